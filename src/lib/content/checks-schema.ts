@@ -1,0 +1,110 @@
+/**
+ * What a lesson's checks.ts may declare. Checks are data, validated with zod (strict, so a mistyped
+ * key is an error naming the key), and carried out by the engine's check kinds in grading/checks/.
+ */
+import { z } from 'zod';
+import { RULE_IDS } from '../grading/rule-ids';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a check id is kebab-case, e.g. "debug-off-by-default"')
+  .describe('Stable id of the check; mistakes name it in expect.json');
+const title = z.string().min(1).describe('One line the learner sees in the checks panel');
+const hint = z.string().optional().describe('Shown under a failing check, before any solution');
+const env = z
+  .record(z.string(), z.string())
+  .optional()
+  .describe('The whole process environment for the run; default: the lesson run.env');
+
+export const requestSpec = z
+  .object({
+    method: z.string().default('GET').describe('HTTP method; default GET'),
+    path: z.string().startsWith('/').describe('Path and query'),
+    headers: z.record(z.string(), z.string()).default({}).describe('Request headers; default none'),
+    body: z.string().optional().describe('Request body; default none'),
+  })
+  .strict();
+
+/** Every .py file of the workspace parses (Python's own parser, in Pyodide). */
+const pythonSyntax = z.object({ kind: z.literal('python-syntax'), id, title, hint }).strict();
+
+/** A named rule (grading/rules/) finds nothing when the app runs as production runs it. */
+const rule = z
+  .object({
+    kind: z.literal('rule'),
+    id,
+    title,
+    hint,
+    rule: z.enum(RULE_IDS).describe('Rule id, see DESIGN §5'),
+    env,
+    attack: requestSpec.optional().describe('A request that makes the app fail; default GET of lesson attackPath'),
+  })
+  .strict();
+
+/** Send one request to the app run with `env`, and assert on the response and the server log. */
+const http = z
+  .object({
+    kind: z.literal('http'),
+    id,
+    title,
+    hint,
+    env,
+    request: requestSpec,
+    expect: z
+      .object({
+        status: z.number().int().optional().describe('Exact status code'),
+        bodyIncludes: z.array(z.string()).default([]).describe('Substrings the body must contain'),
+        bodyExcludes: z.array(z.string()).default([]).describe('Substrings the body must not contain'),
+        noTraceback: z.boolean().default(false).describe('No traceback, source path or debugger page in the body'),
+        noSecret: z.boolean().default(false).describe('The app secret key is not in the body'),
+        logIncludes: z.array(z.string()).default([]).describe('Substrings the server log must contain'),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** Run the app under several environments; each case says what must happen. */
+const envMatrix = z
+  .object({
+    kind: z.literal('env-matrix'),
+    id,
+    title,
+    hint,
+    cases: z
+      .array(
+        z
+          .object({
+            label: z.string().describe('How the case reads in a message, e.g. "FLASK_DEBUG unset"'),
+            env: z.record(z.string(), z.string()).describe('The whole process environment'),
+            expect: z.enum(['refuses-to-start', 'debug-off', 'debug-on']),
+            logIncludes: z.array(z.string()).default([]).describe('For refuses-to-start: the message must say this'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** The learner reports what leaked: a file must name the real secret and the real leaking file path. */
+const leakReport = z
+  .object({
+    kind: z.literal('leak-report'),
+    id,
+    title,
+    hint,
+    file: z.string().describe('Workspace file holding the report, e.g. FINDINGS.md'),
+    env,
+    attack: requestSpec.optional().describe('The request that leaks; default GET of lesson attackPath'),
+    mustName: z.array(z.enum(['secret', 'path'])).min(1).describe('What the report must contain'),
+  })
+  .strict();
+
+export const checkSpec = z.discriminatedUnion('kind', [pythonSyntax, rule, http, envMatrix, leakReport]);
+export type CheckSpec = z.infer<typeof checkSpec>;
+export type CheckSpecInput = z.input<typeof checkSpec>;
+export type RequestSpec = z.infer<typeof requestSpec>;
+
+/** Identity at run time; gives lesson authors types and completion in checks.ts. */
+export function defineChecks(checks: CheckSpecInput[]): CheckSpecInput[] {
+  return checks;
+}

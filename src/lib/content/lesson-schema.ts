@@ -1,0 +1,24 @@
+/** The frontmatter of lessons/NN-slug/lesson.md, strict: a mistyped key is an error naming it. */
+import { z } from 'zod';
+
+export const lessonFrontmatter = z
+  .object({
+    id: z
+      .string()
+      .regex(/^\d\d-[a-z0-9-]+$/, 'the id is the folder name, "NN-slug"')
+      .describe('Equals the folder name'),
+    title: z.string().min(1).describe('Shown in the lesson list'),
+    summary: z.string().min(1).describe('One sentence under the title'),
+    tags: z.array(z.string()).default([]).describe('Tracks this lesson belongs to, e.g. "basics"; default none'),
+    entry: z.string().min(1).describe('The file opened first in the editor'),
+    run: z
+      .object({
+        command: z.string().min(1).describe('How production starts the app, e.g. "python app.py"'),
+        env: z.record(z.string(), z.string()).default({}).describe('The environment of Run; default empty'),
+      })
+      .strict(),
+    attackPath: z.string().startsWith('/').describe('A path that makes the app crash, used by the attack'),
+  })
+  .strict();
+
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatter>;

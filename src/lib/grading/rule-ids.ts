@@ -1,0 +1,3 @@
+/** Rule ids are public (lessons, `prodready audit`, SARIF): keep them stable once released. */
+export const RULE_IDS = ['debug-enabled', 'traceback-exposed', 'hardcoded-secret'] as const;
+export type RuleId = (typeof RULE_IDS)[number];

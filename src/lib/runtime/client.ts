@@ -1,0 +1,171 @@
+/**
+ * Main-thread side of the Python worker: start, call, interrupt, restart.
+ *
+ * A runaway program is stopped in two steps. With cross-origin isolation the page shares an
+ * interrupt buffer with Pyodide and writes SIGINT into it; Python raises KeyboardInterrupt at its
+ * next bytecode. The buffer has been seen to lose an interrupt now and then, so a watchdog writes it
+ * again, and if Python still does not answer the worker is terminated and a new one booted.
+ * Files live on the main thread (workspace state), so a restart loses nothing the learner wrote.
+ */
+import type { BootProgress, FromWorker, HostApi, HostMethod, SessionId, ToWorker } from './protocol';
+import type { PythonRuntime } from '../grading/runtime';
+
+const SIGINT = 2;
+/** Re-send the interrupt this often while Python has not answered. */
+const INTERRUPT_RETRY_MS = 250;
+/** Give up on interrupting and restart the worker after this long. */
+const INTERRUPT_GIVE_UP_MS = 1000;
+
+export type RuntimeStatus = 'booting' | 'ready' | 'busy' | 'restarting' | 'failed';
+
+export interface RuntimeEvents {
+  progress(progress: BootProgress): void;
+  status(status: RuntimeStatus, detail?: string): void;
+  output(session: SessionId, text: string): void;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export class InterruptedError extends Error {
+  constructor(message = 'Stopped') {
+    super(message);
+    this.name = 'InterruptedError';
+  }
+}
+
+export class RuntimeClient implements PythonRuntime {
+  private worker: Worker | null = null;
+  private interruptBuffer: Int32Array | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private ready: Promise<void> = Promise.resolve();
+  private stopping: Promise<void> | null = null;
+
+  constructor(
+    private readonly createWorker: () => Worker,
+    private readonly events: RuntimeEvents,
+  ) {}
+
+  /** Boot a worker; resolves when Python and the packages are ready. */
+  start(): Promise<void> {
+    this.events.status('booting');
+    const worker = this.createWorker();
+    this.worker = worker;
+    // SharedArrayBuffer exists only when the page is cross-origin isolated (COOP + COEP).
+    const shared = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : null;
+    this.interruptBuffer = shared ? new Int32Array(shared) : null;
+    this.ready = new Promise<void>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const message = event.data;
+        if (message.type === 'ready') {
+          this.events.status('ready', message.pythonVersion);
+          resolve();
+        } else if (message.type === 'boot-failed') {
+          this.events.status('failed', message.message);
+          reject(new Error(message.message));
+        } else {
+          this.handle(message);
+        }
+      };
+      worker.onerror = (event) => {
+        const detail = event.message || 'the Python worker could not start';
+        this.events.status('failed', detail);
+        reject(new Error(detail));
+      };
+    });
+    this.post({ type: 'boot', interruptBuffer: shared });
+    return this.ready;
+  }
+
+  get isolated(): boolean {
+    return this.interruptBuffer !== null;
+  }
+
+  async call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): Promise<ReturnType<HostApi[M]>> {
+    if (this.stopping) await this.stopping;
+    await this.ready;
+    const id = this.nextId++;
+    if (this.pending.size === 0) this.events.status('busy');
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.post({ type: 'call', id, method, args });
+    });
+  }
+
+  /** True while a call is running in Python. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /**
+   * Stop whatever Python is running. Resolves once Python is free again: either the running call
+   * ended with KeyboardInterrupt, or the worker was replaced by a fresh one.
+   */
+  interrupt(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    this.stopping ??= this.stopRunningCall().finally(() => {
+      this.stopping = null;
+    });
+    return this.stopping;
+  }
+
+  /** Terminate the worker and boot a new one; pending calls fail with InterruptedError. */
+  async restart(): Promise<void> {
+    this.worker?.terminate();
+    this.failPending(new InterruptedError('Python was restarted'));
+    this.events.status('restarting');
+    await this.start();
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.failPending(new InterruptedError('Python was shut down'));
+  }
+
+  private async stopRunningCall(): Promise<void> {
+    const started = performance.now();
+    const idle = new Promise<void>((resolve) => {
+      const poll = () => (this.busy ? setTimeout(poll, 10) : resolve());
+      poll();
+    });
+    if (this.interruptBuffer) {
+      while (this.busy && performance.now() - started < INTERRUPT_GIVE_UP_MS) {
+        Atomics.store(this.interruptBuffer, 0, SIGINT);
+        const answered = await Promise.race([idle.then(() => true), sleep(INTERRUPT_RETRY_MS).then(() => false)]);
+        if (answered) return;
+      }
+    }
+    if (this.busy) await this.restart();
+  }
+
+  private handle(message: FromWorker): void {
+    if (message.type === 'progress') this.events.progress(message.progress);
+    else if (message.type === 'output') this.events.output(message.session, message.text);
+    else if (message.type === 'result' || message.type === 'error') {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      if (this.pending.size === 0) this.events.status('ready');
+      if (message.type === 'result') pending.resolve(message.value);
+      else pending.reject(new Error(message.message));
+    }
+  }
+
+  private failPending(error: Error): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) p.reject(error);
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

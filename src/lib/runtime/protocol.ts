@@ -1,0 +1,130 @@
+/**
+ * The worker contract: every message between the page (or the CLI) and the Python host.
+ * Both sides import these types; nothing crosses the boundary untyped.
+ */
+
+/** Workspace files by path relative to the project folder, e.g. `app.py`, `FINDINGS.md`. */
+export type WorkspaceFiles = Record<string, string>;
+
+/** Where the project lives inside Pyodide's file system; tracebacks show this path. */
+export const PROJECT_DIR = '/srv/shop';
+
+/** A named stream of output: the learner's terminal, or a grader's capture buffer. */
+export type SessionId = string;
+
+export interface RunOptions {
+  /** Output of this run and its requests goes to this session. */
+  session: SessionId;
+  files: WorkspaceFiles;
+  /** The command production would run, e.g. `python app.py`. */
+  command: string;
+  /** The process environment for the run; nothing else leaks in. */
+  env: Record<string, string>;
+}
+
+export type ServerKind = 'werkzeug' | 'waitress' | 'gunicorn';
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+export interface ServingInfo {
+  server: ServerKind;
+  host: string;
+  port: number;
+  /** `Flask.debug` of the served app at serve time. */
+  debug: boolean;
+  /** Werkzeug's DebuggedApplication wraps the served app. */
+  debugger: boolean;
+  /** The debugger's interactive console is enabled (evalex). */
+  console: boolean;
+  /** The debugger PIN is turned off while the debugger is on. */
+  pinDisabled: boolean;
+  /** The reloader is on. */
+  reloader: boolean;
+  /** Where the project code asked for the server (the `app.run(...)` line). */
+  calledFrom: SourceLocation | null;
+}
+
+export interface RunOutcome {
+  /** The app is being served and accepts requests. */
+  serving: ServingInfo | null;
+  /** Set when the program ended (or crashed) instead of serving. */
+  exit: { code: number | string | null; message: string; location: SourceLocation | null } | null;
+  /** Everything the run printed (stdout and stderr, ANSI stripped). */
+  log: string;
+}
+
+export interface HttpRequest {
+  method: string;
+  /** Path and query, e.g. `/orders/abc?x=1`. */
+  path: string;
+  headers: Array<[string, string]>;
+  body?: string;
+  /** The client's address as the server sees it (REMOTE_ADDR). Default 203.0.113.7. */
+  client?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  reason: string;
+  headers: Array<[string, string]>;
+  body: string;
+  /** Log lines the request produced (ANSI stripped). */
+  log: string;
+  /** The request was stopped before it finished (Stop, or a timeout). */
+  interrupted: boolean;
+}
+
+/** A Python syntax error or similar, pointed at the learner's file. */
+export interface SourceProblem extends SourceLocation {
+  message: string;
+  column: number | null;
+}
+
+/** Facts the rules read off the code and the live app (see py/prodready_harness/facts.py). */
+export interface AppFacts {
+  problems: SourceProblem[];
+  /** `app.secret_key` of the served app, when it has one. */
+  secretKey: string | null;
+  /** Where a string literal equal to the secret stands in the project, if it does. */
+  secretLiteral: SourceLocation | null;
+  /** Error handlers registered on the served app, with where they are defined. */
+  errorHandlers: Array<{ code: number | null; exception: string | null } & SourceLocation>;
+  /** `config['DEBUG']` assignments and `debug=` arguments that set debug true, found in the source. */
+  debugSettings: SourceLocation[];
+  /** Project files that appear in the last traceback the session logged. */
+  tracebackFiles: string[];
+}
+
+/** The methods the Python host answers; the RPC is typed from this map. */
+export interface HostApi {
+  run(options: RunOptions): RunOutcome;
+  request(args: { session: SessionId; request: HttpRequest }): HttpResponse;
+  facts(args: { session: SessionId; files: WorkspaceFiles }): AppFacts;
+  /** Stop serving in a session and forget its app. */
+  stop(args: { session: SessionId }): null;
+}
+export type HostMethod = keyof HostApi;
+
+export type BootStage = 'download' | 'python' | 'packages' | 'harness' | 'ready';
+
+export interface BootProgress {
+  stage: BootStage;
+  /** Bytes received so far of the current download; total is null when unknown. */
+  loaded: number;
+  total: number | null;
+}
+
+export type ToWorker =
+  | { type: 'boot'; interruptBuffer: SharedArrayBuffer | null }
+  | { type: 'call'; id: number; method: HostMethod; args: Parameters<HostApi[HostMethod]>[0] };
+
+export type FromWorker =
+  | { type: 'progress'; progress: BootProgress }
+  | { type: 'ready'; pythonVersion: string }
+  | { type: 'boot-failed'; message: string }
+  | { type: 'output'; session: SessionId; text: string }
+  | { type: 'result'; id: number; value: ReturnType<HostApi[HostMethod]> }
+  | { type: 'error'; id: number; message: string };

@@ -1,0 +1,36 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which the Stop button
+ * needs to interrupt Python without restarting it. The CSP allows nothing from another origin;
+ * 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly. The same headers are in deploy/nginx.conf.
+ */
+export const securityHeaders: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+export default defineConfig({
+  plugins: [svelte()],
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['pyodide'] },
+  server: { headers: securityHeaders, host: '127.0.0.1' },
+  preview: { headers: securityHeaders, host: '127.0.0.1' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  test: {
+    include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
+    exclude: ['tests/e2e/**', 'tests/reality/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    expect: { requireAssertions: true },
+    // Pyodide is heavy; one worker process keeps memory and start-up time down.
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
