@@ -92,10 +92,8 @@ export interface AppFacts {
   secretLiteral: SourceLocation | null;
   /** Error handlers registered on the served app, with where they are defined. */
   errorHandlers: Array<{ code: number | null; exception: string | null } & SourceLocation>;
-  /** `config['DEBUG']` assignments and `debug=` arguments that set debug true, found in the source. */
-  debugSettings: SourceLocation[];
-  /** Project files that appear in the last traceback the session logged. */
-  tracebackFiles: string[];
+  /** Literal settings that turn debug on (`debug=True`, `config["DEBUG"] = True`, …), found with ast. */
+  debugSettings: Array<SourceLocation & { form: string }>;
 }
 
 /** The methods the Python host answers; the RPC is typed from this map. */

@@ -1,0 +1,65 @@
+/**
+ * The Python host: installs the packages and the harness into a loaded Pyodide and answers the
+ * typed HostApi calls. Shared by the browser worker (python.worker.ts) and the CLI (Node), so a
+ * lesson behaves the same in both.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { HostApi, HostMethod, SessionId } from '../runtime/protocol';
+
+/** Where the harness package is written inside Pyodide. */
+const HARNESS_ROOT = '/prodready';
+export const SITE_PACKAGES_DIR = '/lib/python3.14/site-packages';
+
+export interface HostSources {
+  /** The packages archive built by scripts/setup.js (site-packages tree, precompiled). */
+  packages: Uint8Array;
+  /** Harness sources by path relative to py/, e.g. `prodready_harness/api.py`. */
+  harness: Record<string, string>;
+}
+
+type PyCall = (method: string, argsJson: string) => string;
+
+export class PythonHost {
+  private constructor(
+    readonly pyodide: PyodideAPI,
+    private readonly pyCall: PyCall,
+  ) {}
+
+  /** Installs packages and harness; `output` receives everything the project prints, per session. */
+  static async install(
+    pyodide: PyodideAPI,
+    sources: HostSources,
+    output: (session: SessionId, text: string) => void,
+  ): Promise<PythonHost> {
+    pyodide.unpackArchive(sources.packages, 'zip', { extractDir: SITE_PACKAGES_DIR });
+    for (const [path, source] of Object.entries(sources.harness)) {
+      const target = `${HARNESS_ROOT}/${path}`;
+      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+      pyodide.FS.writeFile(target, source);
+    }
+    const api = pyodide.runPython(`
+import sys
+sys.path.insert(0, ${JSON.stringify(HARNESS_ROOT)})
+import prodready_harness.api as api
+api`);
+    api.boot(output);
+    const call = api.call as PyCall & { destroy?: () => void };
+    return new PythonHost(pyodide, call);
+  }
+
+  get pythonVersion(): string {
+    return String(this.pyodide.runPython('import sys; sys.version.split()[0]'));
+  }
+
+  /** A failure inside the harness itself (not the project's code) becomes a plain Error. */
+  call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): ReturnType<HostApi[M]> {
+    let json: string;
+    try {
+      json = this.pyCall(method, JSON.stringify(args));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`prodready harness failed in ${method}: ${message}`);
+    }
+    return JSON.parse(json) as ReturnType<HostApi[M]>;
+  }
+}

@@ -1,0 +1,132 @@
+"""Facts the rules read: what the live app ended up with (secret key, error handlers), and where
+in the source the relevant settings are written, found with Python's ast (not with patterns over
+text), so a marker lands on the right line."""
+
+import ast
+import os
+
+from . import PROJECT_DIR, sessions
+
+
+def _python_files(files):
+    return {path: source for path, source in files.items() if path.endswith(".py")}
+
+
+def _parse_all(files):
+    trees, problems = {}, []
+    for path, source in _python_files(files).items():
+        try:
+            trees[path] = ast.parse(source, filename=path)
+        except SyntaxError as error:
+            problems.append(
+                {
+                    "file": path,
+                    "line": error.lineno or 1,
+                    "column": error.offset,
+                    "message": f"{type(error).__name__}: {error.msg}",
+                }
+            )
+    return trees, problems
+
+
+def _is_true_constant(node):
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _subscript_key(node):
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+        return node.slice.value
+    return None
+
+
+def debug_settings(trees):
+    """Places that turn debug on with a literal: `debug=True` passed to a call, `X.debug = True`,
+    `X.config["DEBUG"] = True`, `X.config.update(DEBUG=True)`, `{"DEBUG": True}` mappings and
+    `DEBUG = True` in a config module or class."""
+    found = []
+
+    def add(path, node, form):
+        found.append({"file": path, "line": node.lineno, "form": form})
+
+    for path, tree in trees.items():
+        source_lines = None
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                for keyword in node.keywords:
+                    if keyword.arg in ("debug", "DEBUG", "use_debugger") and _is_true_constant(keyword.value):
+                        add(path, keyword.value, f"{keyword.arg}=True")
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if node.value is None or not _is_true_constant(node.value):
+                    continue
+                for target in targets:
+                    if isinstance(target, ast.Attribute) and target.attr == "debug":
+                        add(path, node, f"{ast.unparse(target)} = True")
+                    elif _subscript_key(target) == "DEBUG":
+                        add(path, node, f"{ast.unparse(target)} = True")
+                    elif isinstance(target, ast.Name) and target.id == "DEBUG":
+                        add(path, node, "DEBUG = True")
+            elif isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if isinstance(key, ast.Constant) and key.value == "DEBUG" and _is_true_constant(value):
+                        add(path, key, '"DEBUG": True')
+        del source_lines
+    return found
+
+
+def literal_location(trees, value):
+    """Where a string literal equal to `value` stands in the project, if anywhere."""
+    if not value:
+        return None
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and node.value == value:
+                return {"file": path, "line": node.lineno}
+    return None
+
+
+def _relative(filename):
+    if filename.startswith(PROJECT_DIR + "/"):
+        return filename[len(PROJECT_DIR) + 1 :]
+    return None
+
+
+def error_handlers(flask_app):
+    handlers = []
+    if flask_app is None:
+        return handlers
+    for blueprint, by_code in flask_app.error_handler_spec.items():
+        for code, by_exception in by_code.items():
+            for exception, function in by_exception.items():
+                code_object = getattr(function, "__code__", None)
+                file = _relative(code_object.co_filename) if code_object else None
+                if file is None:
+                    continue
+                handlers.append(
+                    {
+                        "code": code,
+                        "exception": exception.__name__ if exception else None,
+                        "file": file,
+                        "line": code_object.co_firstlineno,
+                    }
+                )
+    return handlers
+
+
+def facts(args):
+    session = sessions.get(args["session"])
+    trees, problems = _parse_all(args["files"])
+    flask_app = session.server.flask_app if session.server is not None else None
+    secret = None
+    if flask_app is not None and flask_app.secret_key:
+        secret = flask_app.secret_key
+        if isinstance(secret, bytes):
+            secret = secret.decode("utf-8", errors="replace")
+        secret = str(secret)
+    return {
+        "problems": problems,
+        "secretKey": secret,
+        "secretLiteral": literal_location(trees, secret),
+        "errorHandlers": error_handlers(flask_app),
+        "debugSettings": debug_settings(trees),
+    }

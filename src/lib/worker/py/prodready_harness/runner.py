@@ -1,0 +1,155 @@
+"""Runs a project the way production starts it (`python app.py`, later gunicorn and waitress
+command lines), in a clean environment, and records what ends up being served."""
+
+import os
+import runpy
+import shlex
+import shutil
+import sys
+
+from . import PROJECT_DIR, devserver, sessions
+from .console import strip_ansi
+from .serving import RestartWithReloader, ServerStarted, print_exception_as_python, project_frame
+
+# What a service manager gives a process before the unit's own Environment=; nothing else leaks in.
+BASE_ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/home/web_user", "LANG": "C.UTF-8"}
+
+_current = [None]
+
+
+def current_session():
+    return _current[0]
+
+
+class CommandError(Exception):
+    pass
+
+
+def write_project(files):
+    """Replace the project folder's contents with exactly these files. The folder itself stays: it
+    is the working directory, and Pyodide's file system refuses to remove a busy directory."""
+    os.makedirs(PROJECT_DIR, exist_ok=True)
+    for name in os.listdir(PROJECT_DIR):
+        path = os.path.join(PROJECT_DIR, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        else:
+            os.remove(path)
+    for path, content in files.items():
+        target = os.path.normpath(os.path.join(PROJECT_DIR, path))
+        if not target.startswith(PROJECT_DIR + "/"):
+            raise CommandError(f"{path}: a workspace path must stay inside the project")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(content)
+
+
+def forget_project_modules():
+    """Drop the project's modules so the next import runs the new code, as a new process would."""
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None) or ""
+        if path.startswith(PROJECT_DIR + "/"):
+            del sys.modules[name]
+    import importlib
+
+    importlib.invalidate_caches()
+
+
+def parse_command(command):
+    """`python app.py` or `python -m package`: returns ("path", file) or ("module", name)."""
+    try:
+        argv = shlex.split(command)
+    except ValueError as error:
+        raise CommandError(f"cannot parse the command {command!r}: {error}") from None
+    if not argv or os.path.basename(argv[0]) not in ("python", "python3"):
+        raise CommandError(f"{command!r}: only `python FILE` and `python -m MODULE` are supported yet")
+    if len(argv) >= 3 and argv[1] == "-m":
+        return "module", argv[2], argv[2:]
+    if len(argv) >= 2 and not argv[1].startswith("-"):
+        return "path", argv[1], argv[1:]
+    raise CommandError(f"{command!r}: expected `python FILE` or `python -m MODULE`")
+
+
+def _set_environment(env):
+    os.environ.clear()
+    os.environ.update(BASE_ENV)
+    os.environ.update(env)
+
+
+def _execute(kind, target):
+    if kind == "path":
+        path = os.path.join(PROJECT_DIR, target)
+        if not os.path.isfile(path):
+            raise CommandError(f"python: can't open file {path!r}: [Errno 2] No such file or directory")
+        runpy.run_path(path, run_name="__main__")
+    else:
+        runpy.run_module(target, run_name="__main__", alter_sys=True)
+
+
+def run(options):
+    session = sessions.get(options["session"])
+    session.server = None
+    devserver.reset()
+    kind, target, argv = parse_command(options["command"])
+    _set_environment(options["env"])
+    write_project(options["files"])
+    os.chdir(PROJECT_DIR)
+    sys.argv = list(argv)
+    if sys.path[0] != PROJECT_DIR:
+        sys.path.insert(0, PROJECT_DIR)
+
+    exit_info = None
+    previous = _current[0]
+    _current[0] = session
+    with session.active(), session.capturing() as log:
+        # The reloader runs the script a second time, as its child process would.
+        for attempt in range(2):
+            forget_project_modules()
+            try:
+                _execute(kind, target)
+                exit_info = {"code": 0, "message": "The program ended without starting a server.", "location": None}
+            except ServerStarted:
+                exit_info = None
+            except RestartWithReloader:
+                os.environ["WERKZEUG_RUN_MAIN"] = "true"
+                continue
+            except SystemExit as error:
+                exit_info = _system_exit(error)
+            except KeyboardInterrupt:
+                exit_info = {"code": "interrupted", "message": "Stopped (KeyboardInterrupt).", "location": None}
+            except CommandError as error:
+                print(str(error), file=sys.stderr)
+                exit_info = {"code": 2, "message": str(error), "location": None}
+            except BaseException as error:  # the project's own crash, reported like Python does
+                print_exception_as_python(error)
+                exit_info = {
+                    "code": 1,
+                    "message": f"{type(error).__name__}: {error}",
+                    "location": _crash_location(error),
+                }
+            break
+    _current[0] = previous
+
+    served = session.server
+    return {
+        "serving": served.info() if served is not None and exit_info is None else None,
+        "exit": exit_info,
+        "log": strip_ansi("".join(log)),
+    }
+
+
+def _system_exit(error):
+    code = error.code
+    if code is None or code == 0:
+        return {"code": 0, "message": "The program exited without starting a server.", "location": None}
+    if isinstance(code, int):
+        return {"code": code, "message": f"The program exited with status {code}.", "location": _crash_location(error)}
+    # sys.exit("message") prints the message to stderr and exits with status 1.
+    print(code, file=sys.stderr)
+    return {"code": 1, "message": str(code), "location": _crash_location(error)}
+
+
+def _crash_location(error):
+    import traceback
+
+    return project_frame(traceback.extract_tb(error.__traceback__))

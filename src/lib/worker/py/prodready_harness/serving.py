@@ -1,0 +1,94 @@
+"""What every virtual server shares: the record of what is being served, and the exception that
+stands for "the server now serves forever" (it unwinds the project's script the way a real
+blocking serve_forever() never returns)."""
+
+import sys
+import traceback
+
+from . import PROJECT_DIR
+
+
+class ServerStarted(BaseException):
+    """Raised by a virtual server's serve loop; the runner catches it. A BaseException so the
+    project's own `except Exception` blocks do not swallow it."""
+
+
+class RestartWithReloader(BaseException):
+    """Raised where the real reloader would start a child process running the script again."""
+
+
+def project_frame(frames=None):
+    """The innermost frame of the project's own code: where it asked for the server."""
+    frames = frames if frames is not None else traceback.extract_stack()
+    for frame in reversed(frames):
+        if frame.filename.startswith(PROJECT_DIR + "/"):
+            return {"file": frame.filename[len(PROJECT_DIR) + 1 :], "line": frame.lineno}
+    return None
+
+
+def find_flask_app(wsgi_app):
+    """Unwrap middleware (DebuggedApplication, ProxyFix, a bound wsgi_app) down to the Flask app."""
+    from flask import Flask
+
+    seen = set()
+    current = wsgi_app
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, Flask):
+            return current
+        owner = getattr(current, "__self__", None)
+        if isinstance(owner, Flask):
+            return owner
+        current = getattr(current, "app", None) or getattr(current, "wsgi_app", None)
+    return None
+
+
+class ServedApp:
+    """What a session serves, in the shape ServingInfo (protocol.ts) reports it."""
+
+    def __init__(self, server_kind, host, port, wsgi_app, handle, *, reloader=False, called_from=None):
+        self.server_kind = server_kind
+        self.host = host
+        self.port = port
+        self.wsgi_app = wsgi_app
+        self.handle = handle  # (session, raw request bytes, client address) -> raw response bytes
+        self.reloader = reloader
+        self.called_from = called_from
+        self.flask_app = find_flask_app(wsgi_app)
+
+    def info(self):
+        from werkzeug.debug import DebuggedApplication
+
+        debugger = self._find(DebuggedApplication)
+        return {
+            "server": self.server_kind,
+            "host": self.host,
+            "port": self.port,
+            "debug": bool(self.flask_app.debug) if self.flask_app is not None else False,
+            "debugger": debugger is not None,
+            "console": bool(debugger is not None and debugger.evalex),
+            "pinDisabled": bool(debugger is not None and debugger.evalex and debugger.pin is None),
+            "reloader": self.reloader,
+            "calledFrom": self.called_from,
+        }
+
+    def _find(self, cls):
+        current, seen = self.wsgi_app, set()
+        while current is not None and id(current) not in seen:
+            seen.add(id(current))
+            if isinstance(current, cls):
+                return current
+            current = getattr(current, "app", None)
+        return None
+
+
+def print_exception_as_python(exc):
+    """Print a traceback the way `python app.py` would: starting at the project's first frame,
+    without the harness frames that ran it."""
+    te = traceback.TracebackException.from_exception(exc)
+    stack = list(te.stack)
+    for index, frame in enumerate(stack):
+        if frame.filename.startswith(PROJECT_DIR + "/"):
+            te.stack = traceback.StackSummary.from_list(stack[index:])
+            break
+    sys.stderr.write("".join(te.format()))
