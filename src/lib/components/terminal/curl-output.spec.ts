@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { HttpResponse } from '../../runtime/protocol';
+import { formatCurlOutput } from './curl-output';
+
+const response = (over: Partial<HttpResponse> = {}): HttpResponse => ({
+  status: 200,
+  reason: 'OK',
+  headers: [
+    ['Content-Type', 'text/plain; charset=utf-8'],
+    ['Content-Length', '5'],
+  ],
+  body: 'hello',
+  log: '',
+  interrupted: false,
+  ...over,
+});
+const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+describe('formatCurlOutput', () => {
+  it('prints the body only by default, ending with a newline', () => {
+    expect(formatCurlOutput(response(), { include: false, headOnly: false })).toBe('hello\n');
+  });
+
+  it('prints the status line and headers with -i', () => {
+    const out = formatCurlOutput(response({ status: 500, reason: 'INTERNAL SERVER ERROR', body: 'x\n' }), {
+      include: true,
+      headOnly: false,
+    });
+    expect(out).toBe(
+      'HTTP/1.1 500 INTERNAL SERVER ERROR\nContent-Type: text/plain; charset=utf-8\nContent-Length: 5\n\nx\n',
+    );
+  });
+
+  it('prints headers only with -I', () => {
+    expect(formatCurlOutput(response(), { include: true, headOnly: true })).toMatch(/Content-Length: 5\n\n$/);
+  });
+
+  it('shows a debugger page as its traceback', () => {
+    const page = readFileSync(new URL('./fixtures/debugger-keyerror.html', import.meta.url), 'utf8');
+    const out = stripAnsi(formatCurlOutput(response({ status: 500, body: page }), { include: false, headOnly: false }));
+    expect(out).toContain('Traceback (most recent call last):');
+    expect(out).not.toContain('<html');
+  });
+
+  it('marks secrets in a plain body', () => {
+    const out = formatCurlOutput(response({ body: '{"secret_key": "abc123"}' }), { include: false, headOnly: false });
+    expect(out).toContain('\x1b[1;31mabc123\x1b[0m');
+  });
+
+  it('says when the request was stopped', () => {
+    expect(formatCurlOutput(response({ interrupted: true }), { include: true, headOnly: false })).toContain('stopped');
+  });
+});
