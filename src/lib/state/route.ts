@@ -1,0 +1,34 @@
+/**
+ * Hash routing and the track filter, pure. `#/01-the-open-door` picks a lesson; `?track=TAG`
+ * (workshop facilitators) shows only lessons tagged TAG. An unknown id falls back to the first
+ * lesson shown; a track that matches nothing shows every lesson and says so.
+ */
+
+interface Routable {
+  id: string;
+  tags: string[];
+}
+
+export function lessonIdFromHash(hash: string): string | null {
+  const match = /^#\/?([^/?#]+)/.exec(hash);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+export function hashFor(lessonId: string): string {
+  return `#/${lessonId}`;
+}
+
+export function trackFromSearch(search: string): string | null {
+  const track = new URLSearchParams(search).get('track')?.trim();
+  return track ? track : null;
+}
+
+export function filterByTrack<T extends Routable>(lessons: T[], track: string | null): { shown: T[]; trackEmpty: boolean } {
+  if (track === null) return { shown: lessons, trackEmpty: false };
+  const shown = lessons.filter((l) => l.tags.includes(track));
+  return shown.length > 0 ? { shown, trackEmpty: false } : { shown: lessons, trackEmpty: true };
+}
+
+export function chooseLesson<T extends Routable>(shown: T[], id: string | null): T | undefined {
+  return shown.find((l) => l.id === id) ?? shown[0];
+}
