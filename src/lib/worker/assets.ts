@@ -1,0 +1,30 @@
+// Names of the Python assets that scripts/setup.js generates into public/pyodide/.
+// setup.js is plain JS and repeats these names; change both together.
+
+/** Base path (relative to the app's base URL) where the generated assets are served. */
+export const ASSET_DIR = 'pyodide/';
+
+/** site-packages tree (Flask, Werkzeug, ... plus __pycache__ bytecode); unpack into SITE_PACKAGES. */
+export const PACKAGES_ARCHIVE = 'packages.zip';
+
+/** Pyodide's stdlib with unchecked-hash .pyc beside each .py; pass as loadPyodide's stdLibURL. */
+export const STDLIB_ARCHIVE = 'python_stdlib.zip';
+
+/** Sizes and hashes of every asset; the boot progress bar uses the byte counts as totals. */
+export const MANIFEST = 'manifest.json';
+
+export const SITE_PACKAGES = '/lib/python3.14/site-packages';
+
+export interface AssetEntry {
+  bytes: number;
+  sha256: string;
+}
+
+export interface AssetManifest {
+  /** The pyodide npm package version the assets were built with, e.g. "314.0.7". */
+  pyodideVersion: string;
+  /** major.minor of the Python inside Pyodide; the bytecode only loads on this version. */
+  python: string;
+  /** Keyed by file name inside ASSET_DIR. */
+  files: Record<string, AssetEntry>;
+}
