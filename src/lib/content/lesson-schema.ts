@@ -18,6 +18,7 @@ export const lessonFrontmatter = z
       })
       .strict(),
     attackPath: z.string().startsWith('/').describe('A path that makes the app crash, used by the attack'),
+    starterFails: z.array(z.string()).min(1).describe('Check ids the starter must fail (the lesson proofs assert it)'),
   })
   .strict();
 

@@ -8,6 +8,8 @@ export interface Mistake {
   files: WorkspaceFiles;
   /** Check id → a substring its failure message must contain. */
   fails: Record<string, string>;
+  /** The misunderstanding this mistake stands for. */
+  why: string;
 }
 
 export interface Lesson extends LessonFrontmatter {

@@ -9,6 +9,8 @@ export interface CheckResult {
   file?: string;
   line?: number;
   hint?: string;
+  /** For a check of kind "rule": the rule id (DESIGN §5), e.g. "debug-enabled". */
+  rule?: string;
 }
 
 export type Severity = 'high' | 'medium' | 'low';

@@ -5,10 +5,11 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { HostApi, HostMethod, SessionId } from '../runtime/protocol';
+import { SITE_PACKAGES } from './assets';
 
 /** Where the harness package is written inside Pyodide. */
 const HARNESS_ROOT = '/prodready';
-export const SITE_PACKAGES_DIR = '/lib/python3.14/site-packages';
+
 
 export interface HostSources {
   /** The packages archive built by scripts/setup.js (site-packages tree, precompiled). */
@@ -31,7 +32,7 @@ export class PythonHost {
     sources: HostSources,
     output: (session: SessionId, text: string) => void,
   ): Promise<PythonHost> {
-    pyodide.unpackArchive(sources.packages, 'zip', { extractDir: SITE_PACKAGES_DIR });
+    pyodide.unpackArchive(sources.packages, 'zip', { extractDir: SITE_PACKAGES });
     for (const [path, source] of Object.entries(sources.harness)) {
       const target = `${HARNESS_ROOT}/${path}`;
       pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));

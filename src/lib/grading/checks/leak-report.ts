@@ -1,0 +1,57 @@
+/**
+ * The learner names what leaked. The check runs the attack itself, reads what really leaked
+ * (the secret the app holds, the source paths in the response) and looks for those values in the
+ * report, so only the real values pass.
+ */
+import type { CheckSpec } from '../../content/checks-schema';
+import { GRADER_SESSION, describeExit, runApp, send, type GradingContext } from '../context';
+import { projectPathsIn } from '../leaks';
+import type { CheckResult } from '../types';
+
+type Spec = Extract<CheckSpec, { kind: 'leak-report' }>;
+
+export async function leakReport(spec: Spec, context: GradingContext, env: Record<string, string>): Promise<CheckResult> {
+  const base = { id: spec.id, title: spec.title, hint: spec.hint };
+  const fail = (message: string, line?: number): CheckResult => ({
+    ...base,
+    passed: false,
+    message,
+    file: line ? spec.file : undefined,
+    line,
+  });
+  const report = context.files[spec.file];
+  if (report === undefined) return fail(`${spec.file} is missing: create it and write down what leaked.`);
+
+  const outcome = await runApp(context, env);
+  if (!outcome.serving) return fail(`Cannot replay the attack: ${describeExit(outcome)}.`);
+  const attack = spec.attack ?? context.production.attack;
+  const response = await send(context, attack);
+  const facts = await context.runtime.call('facts', { session: GRADER_SESSION, files: context.files });
+  const leakedPaths = projectPathsIn(response.body);
+
+  if (spec.mustName.includes('secret')) {
+    const secret = facts.secretKey;
+    if (!secret || !response.body.includes(secret)) {
+      return fail(`The attack on ${attack.path} no longer leaks the secret key, so there is nothing to report; reset the app to the starter.`);
+    }
+    if (!report.includes(secret)) {
+      return fail(`${spec.file} does not name the secret key the traceback leaked; copy its exact value.`, 1);
+    }
+  }
+  if (spec.mustName.includes('path')) {
+    if (leakedPaths.length === 0) {
+      return fail(`The attack on ${attack.path} no longer leaks a source path; reset the app to the starter.`);
+    }
+    if (!leakedPaths.some((path) => report.includes(path))) {
+      const shortNames = leakedPaths.map((path) => path.split('/').pop() ?? path);
+      const onlyShort = shortNames.some((name) => report.includes(name));
+      return fail(
+        onlyShort
+          ? `${spec.file} names the file, but not where it lives: write the full path the traceback shows, which tells an attacker the server's layout.`
+          : `${spec.file} does not name the source file path the traceback leaked.`,
+        1,
+      );
+    }
+  }
+  return { ...base, passed: true, message: `${spec.file} names what the attack leaked.` };
+}

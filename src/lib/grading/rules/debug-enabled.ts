@@ -1,0 +1,60 @@
+/**
+ * debug-enabled: Flask's debug mode or Werkzeug's debugger is live in what production runs.
+ * Decided by running the app as production starts it and reading what Werkzeug actually serves,
+ * then confirmed by the attack; the source is read only to point at the line that does it.
+ */
+import { describeExit, runApp, send, where } from '../context';
+import { tracebackIn } from '../leaks';
+import type { Rule } from '../rule';
+
+export const debugEnabled: Rule = {
+  id: 'debug-enabled',
+  severity: 'high',
+  title: 'Debug mode or the Werkzeug debugger is on in production',
+  explanation:
+    "With debug on, every error answers with Werkzeug's debugger: the traceback, source lines, file paths and " +
+    'local values, and a console that runs Python on the server once its PIN is guessed or leaked (CWE-489).',
+  fix: 'Leave debug off unless FLASK_DEBUG=1 is set on purpose for local development; never pass debug=True or set DEBUG in code that production runs.',
+  references: [
+    'https://cwe.mitre.org/data/definitions/489.html',
+    'https://flask.palletsprojects.com/en/stable/debugging/',
+    'https://werkzeug.palletsprojects.com/en/stable/debug/',
+  ],
+  async evaluate(context) {
+    const outcome = await runApp(context, context.production.env);
+    const serving = outcome.serving;
+    if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    if (!serving.debug && !serving.debugger) return { findings: [] };
+
+    const facts = await context.runtime.call('facts', { session: 'grader', files: context.files });
+    const literal = facts.debugSettings[0];
+    const response = await send(context, context.production.attack);
+    const leak = tracebackIn(response.body);
+    const consequence = leak
+      ? ` The attack on ${context.production.attack.path} gets ${leak}.`
+      : '';
+    const envNote = Object.keys(context.production.env).includes('FLASK_DEBUG')
+      ? ''
+      : ' (FLASK_DEBUG is not set)';
+    const location = literal ?? serving.calledFrom ?? undefined;
+    let message: string;
+    if (literal && /config|DEBUG/.test(literal.form) && !literal.form.startsWith('debug=')) {
+      message = `Debug mode is switched on through the configuration: \`${literal.form}\` at ${where(literal)}.`;
+    } else if (literal) {
+      message = `\`${literal.form}\` at ${where(literal)} turns debug mode on in production.`;
+    } else {
+      message = `Debug mode is on when the app runs as production runs it${envNote}: the value comes from code that defaults to on (server started at ${where(serving.calledFrom)}).`;
+    }
+    return {
+      findings: [
+        {
+          rule: 'debug-enabled',
+          severity: 'high',
+          message: message + consequence,
+          file: location?.file,
+          line: location?.line,
+        },
+      ],
+    };
+  },
+};

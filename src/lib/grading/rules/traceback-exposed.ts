@@ -1,0 +1,47 @@
+/**
+ * traceback-exposed: a response carries a traceback. Decided by attacking the app as production
+ * runs it and reading the answer; then the live app's error handlers say who sent it.
+ */
+import { describeExit, runApp, send, where } from '../context';
+import { tracebackIn } from '../leaks';
+import type { Rule } from '../rule';
+
+export const tracebackExposed: Rule = {
+  id: 'traceback-exposed',
+  severity: 'high',
+  title: 'An error response carries a traceback',
+  explanation:
+    'A traceback tells an attacker file paths, source lines, library versions and sometimes values such as keys ' +
+    'and connection strings: a map of the server for the next attack.',
+  fix: 'Answer errors with a generic page; log the traceback on the server (Flask logs unhandled exceptions to the server log by itself).',
+  references: ['https://cwe.mitre.org/data/definitions/209.html', 'https://flask.palletsprojects.com/en/stable/errorhandling/'],
+  async evaluate(context) {
+    const outcome = await runApp(context, context.production.env);
+    if (!outcome.serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const attack = context.production.attack;
+    const response = await send(context, attack);
+    const leak = tracebackIn(response.body);
+    if (!leak) return { findings: [] };
+
+    const facts = await context.runtime.call('facts', { session: 'grader', files: context.files });
+    const handler = facts.errorHandlers.find((h) => h.code === 500 || h.exception === 'Exception' || h.code === null);
+    const served = outcome.serving;
+    const source = handler
+      ? `the error handler at ${where(handler)} puts it in the response`
+      : served.debugger
+        ? `Werkzeug's debugger sends it (server started at ${where(served.calledFrom)})`
+        : 'the app sends it';
+    const location = handler ?? served.calledFrom ?? undefined;
+    return {
+      findings: [
+        {
+          rule: 'traceback-exposed',
+          severity: 'high',
+          message: `${attack.method} ${attack.path} answers ${response.status} with ${leak}: ${source}.`,
+          file: location?.file,
+          line: location?.line,
+        },
+      ],
+    };
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * Staged boot of Python in the browser worker: Pyodide (wasm + stdlib), the packages archive,
+ * the harness. Reports bytes as they arrive, against the totals in the asset manifest.
+ */
+import { loadPyodide } from 'pyodide';
+import { ASSET_DIR, MANIFEST, PACKAGES_ARCHIVE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
+import { harnessSources } from './harness-sources';
+import { PythonHost } from './host';
+import type { BootProgress, SessionId } from '../runtime/protocol';
+
+/** The files Pyodide fetches itself while it loads, plus ours. */
+const BOOT_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json', STDLIB_ARCHIVE, PACKAGES_ARCHIVE];
+
+export interface BootHooks {
+  progress(progress: BootProgress): void;
+  output(session: SessionId, text: string): void;
+}
+
+/**
+ * Counts the bytes of same-origin asset responses as they stream in. Pyodide fetches its wasm and
+ * stdlib itself, so counting at fetch is the one place that sees all of them.
+ */
+function countingFetch(onBytes: (count: number) => void): typeof fetch {
+  const original = globalThis.fetch.bind(globalThis);
+  return async (input, init) => {
+    const response = await original(input, init);
+    if (!response.body) return response;
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        onBytes(chunk.byteLength);
+        controller.enqueue(chunk);
+      },
+    });
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
+export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {
+  const base = new URL(import.meta.env.BASE_URL + ASSET_DIR, self.location.href).href;
+  const manifest = (await (await fetch(base + MANIFEST)).json()) as AssetManifest;
+  const total = BOOT_FILES.reduce((sum, name) => sum + (manifest.files[name]?.bytes ?? 0), 0);
+  let loaded = 0;
+  let stage: BootProgress['stage'] = 'python';
+  const report = () => hooks.progress({ stage, loaded: Math.min(loaded, total), total });
+  const plainFetch = globalThis.fetch;
+  globalThis.fetch = countingFetch((count) => {
+    loaded += count;
+    report();
+  });
+  try {
+    report();
+    // The packages download in parallel with Pyodide's own start-up.
+    const packages = fetch(base + PACKAGES_ARCHIVE).then(async (response) => {
+      if (!response.ok) throw new Error(`${PACKAGES_ARCHIVE}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    });
+    const pyodide = await loadPyodide({ indexURL: base, stdLibURL: base + STDLIB_ARCHIVE });
+    if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
+    stage = 'packages';
+    report();
+    const archive = await packages;
+    stage = 'harness';
+    report();
+    const host = await PythonHost.install(pyodide, { packages: archive, harness: harnessSources }, hooks.output);
+    stage = 'ready';
+    report();
+    return host;
+  } finally {
+    globalThis.fetch = plainFetch;
+  }
+}

@@ -1,0 +1,40 @@
+/** The worker's entry: boots Python, then answers calls. All logic lives in boot.ts and host.ts. */
+import { bootPython } from './boot';
+import type { PythonHost } from './host';
+import type { FromWorker, ToWorker } from '../runtime/protocol';
+
+const post = (message: FromWorker) => self.postMessage(message);
+let host: PythonHost | null = null;
+let interruptBuffer: Int32Array | null = null;
+
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type === 'boot') {
+    interruptBuffer = message.interruptBuffer ? new Int32Array(message.interruptBuffer) : null;
+    try {
+      host = await bootPython(
+        {
+          progress: (progress) => post({ type: 'progress', progress }),
+          output: (session, text) => post({ type: 'output', session, text }),
+        },
+        interruptBuffer,
+      );
+      post({ type: 'ready', pythonVersion: host.pythonVersion });
+    } catch (error) {
+      post({ type: 'boot-failed', message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  if (!host) {
+    post({ type: 'error', id: message.id, message: 'Python is not ready yet' });
+    return;
+  }
+  // A stale interrupt from an earlier Stop must not hit this call.
+  if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
+  try {
+    const value = host.call(message.method, message.args as never);
+    post({ type: 'result', id: message.id, value });
+  } catch (error) {
+    post({ type: 'error', id: message.id, message: error instanceof Error ? error.message : String(error) });
+  }
+};
