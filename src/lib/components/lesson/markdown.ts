@@ -1,0 +1,32 @@
+/**
+ * Lesson Markdown to safe HTML. marked renders (GitHub flavour); DOMPurify then removes anything
+ * active. Links to other pages open in a new tab with rel="noopener noreferrer"; links within the
+ * app (`#/02-…`) stay in the tab.
+ */
+import DOMPurify from 'dompurify';
+import { Marked, type Tokens } from 'marked';
+
+const escapeAttr = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const marked = new Marked({
+  gfm: true,
+  renderer: {
+    link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link): string {
+      const text = this.parser.parseInline(token.tokens);
+      const title = token.title ? ` title="${escapeAttr(token.title)}"` : '';
+      const external = token.href.startsWith('#') ? '' : ' target="_blank" rel="noopener noreferrer"';
+      return `<a href="${escapeAttr(token.href)}"${title}${external}>${text}</a>`;
+    },
+  },
+});
+
+/** Markdown to HTML, before sanitising (exported for tests, which run without a DOM). */
+export function markdownToHtml(markdown: string): string {
+  return marked.parse(markdown, { async: false });
+}
+
+/** Markdown to HTML that is safe to put in the page. */
+export function renderMarkdown(markdown: string): string {
+  return DOMPurify.sanitize(markdownToHtml(markdown), { ADD_ATTR: ['target'] });
+}

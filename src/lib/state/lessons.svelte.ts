@@ -1,0 +1,56 @@
+/**
+ * Which lessons are shown (the `?track=` filter) and which one is open (the `#/id` hash).
+ * Switching lessons stops the previous lesson's app and clears its results; each lesson keeps
+ * its own files, environment and hints in storage.
+ */
+import type { Lesson } from '../content/lesson';
+import { lessons as allLessons } from '../content/lessons';
+import { checks } from './checks.svelte';
+import { environment } from './environment.svelte';
+import { hints } from './hints.svelte';
+import { chooseLesson, filterByTrack, hashFor, lessonIdFromHash, trackFromSearch } from './route';
+import { run } from './run.svelte';
+import { workspace } from './workspace.svelte';
+
+const hasWindow = typeof window !== 'undefined';
+const track = hasWindow ? trackFromSearch(location.search) : null;
+const filtered = filterByTrack(allLessons, track);
+
+class LessonsState {
+  readonly shown: Lesson[] = filtered.shown;
+  readonly track = track;
+  /** The track matched no lesson, so every lesson is shown. */
+  readonly trackEmpty = filtered.trackEmpty;
+  current = $state<Lesson | null>(null);
+
+  constructor() {
+    if (!hasWindow) return;
+    window.addEventListener('hashchange', () => this.follow());
+    this.follow();
+  }
+
+  /** Open the lesson the hash names, or the first lesson shown. */
+  follow(): void {
+    const lesson = chooseLesson(this.shown, lessonIdFromHash(location.hash));
+    if (!lesson) return;
+    if (lesson.id !== this.current?.id) this.open(lesson);
+    // The address names the lesson actually open (a missing or unknown id falls back to the first).
+    if (location.hash !== hashFor(lesson.id)) {
+      history.replaceState(null, '', `${location.pathname}${location.search}${hashFor(lesson.id)}`);
+    }
+  }
+
+  private open(lesson: Lesson): void {
+    if (this.current) {
+      run.leave();
+      checks.clear();
+    }
+    this.current = lesson;
+    workspace.open(lesson);
+    environment.open(lesson);
+    hints.open(lesson.id);
+    document.title = `${lesson.title} · prodready`;
+  }
+}
+
+export const lessonsState = new LessonsState();
