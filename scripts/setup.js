@@ -54,8 +54,7 @@ function readText(file, what) {
 
 function pyodideVersion() {
   const pkg = path.join(PYODIDE_DIST, 'package.json');
-  if (!fs.existsSync(pkg))
-    throw new SetupError('node_modules/pyodide is missing: run npm install first');
+  if (!fs.existsSync(pkg)) throw new SetupError('node_modules/pyodide is missing: run npm install first');
   return JSON.parse(fs.readFileSync(pkg, 'utf8')).version;
 }
 
@@ -89,9 +88,7 @@ function parseRequirements(text) {
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)/.exec(line);
     const hashes = [...line.matchAll(/--hash=sha256:([0-9a-f]{64})/g)].map((h) => h[1]);
     if (!m || hashes.length === 0) {
-      throw new SetupError(
-        `browser-requirements.txt: expected "name==version --hash=sha256:..." in: ${line}`,
-      );
+      throw new SetupError(`browser-requirements.txt: expected "name==version --hash=sha256:..." in: ${line}`);
     }
     reqs.push({ name: m[1], version: m[2], hashes });
   }
@@ -119,13 +116,8 @@ function cachedDistributions(reqs) {
 function checkPip() {
   const r = spawnSync('python3', ['-m', 'pip', '--version'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
-    const why =
-      r.error?.code === 'ENOENT'
-        ? 'python3 is not on PATH'
-        : (r.stderr || '').trim().split('\n').pop();
-    throw new SetupError(
-      `pip is missing (${why}): apt-get install python3-pip, or install Python 3 with pip`,
-    );
+    const why = r.error?.code === 'ENOENT' ? 'python3 is not on PATH' : (r.stderr || '').trim().split('\n').pop();
+    throw new SetupError(`pip is missing (${why}): apt-get install python3-pip, or install Python 3 with pip`);
   }
 }
 
@@ -327,14 +319,10 @@ async function buildPythonAssets(dists, benchRuns) {
   );
   fs.renameSync(path.join(OUT, tmpPackages), path.join(OUT, PACKAGES_ARCHIVE));
   fs.chmodSync(path.join(OUT, PACKAGES_ARCHIVE), 0o644); // NODEFS creates files 0666
-  log(
-    `built ${PACKAGES_ARCHIVE} (${nFiles} files, ${mb(fs.statSync(path.join(OUT, PACKAGES_ARCHIVE)).size)} MB)`,
-  );
+  log(`built ${PACKAGES_ARCHIVE} (${nFiles} files, ${mb(fs.statSync(path.join(OUT, PACKAGES_ARCHIVE)).size)} MB)`);
 
   const tmpStdlib = `${STDLIB_ARCHIVE}.tmp`;
-  const res = JSON.parse(
-    py.globals.get('build_stdlib')(`/mnt/dist/${STDLIB_ARCHIVE}`, `/mnt/out/${tmpStdlib}`),
-  );
+  const res = JSON.parse(py.globals.get('build_stdlib')(`/mnt/dist/${STDLIB_ARCHIVE}`, `/mnt/out/${tmpStdlib}`));
   for (const f of res.failed) log(`  stdlib: kept as source only, does not compile: ${f}`);
   fs.renameSync(path.join(OUT, tmpStdlib), newStdlib);
   fs.chmodSync(newStdlib, 0o644);
@@ -356,9 +344,7 @@ except ValueError:
 assert '/lib/python314.zip/json/decoder.py' in tb and 'self.raw_decode(s' in tb, tb
 `);
   } catch (err) {
-    throw new SetupError(
-      `the precompiled ${STDLIB_ARCHIVE} does not work in Pyodide: ${err.message}`,
-    );
+    throw new SetupError(`the precompiled ${STDLIB_ARCHIVE} does not work in Pyodide: ${err.message}`);
   }
   log(`  stock stdlib:       ${fmt(stock)}`);
   log(`  precompiled stdlib: ${fmt(pre)}  (single cold samples; --bench N for medians)`);
@@ -416,8 +402,7 @@ async function main() {
   log(`copying Pyodide ${version} core files…`);
   for (const f of CORE_FILES) {
     const src = path.join(PYODIDE_DIST, f);
-    if (!fs.existsSync(src))
-      throw new SetupError(`node_modules/pyodide/${f} is missing: reinstall pyodide`);
+    if (!fs.existsSync(src)) throw new SetupError(`node_modules/pyodide/${f} is missing: reinstall pyodide`);
     fs.copyFileSync(src, path.join(OUT, f));
   }
 

@@ -41,7 +41,8 @@ export function proofSubjects(lesson: Lesson): ProofSubject[] {
     {
       subject: 'solution',
       files: lesson.solution,
-      judge: (results) => results.filter((result) => !result.passed).map((result) => `the solution fails ${describe(result)}`),
+      judge: (results) =>
+        results.filter((result) => !result.passed).map((result) => `the solution fails ${describe(result)}`),
     },
     ...lesson.mistakes.map((mistake) => ({
       subject: `mistake ${mistake.name}`,

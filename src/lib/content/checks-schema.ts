@@ -95,7 +95,10 @@ const leakReport = z
     file: z.string().describe('Workspace file holding the report, e.g. FINDINGS.md'),
     env,
     attack: requestSpec.optional().describe('The request that leaks; default GET of lesson attackPath'),
-    mustName: z.array(z.enum(['secret', 'path'])).min(1).describe('What the report must contain'),
+    mustName: z
+      .array(z.enum(['secret', 'path']))
+      .min(1)
+      .describe('What the report must contain'),
   })
   .strict();
 

@@ -21,7 +21,9 @@ function collect(): Lesson[] {
   }
   return [...byFolder.keys()]
     .sort()
-    .map((folder) => parseLesson(`lessons/${folder}`, byFolder.get(folder)!, checkModules[`/lessons/${folder}/checks.ts`], false));
+    .map((folder) =>
+      parseLesson(`lessons/${folder}`, byFolder.get(folder)!, checkModules[`/lessons/${folder}/checks.ts`], false),
+    );
 }
 
 export const lessons: Lesson[] = collect();

@@ -35,7 +35,10 @@ const mistakeExpectation = z
 const HINT_HEADING = /^## Hint\b.*$/m;
 
 function issuePath(path: PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function splitFrontmatter(file: string, text: string): { yaml: string; body: string } {
@@ -59,9 +62,10 @@ function parseFrontmatter(file: string, yamlText: string) {
     const path = [...issue.path, ...keys.slice(0, 1)];
     const node = document.getIn(keys.length ? issue.path : path, true) as { range?: [number, number] } | undefined;
     const keyNode = keys.length
-      ? (document.getIn(issue.path, true) as { items?: Array<{ key: { value: unknown; range?: [number, number] } }> } | undefined)?.items?.find(
-          (item) => item.key.value === keys[0],
-        )?.key
+      ? (
+          document.getIn(issue.path, true) as
+            { items?: Array<{ key: { value: unknown; range?: [number, number] } }> } | undefined
+        )?.items?.find((item) => item.key.value === keys[0])?.key
       : undefined;
     const offset = keyNode?.range?.[0] ?? node?.range?.[0];
     const line = offset !== undefined ? lineCounter.linePos(offset).line + 1 : undefined;
@@ -118,9 +122,13 @@ function parseChecks(folder: string, checks: unknown) {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const keys = issue.code === 'unrecognized_keys' ? `.${issue.keys[0]}` : '';
-      throw new LessonError(file, `checks[${index}]${issuePath(issue.path) ? '.' + issuePath(issue.path) : ''}${keys}: ${issue.message}`);
+      throw new LessonError(
+        file,
+        `checks[${index}]${issuePath(issue.path) ? '.' + issuePath(issue.path) : ''}${keys}: ${issue.message}`,
+      );
     }
-    if (ids.has(parsed.data.id)) throw new LessonError(file, `checks[${index}]: the id "${parsed.data.id}" is used twice`);
+    if (ids.has(parsed.data.id))
+      throw new LessonError(file, `checks[${index}]: the id "${parsed.data.id}" is used twice`);
     ids.add(parsed.data.id);
     return parsed.data;
   });
@@ -132,7 +140,12 @@ function parseChecks(folder: string, checks: unknown) {
  * @param checks the default export of the folder's checks.ts
  * @param withMistakes the browser skips mistakes; the proofs need them
  */
-export function parseLesson(folder: string, files: Record<string, string>, checks: unknown, withMistakes = true): Lesson {
+export function parseLesson(
+  folder: string,
+  files: Record<string, string>,
+  checks: unknown,
+  withMistakes = true,
+): Lesson {
   const lessonFile = `${folder}/lesson.md`;
   const markdown = files['lesson.md'];
   if (markdown === undefined) throw new LessonError(lessonFile, 'missing');
@@ -145,8 +158,10 @@ export function parseLesson(folder: string, files: Record<string, string>, check
   const [instructions = '', ...hints] = body.split(HINT_HEADING);
   const starter = filesUnder(files, 'starter');
   const solution = filesUnder(files, 'solution');
-  if (Object.keys(starter).length === 0) throw new LessonError(`${folder}/starter`, 'no files: a lesson needs a starter');
-  if (Object.keys(solution).length === 0) throw new LessonError(`${folder}/solution`, 'no files: a lesson needs a solution');
+  if (Object.keys(starter).length === 0)
+    throw new LessonError(`${folder}/starter`, 'no files: a lesson needs a starter');
+  if (Object.keys(solution).length === 0)
+    throw new LessonError(`${folder}/solution`, 'no files: a lesson needs a solution');
   if (!(frontmatter.entry in starter)) {
     throw new LessonError(lessonFile, `entry: "${frontmatter.entry}" is not a file of starter/`);
   }
@@ -156,7 +171,8 @@ export function parseLesson(folder: string, files: Record<string, string>, check
   const mistakes = withMistakes ? parseMistakes(folder, files, solution) : [];
   for (const mistake of mistakes) {
     const stray = Object.keys(mistake.fails).find((id) => !checkList.some((check) => check.id === id));
-    if (stray) throw new LessonError(`${folder}/mistakes/${mistake.name}/expect.json`, `fails: no check has the id "${stray}"`);
+    if (stray)
+      throw new LessonError(`${folder}/mistakes/${mistake.name}/expect.json`, `fails: no check has the id "${stray}"`);
   }
   return {
     ...frontmatter,

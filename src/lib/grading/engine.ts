@@ -17,9 +17,7 @@ import type { CheckResult } from './types';
 function contextFor(lesson: Lesson, files: WorkspaceFiles, runtime: PythonRuntime, check: CheckSpec): GradingContext {
   const env = 'env' in check && check.env ? check.env : lesson.run.env;
   const attack =
-    'attack' in check && check.attack
-      ? check.attack
-      : { method: 'GET', path: lesson.attackPath, headers: {} };
+    'attack' in check && check.attack ? check.attack : { method: 'GET', path: lesson.attackPath, headers: {} };
   return { files, runtime, production: { command: lesson.run.command, env, attack } };
 }
 
@@ -48,7 +46,12 @@ export async function grade(lesson: Lesson, files: WorkspaceFiles, runtime: Pyth
       } catch (error) {
         // A check that cannot run fails with the reason; the rest still run.
         const reason = error instanceof Error ? error.message : String(error);
-        results.push({ id: check.id, title: check.title, passed: false, message: `The check could not run: ${reason}` });
+        results.push({
+          id: check.id,
+          title: check.title,
+          passed: false,
+          message: `The check could not run: ${reason}`,
+        });
       }
     }
   } finally {

@@ -7,7 +7,10 @@ import { PROJECT_DIR } from '../runtime/protocol';
 const TRACEBACK_MARKERS: Array<[RegExp, string]> = [
   [/Traceback \(most recent call last\)/, 'a Python traceback'],
   [/__debugger__|class="?debugger"?|werkzeug\.debug/i, "Werkzeug's interactive debugger page"],
-  [/File (?:<cite[^>]*>)?&?(?:quot;|")?\/[^\s"&]+\.py(?:&quot;|")?(?:<\/cite>)?,? line/, 'source file paths and line numbers'],
+  [
+    /File (?:<cite[^>]*>)?&?(?:quot;|")?\/[^\s"&]+\.py(?:&quot;|")?(?:<\/cite>)?,? line/,
+    'source file paths and line numbers',
+  ],
   [/\b[A-Z][A-Za-z]*(?:Error|Exception): /, 'exception text'],
 ];
 

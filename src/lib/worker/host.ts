@@ -10,7 +10,6 @@ import { SITE_PACKAGES } from './assets';
 /** Where the harness package is written inside Pyodide. */
 const HARNESS_ROOT = '/prodready';
 
-
 export interface HostSources {
   /** The packages archive built by scripts/setup.js (site-packages tree, precompiled). */
   packages: Uint8Array;
@@ -59,7 +58,7 @@ api`);
       json = this.pyCall(method, JSON.stringify(args));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`prodready harness failed in ${method}: ${message}`);
+      throw new Error(`prodready harness failed in ${method}: ${message}`, { cause: error });
     }
     return JSON.parse(json) as ReturnType<HostApi[M]>;
   }

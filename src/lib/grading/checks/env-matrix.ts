@@ -18,7 +18,11 @@ export async function envMatrix(spec: Spec, context: GradingContext): Promise<Ch
       line: at?.line,
     });
     if (testCase.expect === 'refuses-to-start') {
-      if (serving) return fail(`the app starts anyway (at ${where(serving.calledFrom)}); it must refuse to start.`, serving.calledFrom);
+      if (serving)
+        return fail(
+          `the app starts anyway (at ${where(serving.calledFrom)}); it must refuse to start.`,
+          serving.calledFrom,
+        );
       const missing = testCase.logIncludes.find((text) => !outcome.log.includes(text));
       if (missing) return fail(`the app stops, but its message does not say "${missing}": say what is missing.`);
       continue;

@@ -6,7 +6,11 @@ import type { CheckResult } from '../types';
 
 type Spec = Extract<CheckSpec, { kind: 'http' }>;
 
-export async function httpCheck(spec: Spec, context: GradingContext, env: Record<string, string>): Promise<CheckResult> {
+export async function httpCheck(
+  spec: Spec,
+  context: GradingContext,
+  env: Record<string, string>,
+): Promise<CheckResult> {
   const fail = (message: string, at?: { file: string; line: number } | null): CheckResult => ({
     id: spec.id,
     title: spec.title,

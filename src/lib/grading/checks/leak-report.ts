@@ -10,7 +10,11 @@ import type { CheckResult } from '../types';
 
 type Spec = Extract<CheckSpec, { kind: 'leak-report' }>;
 
-export async function leakReport(spec: Spec, context: GradingContext, env: Record<string, string>): Promise<CheckResult> {
+export async function leakReport(
+  spec: Spec,
+  context: GradingContext,
+  env: Record<string, string>,
+): Promise<CheckResult> {
   const base = { id: spec.id, title: spec.title, hint: spec.hint };
   const fail = (message: string, line?: number): CheckResult => ({
     ...base,
@@ -32,7 +36,9 @@ export async function leakReport(spec: Spec, context: GradingContext, env: Recor
   if (spec.mustName.includes('secret')) {
     const secret = facts.secretKey;
     if (!secret || !response.body.includes(secret)) {
-      return fail(`The attack on ${attack.path} no longer leaks the secret key, so there is nothing to report; reset the app to the starter.`);
+      return fail(
+        `The attack on ${attack.path} no longer leaks the secret key, so there is nothing to report; reset the app to the starter.`,
+      );
     }
     if (!report.includes(secret)) {
       return fail(`${spec.file} does not name the secret key the traceback leaked; copy its exact value.`, 1);

@@ -30,12 +30,8 @@ export const debugEnabled: Rule = {
     const literal = facts.debugSettings[0];
     const response = await send(context, context.production.attack);
     const leak = tracebackIn(response.body);
-    const consequence = leak
-      ? ` The attack on ${context.production.attack.path} gets ${leak}.`
-      : '';
-    const envNote = Object.keys(context.production.env).includes('FLASK_DEBUG')
-      ? ''
-      : ' (FLASK_DEBUG is not set)';
+    const consequence = leak ? ` The attack on ${context.production.attack.path} gets ${leak}.` : '';
+    const envNote = Object.keys(context.production.env).includes('FLASK_DEBUG') ? '' : ' (FLASK_DEBUG is not set)';
     const location = literal ?? serving.calledFrom ?? undefined;
     let message: string;
     if (literal && /config|DEBUG/.test(literal.form) && !literal.form.startsWith('debug=')) {

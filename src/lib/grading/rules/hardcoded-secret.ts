@@ -24,7 +24,10 @@ export const hardcodedSecret: Rule = {
     'Anyone who reads the code, its history or a leaked traceback can sign session cookies with it: log in as any ' +
     'user, forge CSRF tokens. A fallback value is the same leak, live whenever the variable is missing.',
   fix: 'Read SECRET_KEY from the environment with no default, e.g. app.config["SECRET_KEY"] = os.environ["SECRET_KEY"], so a missing key stops the app at start.',
-  references: ['https://cwe.mitre.org/data/definitions/798.html', 'https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY'],
+  references: [
+    'https://cwe.mitre.org/data/definitions/798.html',
+    'https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY',
+  ],
   async evaluate(context): Promise<RuleVerdict> {
     const { [SECRET_VARIABLE]: _given, ...withoutSecret } = context.production.env;
     const missing = await keyUnder(context, withoutSecret);

@@ -14,7 +14,10 @@ export const tracebackExposed: Rule = {
     'A traceback tells an attacker file paths, source lines, library versions and sometimes values such as keys ' +
     'and connection strings: a map of the server for the next attack.',
   fix: 'Answer errors with a generic page; log the traceback on the server (Flask logs unhandled exceptions to the server log by itself).',
-  references: ['https://cwe.mitre.org/data/definitions/209.html', 'https://flask.palletsprojects.com/en/stable/errorhandling/'],
+  references: [
+    'https://cwe.mitre.org/data/definitions/209.html',
+    'https://flask.palletsprojects.com/en/stable/errorhandling/',
+  ],
   async evaluate(context) {
     const outcome = await runApp(context, context.production.env);
     if (!outcome.serving) return { findings: [], inconclusive: describeExit(outcome) };
