@@ -1,0 +1,169 @@
+/**
+ * The terminal's shell: prompt, line editing, command execution, and program output interleaved
+ * with the prompt. It knows nothing of xterm or Python: the component gives it `write` and the
+ * actions, so the whole flow is testable. While a command runs, only Ctrl+C is read (it stops it).
+ */
+import type { HttpRequest, HttpResponse } from '../../runtime/protocol';
+import { HELP_TEXT, parseCommandLine } from './commands';
+import { formatCurlOutput } from './curl-output';
+import { LineEditor } from './line-editor';
+
+export interface ShellDeps {
+  /** Write to the terminal; text uses `\r\n` line ends. */
+  write(text: string): void;
+  clearScreen(): void;
+  run(): Promise<void>;
+  stop(): Promise<void>;
+  /** Stop a request in flight (Ctrl+C). */
+  interrupt(): Promise<void>;
+  request(request: HttpRequest): Promise<HttpResponse>;
+  env(): Record<string, string>;
+  setEnv(name: string, value: string): void;
+  unsetEnv(name: string): void;
+}
+
+const RED = '\x1b[31m';
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+/** xterm moves down without returning to the first column on a bare `\n`. */
+export function toTerminalText(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}
+
+/** Shell-quote a value for display (`export` lines that can be pasted back). */
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]*$/.test(value) && value !== '' ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export class Shell {
+  private editor = new LineEditor('$ ');
+  private busy = false;
+  /** The cursor sits at the start of a row (nothing after the last newline). */
+  private atLineStart = true;
+  private promptShown = false;
+
+  constructor(private readonly deps: ShellDeps) {}
+
+  get running(): boolean {
+    return this.busy;
+  }
+
+  start(banner: string): void {
+    this.print(banner);
+    this.showPrompt();
+  }
+
+  /** Keys and pastes from the terminal. */
+  input(data: string): void {
+    if (this.busy) {
+      if (data.includes('\x03')) {
+        this.print('^C\n');
+        void this.deps.interrupt();
+      }
+      return;
+    }
+    for (const action of this.editor.feed(data)) {
+      if (action.type === 'write') this.deps.write(action.data);
+      else if (action.type === 'clear') {
+        this.deps.clearScreen();
+        this.deps.write(this.editor.render());
+      } else if (action.type === 'interrupt') {
+        this.atLineStart = true;
+        this.promptShown = false;
+        this.showPrompt();
+      } else if (action.type === 'submit') {
+        this.atLineStart = true;
+        this.promptShown = false;
+        void this.execute(action.line);
+        // A paste of several lines runs the first; the rest would race it, so they are dropped.
+        if (this.busy) return;
+      }
+    }
+  }
+
+  /** Output of the program (server log, notes): printed above the prompt, which is redrawn. */
+  output(text: string): void {
+    if (!text) return;
+    if (this.promptShown) {
+      this.deps.write('\r\x1b[K');
+      this.atLineStart = true;
+    }
+    this.print(text);
+    if (this.promptShown) {
+      this.promptShown = false;
+      this.showPrompt();
+    }
+  }
+
+  async execute(line: string): Promise<void> {
+    const command = parseCommandLine(line);
+    this.busy = true;
+    try {
+      switch (command.name) {
+        case 'empty':
+          break;
+        case 'error':
+          this.print(`${RED}${command.message}${RESET}\n`);
+          break;
+        case 'help':
+          this.print(`${HELP_TEXT}\n`);
+          break;
+        case 'clear':
+          this.deps.clearScreen();
+          this.atLineStart = true;
+          break;
+        case 'run':
+          await this.deps.run();
+          break;
+        case 'stop':
+          await this.deps.stop();
+          break;
+        case 'env': {
+          const env = this.deps.env();
+          const names = Object.keys(env).sort();
+          this.print(names.length ? names.map((n) => `${n}=${shellQuote(env[n]!)}\n`).join('') : `${DIM}(empty environment)${RESET}\n`);
+          break;
+        }
+        case 'export':
+          for (const [name, value] of command.assignments) this.deps.setEnv(name, value);
+          this.print(`${DIM}takes effect at the next run${RESET}\n`);
+          break;
+        case 'unset':
+          for (const name of command.names) this.deps.unsetEnv(name);
+          this.print(`${DIM}takes effect at the next run${RESET}\n`);
+          break;
+        case 'curl': {
+          const response = await this.deps.request(command.request);
+          this.print(formatCurlOutput(response, command));
+          break;
+        }
+      }
+    } catch (error) {
+      this.print(`${RED}${errorText(error)}${RESET}\n`);
+    } finally {
+      this.busy = false;
+      this.showPrompt();
+    }
+  }
+
+  private print(text: string): void {
+    if (!text) return;
+    this.deps.write(toTerminalText(text));
+    this.atLineStart = text.endsWith('\n');
+  }
+
+  private showPrompt(): void {
+    if (this.busy || this.promptShown) return;
+    if (!this.atLineStart) this.deps.write('\r\n');
+    this.deps.write(this.editor.render());
+    this.promptShown = true;
+    this.atLineStart = false;
+  }
+}
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // The worker's "nothing is being served" and similar read better with the way out.
+  return /not serv|no app|nothing/i.test(message) ? `${message} (type run first)` : message;
+}
