@@ -19,7 +19,7 @@ const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 
 export function servingSummary(serving: ServingInfo): string {
-  const notes = [serving.server];
+  const notes: string[] = [serving.server];
   if (serving.debugger) notes.push(serving.pinDisabled ? 'debugger on, no PIN' : 'debugger on');
   else if (serving.debug) notes.push('debug on');
   if (serving.reloader) notes.push('reloader on');

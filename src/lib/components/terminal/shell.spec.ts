@@ -41,7 +41,7 @@ function setup(response?: Partial<HttpResponse>) {
     run: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     interrupt: vi.fn(async () => {}),
-    request: vi.fn(async (request: HttpRequest) => {
+    request: vi.fn(async (request: HttpRequest): Promise<HttpResponse> => {
       requests.push(request);
       return { status: 200, reason: 'OK', headers: [['Content-Type', 'text/plain']], body: 'hi', log: '', interrupted: false, ...response };
     }),

@@ -1,0 +1,42 @@
+/**
+ * Loads Monaco on demand: the core editor API (not the 14 MB `monaco-editor` entry), the few
+ * editor features a learner uses, and only the languages we show. Import paths follow Monaco
+ * 0.57's export map (`monaco-editor/*` → `esm/vs/*.js`), see STACK-NOTES.
+ */
+import type * as Monaco from 'monaco-editor/editor';
+
+export type MonacoApi = typeof Monaco;
+
+let loading: Promise<MonacoApi> | null = null;
+
+export function loadMonaco(): Promise<MonacoApi> {
+  loading ??= (async () => {
+    const [monaco, { default: EditorWorker }] = await Promise.all([
+      import('monaco-editor/editor'),
+      import('monaco-editor/editor/editor.worker?worker'),
+      // Hover shows marker messages; the rest are everyday editing.
+      import('monaco-editor/features/hover/register'),
+      import('monaco-editor/features/find/register'),
+      import('monaco-editor/features/comment/register'),
+      import('monaco-editor/features/bracketMatching/register'),
+      import('monaco-editor/features/clipboard/register'),
+      import('monaco-editor/features/contextmenu/register'),
+      import('monaco-editor/features/cursorUndo/register'),
+      import('monaco-editor/features/folding/register'),
+      import('monaco-editor/features/gotoError/register'),
+      import('monaco-editor/features/indentation/register'),
+      import('monaco-editor/features/linesOperations/register'),
+      import('monaco-editor/features/multicursor/register'),
+      import('monaco-editor/features/wordHighlighter/register'),
+      import('monaco-editor/features/wordOperations/register'),
+      import('monaco-editor/languages/definitions/python/register'),
+      import('monaco-editor/languages/definitions/markdown/register'),
+      import('monaco-editor/languages/definitions/ini/register'),
+      import('monaco-editor/languages/definitions/shell/register'),
+    ]);
+    // Monaco's own worker (diffs, word ranges); the language workers are not loaded at all.
+    self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+    return monaco;
+  })();
+  return loading;
+}

@@ -1,0 +1,45 @@
+/**
+ * The learner's commands, shared by buttons, keyboard shortcuts and the terminal. Each acts on
+ * the open lesson; the ones that discard work ask first.
+ */
+import { checks } from './checks.svelte';
+import { confirmation } from './confirm.svelte';
+import { lessonsState } from './lessons.svelte';
+import { run } from './run.svelte';
+import { workspace } from './workspace.svelte';
+
+export function runLesson(): Promise<void> {
+  const lesson = lessonsState.current;
+  return lesson ? run.run(lesson) : Promise.resolve();
+}
+
+export function stopLesson(): Promise<void> {
+  return run.stop();
+}
+
+export function checkLesson(): Promise<void> {
+  const lesson = lessonsState.current;
+  return lesson && !checks.running ? checks.check(lesson) : Promise.resolve();
+}
+
+export async function resetToStarter(): Promise<void> {
+  const lesson = lessonsState.current;
+  if (!lesson) return;
+  const ok = await confirmation.ask({
+    title: 'Reset to starter?',
+    message: `Every change you made to the files of "${lesson.title}" will be lost.`,
+    confirmLabel: 'Reset files',
+  });
+  if (ok && lessonsState.current === lesson) workspace.replace(lesson.starter);
+}
+
+export async function showSolution(): Promise<void> {
+  const lesson = lessonsState.current;
+  if (!lesson) return;
+  const ok = await confirmation.ask({
+    title: 'Show the solution?',
+    message: 'Your files will be replaced by the reference solution. Your own changes will be lost.',
+    confirmLabel: 'Replace with solution',
+  });
+  if (ok && lessonsState.current === lesson) workspace.replace(lesson.solution);
+}
