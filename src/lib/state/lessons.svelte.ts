@@ -21,7 +21,8 @@ class LessonsState {
   readonly track = track;
   /** The track matched no lesson, so every lesson is shown. */
   readonly trackEmpty = filtered.trackEmpty;
-  current = $state<Lesson | null>(null);
+  // Raw: lessons are immutable data and go to the worker, which cannot clone rune proxies.
+  current = $state.raw<Lesson | null>(null);
 
   constructor() {
     if (!hasWindow) return;
