@@ -57,21 +57,39 @@ function parseFrontmatter(file: string, yamlText: string) {
   }
   const result = lessonFrontmatter.safeParse(document.toJS());
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const path = [...issue.path, ...keys.slice(0, 1)];
-    const node = document.getIn(keys.length ? issue.path : path, true) as { range?: [number, number] } | undefined;
-    const keyNode = keys.length
-      ? (
-          document.getIn(issue.path, true) as
-            { items?: Array<{ key: { value: unknown; range?: [number, number] } }> } | undefined
-        )?.items?.find((item) => item.key.value === keys[0])?.key
-      : undefined;
-    const offset = keyNode?.range?.[0] ?? node?.range?.[0];
-    const line = offset !== undefined ? lineCounter.linePos(offset).line + 1 : undefined;
+    // A mistyped key shows up twice: as unrecognised, and as the key it should have been, missing.
+    // The unrecognised one points at text the author wrote, so it goes first.
+    const issues = result.error.issues;
+    const issue = issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0]!;
+    const strayKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const path = strayKey === undefined ? issue.path : [...issue.path, strayKey];
+    const line = frontmatterLine(document, lineCounter, issue.path as Array<string | number>, strayKey);
     throw new LessonError(file, `${issuePath(path) || '(frontmatter)'}: ${issue.message}`, line);
   }
   return result.data;
+}
+
+type YamlNode = { range?: [number, number]; items?: Array<{ key: { value: unknown; range?: [number, number] } }> };
+
+/** The lesson.md line of a frontmatter key: the stray key itself, or the nearest node that exists. */
+function frontmatterLine(
+  document: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  path: Array<string | number>,
+  strayKey: string | undefined,
+): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = (depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true)) as YamlNode | null;
+    if (!node) continue;
+    const keyNode =
+      strayKey !== undefined && depth === path.length
+        ? node.items?.find((item) => item.key.value === strayKey)?.key
+        : undefined;
+    const offset = keyNode?.range?.[0] ?? node.range?.[0];
+    // +1: the frontmatter starts after the opening --- line.
+    if (offset !== undefined) return lineCounter.linePos(offset).line + 1;
+  }
+  return undefined;
 }
 
 /** Files under `prefix/`, keyed by their path below it. */

@@ -27,6 +27,8 @@ export interface RuntimeEvents {
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
+  /** Sent to the worker; until then a Stop just cancels it. */
+  posted: boolean;
 }
 
 export class InterruptedError extends Error {
@@ -84,15 +86,29 @@ export class RuntimeClient implements PythonRuntime {
     return this.interruptBuffer !== null;
   }
 
-  async call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): Promise<ReturnType<HostApi[M]>> {
-    if (this.stopping) await this.stopping;
-    await this.ready;
+  call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): Promise<ReturnType<HostApi[M]>> {
     const id = this.nextId++;
-    if (this.pending.size === 0) this.events.status('busy');
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.post({ type: 'call', id, method, args });
+    // Registered at once, so a Stop right after a call sees it even before it reaches the worker.
+    const result = new Promise<ReturnType<HostApi[M]>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, posted: false });
     });
+    if (this.pending.size === 1) this.events.status('busy');
+    void this.postWhenReady(id, method, args);
+    return result;
+  }
+
+  private async postWhenReady(id: number, method: HostMethod, args: unknown): Promise<void> {
+    try {
+      if (this.stopping) await this.stopping;
+      await this.ready;
+    } catch (error) {
+      this.settle(id, (pending) => pending.reject(error instanceof Error ? error : new Error(String(error))));
+      return;
+    }
+    const pending = this.pending.get(id);
+    if (!pending) return; // cancelled by a Stop while waiting
+    pending.posted = true;
+    this.post({ type: 'call', id, method, args } as ToWorker);
   }
 
   /** True while a call is running in Python. */
@@ -127,6 +143,9 @@ export class RuntimeClient implements PythonRuntime {
   }
 
   private async stopRunningCall(): Promise<void> {
+    for (const [id, pending] of this.pending) {
+      if (!pending.posted) this.settle(id, (p) => p.reject(new InterruptedError()));
+    }
     const started = performance.now();
     const idle = new Promise<void>((resolve) => {
       const poll = () => (this.busy ? setTimeout(poll, 10) : resolve());
@@ -145,14 +164,16 @@ export class RuntimeClient implements PythonRuntime {
   private handle(message: FromWorker): void {
     if (message.type === 'progress') this.events.progress(message.progress);
     else if (message.type === 'output') this.events.output(message.session, message.text);
-    else if (message.type === 'result' || message.type === 'error') {
-      const pending = this.pending.get(message.id);
-      if (!pending) return;
-      this.pending.delete(message.id);
-      if (this.pending.size === 0) this.events.status('ready');
-      if (message.type === 'result') pending.resolve(message.value);
-      else pending.reject(new Error(message.message));
-    }
+    else if (message.type === 'result') this.settle(message.id, (pending) => pending.resolve(message.value));
+    else if (message.type === 'error') this.settle(message.id, (pending) => pending.reject(new Error(message.message)));
+  }
+
+  private settle(id: number, action: (pending: Pending) => void): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.events.status('ready');
+    action(pending);
   }
 
   private failPending(error: Error): void {

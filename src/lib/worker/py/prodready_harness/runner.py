@@ -90,7 +90,12 @@ def run(options):
     session = sessions.get(options["session"])
     session.server = None
     devserver.reset()
-    kind, target, argv = parse_command(options["command"])
+    try:
+        kind, target, argv = parse_command(options["command"])
+    except CommandError as error:
+        with session.active(), session.capturing() as log:
+            print(str(error), file=sys.stderr)
+        return {"serving": None, "exit": {"code": 2, "message": str(error), "location": None}, "log": "".join(log)}
     _set_environment(options["env"])
     write_project(options["files"])
     os.chdir(PROJECT_DIR)
@@ -117,7 +122,7 @@ def run(options):
                 exit_info = _system_exit(error)
             except KeyboardInterrupt:
                 exit_info = {"code": "interrupted", "message": "Stopped (KeyboardInterrupt).", "location": None}
-            except CommandError as error:
+            except CommandError as error:  # e.g. the entry file does not exist
                 print(str(error), file=sys.stderr)
                 exit_info = {"code": 2, "message": str(error), "location": None}
             except BaseException as error:  # the project's own crash, reported like Python does

@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import { LessonError, parseLesson } from './parse-lesson';
+
+const lessonMd = (frontmatter: string, body = '# Title\n\nText.\n\n## Hint\n\nFirst.\n\n## Hint\n\nSecond.\n') =>
+  `---\n${frontmatter}\n---\n${body}`;
+
+const goodFrontmatter = `id: 09-sample
+title: Sample
+summary: A sample lesson.
+entry: app.py
+run:
+  command: python app.py
+attackPath: /boom
+starterFails: [parses]`;
+
+const checks = [{ kind: 'python-syntax', id: 'parses', title: 'Parses' }];
+
+function files(frontmatter = goodFrontmatter, extra: Record<string, string> = {}) {
+  return {
+    'lesson.md': lessonMd(frontmatter),
+    'starter/app.py': 'print(1)\n',
+    'solution/app.py': 'print(2)\n',
+    ...extra,
+  };
+}
+
+function errorOf(action: () => unknown): LessonError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof LessonError) return error;
+    throw error;
+  }
+  throw new Error('expected a LessonError');
+}
+
+describe('parseLesson', () => {
+  test('reads frontmatter, instructions, hints, starter and solution', () => {
+    const lesson = parseLesson('lessons/09-sample', files(), checks);
+    expect(lesson.id).toBe('09-sample');
+    expect(lesson.run).toEqual({ command: 'python app.py', env: {} });
+    expect(lesson.body).toBe('# Title\n\nText.');
+    expect(lesson.hints).toEqual(['First.', 'Second.']);
+    expect(lesson.starter).toEqual({ 'app.py': 'print(1)\n' });
+    expect(lesson.tags).toEqual([]);
+  });
+
+  test('a mistyped frontmatter key names the file, the key and its line', () => {
+    const error = errorOf(() =>
+      parseLesson('lessons/09-sample', files(goodFrontmatter.replace('  command:', '  comand:')), checks),
+    );
+    expect(error.message).toContain('lessons/09-sample/lesson.md:');
+    expect(error.message).toContain('run');
+    expect(error.line).toBe(7);
+  });
+
+  test('an unknown top-level key is rejected with its name and line', () => {
+    const error = errorOf(() => parseLesson('lessons/09-sample', files(goodFrontmatter + '\ndificulty: 3'), checks));
+    expect(error.message).toContain('dificulty');
+    expect(error.line).toBe(10);
+  });
+
+  test('the id must equal the folder name', () => {
+    const error = errorOf(() => parseLesson('lessons/10-other', files(), checks));
+    expect(error.message).toContain('must equal the folder name "10-other"');
+  });
+
+  test('a check with a mistyped key names checks.ts, the index and the key', () => {
+    const error = errorOf(() =>
+      parseLesson('lessons/09-sample', files(), [{ kind: 'python-syntax', id: 'parses', title: 'P', hnit: 'x' }]),
+    );
+    expect(error.file).toBe('lessons/09-sample/checks.ts');
+    expect(error.message).toContain('checks[0]');
+    expect(error.message).toContain('hnit');
+  });
+
+  test('duplicate check ids are rejected', () => {
+    const error = errorOf(() => parseLesson('lessons/09-sample', files(), [...checks, ...checks]));
+    expect(error.message).toContain('"parses" is used twice');
+  });
+
+  test('starterFails must name existing checks', () => {
+    const error = errorOf(() =>
+      parseLesson('lessons/09-sample', files(goodFrontmatter.replace('[parses]', '[nope]')), checks),
+    );
+    expect(error.message).toContain('starterFails: no check has the id "nope"');
+  });
+
+  test('a mistake is the solution with its own files laid over it, minus removed files', () => {
+    const lesson = parseLesson(
+      'lessons/09-sample',
+      files(goodFrontmatter, {
+        'solution/NOTES.md': 'notes',
+        'mistakes/broken/app.py': 'print(\n',
+        'mistakes/broken/expect.json': JSON.stringify({
+          why: 'typo',
+          fails: { parses: 'SyntaxError' },
+          remove: ['NOTES.md'],
+        }),
+      }),
+      checks,
+    );
+    expect(lesson.mistakes).toEqual([
+      { name: 'broken', files: { 'app.py': 'print(\n' }, fails: { parses: 'SyntaxError' }, why: 'typo' },
+    ]);
+  });
+
+  test('a mistake without expect.json, or naming an unknown check, is an error naming the file', () => {
+    const missing = errorOf(() =>
+      parseLesson('lessons/09-sample', files(goodFrontmatter, { 'mistakes/broken/app.py': 'x' }), checks),
+    );
+    expect(missing.file).toBe('lessons/09-sample/mistakes/broken/expect.json');
+    const unknown = errorOf(() =>
+      parseLesson(
+        'lessons/09-sample',
+        files(goodFrontmatter, { 'mistakes/broken/expect.json': JSON.stringify({ why: 'w', fails: { nope: 'x' } }) }),
+        checks,
+      ),
+    );
+    expect(unknown.message).toContain('no check has the id "nope"');
+  });
+
+  test('broken YAML names its line', () => {
+    const error = errorOf(() => parseLesson('lessons/09-sample', files(goodFrontmatter + '\n  - : [oops'), checks));
+    expect(error.file).toBe('lessons/09-sample/lesson.md');
+    expect(error.line).toBeGreaterThan(1);
+  });
+});
