@@ -1,7 +1,9 @@
-// First: the Python worker starts downloading before anything else is evaluated.
+// First: the Python worker starts downloading. The browser sends the worker's request only once
+// this task yields, so the app itself (Svelte, lessons, Markdown) comes as a separate chunk.
 import './lib/state/start-python';
-import { mount } from 'svelte';
-import App from './App.svelte';
 import './app.css';
 
-export default mount(App, { target: document.getElementById('app')! });
+const [{ mount }, { default: App }] = await Promise.all([import('svelte'), import('./App.svelte')]);
+performance.mark('prodready:modules-evaluated');
+mount(App, { target: document.getElementById('app')! });
+performance.mark('prodready:mounted');

@@ -26,17 +26,25 @@ class RuntimeState {
   ready = $derived(this.status === 'ready' || this.status === 'busy');
 
   readonly client: RuntimeClient;
+  /** Resolves once the worker is fetching Python (first progress) or has settled; see whenPythonFetching. */
+  readonly fetching: Promise<void>;
+  private markFetching: () => void = () => {};
   private listeners = new Map<SessionId, Set<OutputListener>>();
   private backlog = new Map<SessionId, string>();
   private started = false;
 
   constructor() {
+    this.fetching = new Promise((resolve) => {
+      this.markFetching = resolve;
+    });
     this.client = new RuntimeClient(createWorker, {
       progress: (progress) => {
+        this.markFetching();
         this.progress = progress;
       },
       status: (status, detail) => {
         this.status = status;
+        if (status !== 'booting' && status !== 'restarting') this.markFetching();
         if (status === 'ready' && detail) this.pythonVersion = detail;
         if (status === 'failed') this.failure = detail ?? 'Python could not start';
         if (status === 'booting' || status === 'restarting') {

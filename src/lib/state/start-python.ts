@@ -4,4 +4,5 @@
  */
 import { runtime } from './runtime.svelte';
 
+performance.mark('prodready:python-start');
 runtime.start();
