@@ -23,7 +23,10 @@ export function trackFromSearch(search: string): string | null {
   return track ? track : null;
 }
 
-export function filterByTrack<T extends Routable>(lessons: T[], track: string | null): { shown: T[]; trackEmpty: boolean } {
+export function filterByTrack<T extends Routable>(
+  lessons: T[],
+  track: string | null,
+): { shown: T[]; trackEmpty: boolean } {
   if (track === null) return { shown: lessons, trackEmpty: false };
   const shown = lessons.filter((l) => l.tags.includes(track));
   return shown.length > 0 ? { shown, trackEmpty: false } : { shown: lessons, trackEmpty: true };

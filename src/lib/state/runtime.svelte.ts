@@ -71,6 +71,7 @@ class RuntimeState {
   /** Listen to a session's output; returns the unsubscribe function. */
   onOutput(session: SessionId, listener: OutputListener): () => void {
     let set = this.listeners.get(session);
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners are not UI state
     if (!set) this.listeners.set(session, (set = new Set()));
     set.add(listener);
     const pending = this.backlog.get(session);

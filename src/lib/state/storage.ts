@@ -19,7 +19,12 @@ export function storageKey(...parts: string[]): string {
 }
 
 /** Read and validate a JSON value; the fallback on a missing key, bad JSON or a failed check. */
-export function loadJson<T>(store: KeyValueStore, key: string, isValid: (value: unknown) => value is T, fallback: T): T {
+export function loadJson<T>(
+  store: KeyValueStore,
+  key: string,
+  isValid: (value: unknown) => value is T,
+  fallback: T,
+): T {
   let raw: string | null;
   try {
     raw = store.getItem(key);

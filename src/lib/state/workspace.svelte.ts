@@ -12,7 +12,7 @@ const filesKey = (lessonId: string) => storageKey('files', lessonId);
 /** Tab order: the entry file first, then the lesson's files as authored, then anything else. */
 export function fileOrder(entry: string, starter: WorkspaceFiles, files: WorkspaceFiles): string[] {
   const order = [entry, ...Object.keys(starter), ...Object.keys(files)];
-  return [...new Set(order)].filter((path) => path in files);
+  return order.filter((path, index) => order.indexOf(path) === index && path in files);
 }
 
 class Workspace {

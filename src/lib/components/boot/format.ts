@@ -22,7 +22,9 @@ export function formatBytes(bytes: number): string {
 /** "3.2 MB of 9.8 MB", "3.2 MB" when the total is unknown, "" before any byte. */
 export function formatTransfer(progress: BootProgress): string {
   if (progress.loaded <= 0) return '';
-  return progress.total ? `${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}` : formatBytes(progress.loaded);
+  return progress.total
+    ? `${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}`
+    : formatBytes(progress.loaded);
 }
 
 /** 0..1 for the bar, or null (indeterminate) when the total is unknown. */

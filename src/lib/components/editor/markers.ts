@@ -23,7 +23,5 @@ export function toMarkers(results: CheckResult[] | null, exit: RunOutcome['exit'
 
 /** Markers of one file, lines clamped into the file (an edited file may have shrunk). */
 export function markersFor(markers: LineMarker[], file: string, lineCount: number): LineMarker[] {
-  return markers
-    .filter((m) => m.file === file)
-    .map((m) => ({ ...m, line: Math.max(1, Math.min(lineCount, m.line)) }));
+  return markers.filter((m) => m.file === file).map((m) => ({ ...m, line: Math.max(1, Math.min(lineCount, m.line)) }));
 }

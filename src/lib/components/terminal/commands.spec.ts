@@ -18,7 +18,10 @@ describe('tokenize', () => {
   });
 
   it('keeps single-quoted text literally', () => {
-    expect(tokenize(`curl -H 'X-A: "b" \\n $HOME'`)).toEqual({ ok: true, tokens: ['curl', '-H', 'X-A: "b" \\n $HOME'] });
+    expect(tokenize(`curl -H 'X-A: "b" \\n $HOME'`)).toEqual({
+      ok: true,
+      tokens: ['curl', '-H', 'X-A: "b" \\n $HOME'],
+    });
   });
 
   it('honours escapes inside double quotes', () => {
@@ -199,7 +202,18 @@ describe('curl', () => {
   });
 
   it('never throws on odd input', () => {
-    for (const line of ['curl', 'curl ""', "curl ''", 'curl -', 'curl --', 'curl -H', '"', "'", '\\', 'curl -X ""  /']) {
+    for (const line of [
+      'curl',
+      'curl ""',
+      "curl ''",
+      'curl -',
+      'curl --',
+      'curl -H',
+      '"',
+      "'",
+      '\\',
+      'curl -X ""  /',
+    ]) {
       expect(() => parseCommandLine(line)).not.toThrow();
     }
     expect(errorOf(parseCurl(['-X', '', '/']))).toContain('-X needs a method');

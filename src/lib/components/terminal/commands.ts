@@ -46,7 +46,7 @@ export function tokenize(line: string): TokenizeResult {
       i++;
     } else if (ch === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end === -1) return { ok: false, error: 'unterminated single quote (\')' };
+      if (end === -1) return { ok: false, error: "unterminated single quote (')" };
       current += line.slice(i + 1, end);
       inWord = true;
       i = end + 1;

@@ -15,6 +15,7 @@ const response = (over: Partial<HttpResponse> = {}): HttpResponse => ({
   interrupted: false,
   ...over,
 });
+// eslint-disable-next-line no-control-regex -- ANSI and terminal escapes are what this matches
 const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 describe('formatCurlOutput', () => {

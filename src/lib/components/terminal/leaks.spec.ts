@@ -13,6 +13,7 @@ import {
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const keyError = fixture('debugger-keyerror.html');
 const dbUrl = fixture('debugger-db-url.html');
+// eslint-disable-next-line no-control-regex -- ANSI and terminal escapes are what this matches
 const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 const secretsOf = (text: string) => findSecrets(text).map((s) => text.slice(s.start, s.end));
 
@@ -56,7 +57,11 @@ describe('extractPlainTraceback', () => {
 describe('extractFrameSources', () => {
   it('numbers the source lines shown around each frame', () => {
     const lines = extractFrameSources(keyError).filter((l) => l.file === '/srv/shop/app.py');
-    expect(lines).toContainEqual({ file: '/srv/shop/app.py', line: 5, text: "app.config['SECRET_KEY'] = 'dev-4f9a8c1e2b7d'" });
+    expect(lines).toContainEqual({
+      file: '/srv/shop/app.py',
+      line: 5,
+      text: "app.config['SECRET_KEY'] = 'dev-4f9a8c1e2b7d'",
+    });
     expect(lines).toContainEqual({ file: '/srv/shop/app.py', line: 10, text: '    return orders[order_id]' });
     expect(lines).toContainEqual({ file: '/srv/shop/app.py', line: 7, text: "@app.route('/orders/<order_id>')" });
   });
@@ -123,7 +128,9 @@ describe('attackerView', () => {
 
   it('marks a database URL leaked through the error message', () => {
     const view = attackerView(dbUrl)!;
-    expect(stripAnsi(view)).toContain('ConnectionError: could not connect to postgres://shop:hunter2@db.internal:5432/shop');
+    expect(stripAnsi(view)).toContain(
+      'ConnectionError: could not connect to postgres://shop:hunter2@db.internal:5432/shop',
+    );
     expect(view).toContain('\x1b[1;31mpostgres://shop:hunter2@db.internal:5432/shop\x1b[0m');
   });
 

@@ -168,7 +168,11 @@ export function attackerView(body: string): string | null {
   if (traceback === null) return null;
   const consoleOpen = /EVALEX\s*=\s*true/.test(body);
   const noPin = /EVALEX_TRUSTED\s*=\s*true/.test(body);
-  const consoleNote = consoleOpen ? (noPin ? ' Its Python console is open to anyone: no PIN.' : ' Its Python console is behind a PIN.') : '';
+  const consoleNote = consoleOpen
+    ? noPin
+      ? ' Its Python console is open to anyone: no PIN.'
+      : ' Its Python console is behind a PIN.'
+    : '';
   const out = [
     `${NOTE_STYLE}* This is Werkzeug's interactive debugger page (${body.length} bytes of HTML).${consoleNote} Its traceback, as an attacker reads it:${RESET}`,
     highlightLeaks(traceback),

@@ -5,10 +5,7 @@
  */
 
 export type EditorAction =
-  | { type: 'write'; data: string }
-  | { type: 'submit'; line: string }
-  | { type: 'interrupt' }
-  | { type: 'clear' };
+  { type: 'write'; data: string } | { type: 'submit'; line: string } | { type: 'interrupt' } | { type: 'clear' };
 
 const HISTORY_LIMIT = 200;
 
@@ -46,6 +43,7 @@ export class LineEditor {
     let i = 0;
     while (i < data.length) {
       const rest = data.slice(i);
+      // eslint-disable-next-line no-control-regex -- ANSI and terminal escapes are what this matches
       const escape = /^\x1b(?:\[[0-9;]*[A-Za-z~]|O[A-Za-z])/.exec(rest);
       if (escape) {
         changed = this.key(escape[0]) || changed;

@@ -9,6 +9,7 @@ function render(written: string): string {
   let col = 0;
   for (let i = 0; i < written.length; i++) {
     const ch = written[i]!;
+    // eslint-disable-next-line no-control-regex -- ANSI and terminal escapes are what this matches
     const esc = /^\x1b\[(\d*)([A-Za-z])/.exec(written.slice(i));
     if (esc) {
       if (esc[2] === 'K') lines[row] = lines[row]!.slice(0, col);
@@ -43,7 +44,15 @@ function setup(response?: Partial<HttpResponse>) {
     interrupt: vi.fn(async () => {}),
     request: vi.fn(async (request: HttpRequest): Promise<HttpResponse> => {
       requests.push(request);
-      return { status: 200, reason: 'OK', headers: [['Content-Type', 'text/plain']], body: 'hi', log: '', interrupted: false, ...response };
+      return {
+        status: 200,
+        reason: 'OK',
+        headers: [['Content-Type', 'text/plain']],
+        body: 'hi',
+        log: '',
+        interrupted: false,
+        ...response,
+      };
     }),
     env: () => ({ ...env }),
     setEnv: (name, value) => {

@@ -122,7 +122,11 @@ export class Shell {
         case 'env': {
           const env = this.deps.env();
           const names = Object.keys(env).sort();
-          this.print(names.length ? names.map((n) => `${n}=${shellQuote(env[n]!)}\n`).join('') : `${DIM}(empty environment)${RESET}\n`);
+          this.print(
+            names.length
+              ? names.map((n) => `${n}=${shellQuote(env[n]!)}\n`).join('')
+              : `${DIM}(empty environment)${RESET}\n`,
+          );
           break;
         }
         case 'export':

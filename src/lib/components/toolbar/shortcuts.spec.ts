@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isCheckShortcut, isRunShortcut } from './shortcuts';
 
-const key = (over: Partial<KeyboardEvent>) => ({ key: 'Enter', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...over });
+const key = (over: Partial<KeyboardEvent>) => ({
+  key: 'Enter',
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...over,
+});
 
 describe('shortcuts', () => {
   it('runs on Ctrl+Enter and Cmd+Enter', () => {
