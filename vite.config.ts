@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { lessonsPlugin } from './scripts/vite-lessons-plugin';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which the Stop button
@@ -16,7 +17,7 @@ export const securityHeaders: Record<string, string> = {
 };
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), lessonsPlugin()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
   server: { headers: securityHeaders, host: '127.0.0.1' },

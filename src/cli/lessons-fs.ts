@@ -18,18 +18,26 @@ export function readTree(root: string): Record<string, string> {
   return files;
 }
 
-export async function loadLesson(folder: string): Promise<Lesson> {
+export interface LoadOptions {
+  /** Read mistakes/ too (the proofs need them; the browser does not). Default true. */
+  withMistakes?: boolean;
+}
+
+export async function loadLesson(folder: string, options: LoadOptions = {}): Promise<Lesson> {
   const absolute = resolve(folder);
   const files = readTree(absolute);
   delete files['checks.ts'];
-  const module = (await import(pathToFileURL(join(absolute, 'checks.ts')).href)) as { default?: unknown };
+  const checksPath = join(absolute, 'checks.ts');
+  // The modification time in the URL makes a long-running process (the dev server) see edits.
+  const url = `${pathToFileURL(checksPath).href}?v=${statSync(checksPath).mtimeMs}`;
+  const module = (await import(url)) as { default?: unknown };
   const name = absolute.split('/').pop() ?? folder;
-  return parseLesson(`lessons/${name}`, files, module.default);
+  return parseLesson(`lessons/${name}`, files, module.default, options.withMistakes ?? true);
 }
 
-export async function loadLessons(root: string): Promise<Lesson[]> {
+export async function loadLessons(root: string, options: LoadOptions = {}): Promise<Lesson[]> {
   const folders = readdirSync(root)
     .filter((name) => /^\d\d-/.test(name) && statSync(join(root, name)).isDirectory())
     .sort();
-  return Promise.all(folders.map((name) => loadLesson(join(root, name))));
+  return Promise.all(folders.map((name) => loadLesson(join(root, name), options)));
 }
