@@ -8,6 +8,24 @@ import { lessonsPlugin } from './scripts/vite-lessons-plugin';
  * needs to interrupt Python without restarting it. The CSP allows nothing from another origin;
  * 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly. The same headers are in deploy/nginx.conf.
  */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  // Pyodide compiles WebAssembly; nothing else is evaluated from strings.
+  "script-src 'self' 'wasm-unsafe-eval'",
+  // Monaco and xterm set inline styles on their elements.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  // The preview renders responses in a sandboxed srcdoc frame.
+  "frame-src 'self' about: data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -20,8 +38,9 @@ export default defineConfig({
   plugins: [svelte(), lessonsPlugin()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
+  // The dev server injects inline scripts for hot reload, so the CSP applies to the built site only.
   server: { headers: securityHeaders, host: '127.0.0.1' },
-  preview: { headers: securityHeaders, host: '127.0.0.1' },
+  preview: { headers: { ...securityHeaders, 'Content-Security-Policy': contentSecurityPolicy }, host: '127.0.0.1' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
     include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],

@@ -5,5 +5,7 @@ import './app.css';
 
 const [{ mount }, { default: App }] = await Promise.all([import('svelte'), import('./App.svelte')]);
 performance.mark('prodready:modules-evaluated');
-mount(App, { target: document.getElementById('app')! });
+const target = document.getElementById('app')!;
+target.replaceChildren(); // the static shell from index.html
+mount(App, { target });
 performance.mark('prodready:mounted');
