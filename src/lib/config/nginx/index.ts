@@ -1,0 +1,13 @@
+/** The nginx toolkit: parse, query, match locations, and run requests through the virtual proxy. */
+export * from './access-log';
+export * from './location';
+export * from './parse';
+export * from './proxy';
+export * from './query';
+export * from './regex';
+export * from './response';
+export * from './server-select';
+export * from './types';
+export * from './upstream';
+export * from './uri';
+export * from './variables';
