@@ -41,13 +41,14 @@ interface Context {
   files: string[];
 }
 
-function checkShape(statement: Statement, name: string, file: string): void {
+function checkShape(statement: Statement, name: string, file: string, parent: string | null): void {
   const first = statement.tokens[0];
   if (!first) return;
   if (statement.end === '{' && name === 'include') {
     throw new NginxSyntaxError(`directive "${name}" is not terminated by ";"`, file, statement.line, statement.column);
   }
-  if (statement.end === ';' && BLOCK_DIRECTIVES.has(name)) {
+  // Inside `upstream`, `server` names a backend and is a plain directive.
+  if (statement.end === ';' && BLOCK_DIRECTIVES.has(name) && !(name === 'server' && parent === 'upstream')) {
     throw new NginxSyntaxError(`directive "${name}" has no opening "{"`, file, statement.line, statement.column);
   }
 }
@@ -112,7 +113,7 @@ function parseBlock(
     }
     const [head, ...rest] = statement.tokens;
     if (!head) continue; // the lexer never returns an empty ';' or '{' statement; kept for the type checker
-    if (!DATA_BLOCKS.has(parent ?? '')) checkShape(statement, head.value, file);
+    if (!DATA_BLOCKS.has(parent ?? '')) checkShape(statement, head.value, file, parent);
     const directive: Directive = {
       name: head.value,
       args: rest.map((t) => t.value),
