@@ -24,6 +24,8 @@ export interface RunOptions {
 
 export type ServerKind = 'werkzeug' | 'waitress' | 'gunicorn';
 
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 export interface SourceLocation {
   file: string;
   line: number;
@@ -43,8 +45,14 @@ export interface ServingInfo {
   pinDisabled: boolean;
   /** The reloader is on. */
   reloader: boolean;
-  /** Where the project code asked for the server (the `app.run(...)` line). */
+  /** Where the project code asked for the server (the `app.run(...)` or `serve(...)` line). */
   calledFrom: SourceLocation | null;
+  /**
+   * The server's effective settings, as its own configuration code computed them: Waitress's
+   * Adjustments (listen, threads, trusted_proxy, …) or Gunicorn's Config (bind, workers,
+   * timeout, forwarded_allow_ips, …); `addresses` lists what it listens on.
+   */
+  settings: Record<string, JsonValue>;
 }
 
 export interface RunOutcome {

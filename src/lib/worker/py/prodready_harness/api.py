@@ -2,30 +2,28 @@
 
 import json
 
-from . import client, console, devserver, facts, runner, sessions, shims
+from . import console, shims
+
+_METHODS = {}
 
 
 def boot(emit):
+    # Order matters: the output streams exist before any library makes a logging handler, and
+    # the stand-ins exist before Gunicorn is imported.
     console.install()
     console.set_emit(emit)
     shims.install()
+    from . import client, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+
     devserver.install()
-    # Import what every lesson uses now, during boot, not during the learner's first run.
-    import flask  # noqa: F401
-    import werkzeug.debug  # noqa: F401
+    waitress_server.install()
+    gunicorn_server.install()
 
+    def stop(args):
+        sessions.get(args["session"]).server = None
+        return None
 
-def _stop(args):
-    sessions.get(args["session"]).server = None
-    return None
-
-
-_METHODS = {
-    "run": runner.run,
-    "request": client.request,
-    "facts": facts.facts,
-    "stop": _stop,
-}
+    _METHODS.update(run=runner.run, request=client.request, facts=facts.facts, stop=stop)
 
 
 def call(method, args_json):

@@ -55,19 +55,46 @@ def forget_project_modules():
     importlib.invalidate_caches()
 
 
+SUPPORTED = "`python FILE`, `python -m MODULE`, `gunicorn …` or `waitress-serve …`"
+
+
 def parse_command(command):
-    """`python app.py` or `python -m package`: returns ("path", file) or ("module", name)."""
+    """How production starts the app. Returns (kind, target, argv): ("path", file), ("module",
+    name) or ("script", console script name). A virtual environment's path to the program
+    (/srv/shop/venv/bin/gunicorn) counts as the program."""
     try:
         argv = shlex.split(command)
     except ValueError as error:
         raise CommandError(f"cannot parse the command {command!r}: {error}") from None
-    if not argv or os.path.basename(argv[0]) not in ("python", "python3"):
-        raise CommandError(f"{command!r}: only `python FILE` and `python -m MODULE` are supported yet")
+    program = os.path.basename(argv[0]) if argv else ""
+    if program in ("gunicorn", "waitress-serve"):
+        return "script", program, [program, *argv[1:]]
+    if program not in ("python", "python3"):
+        raise CommandError(f"{command!r}: the command must be {SUPPORTED}")
     if len(argv) >= 3 and argv[1] == "-m":
         return "module", argv[2], argv[2:]
     if len(argv) >= 2 and not argv[1].startswith("-"):
         return "path", argv[1], argv[1:]
     raise CommandError(f"{command!r}: expected `python FILE` or `python -m MODULE`")
+
+
+def _reset_logging():
+    """A new process starts with no logging configured. Libraries configure logging globally
+    (Waitress calls basicConfig, Gunicorn adds handlers), so one run's setup must not leak into
+    the next run's output."""
+    import logging
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.setLevel(logging.WARNING)
+    for logger in list(logging.Logger.manager.loggerDict.values()):
+        if isinstance(logger, logging.Logger):
+            for handler in list(logger.handlers):
+                logger.removeHandler(handler)
+            logger.setLevel(logging.NOTSET)
+            logger.propagate = True
+            logger.disabled = False
 
 
 def _set_environment(env):
@@ -77,6 +104,17 @@ def _set_environment(env):
 
 
 def _execute(kind, target):
+    if kind == "script":
+        # The console scripts' own entry points, as pip installs them.
+        if target == "gunicorn":
+            from gunicorn.app.wsgiapp import run as gunicorn_main
+
+            gunicorn_main(prog="gunicorn")
+        else:
+            from waitress.runner import run as waitress_main
+
+            waitress_main(argv=sys.argv)
+        return
     if kind == "path":
         path = os.path.join(PROJECT_DIR, target)
         if not os.path.isfile(path):
@@ -110,6 +148,7 @@ def run(options):
         # The reloader runs the script a second time, as its child process would.
         for attempt in range(2):
             forget_project_modules()
+            _reset_logging()
             try:
                 _execute(kind, target)
                 exit_info = {"code": 0, "message": "The program ended without starting a server.", "location": None}
@@ -155,6 +194,12 @@ def _system_exit(error):
 
 
 def _crash_location(error):
+    """The innermost project frame of the error, or of the error that caused it."""
     import traceback
 
-    return project_frame(traceback.extract_tb(error.__traceback__))
+    while error is not None:
+        location = project_frame(traceback.extract_tb(error.__traceback__))
+        if location is not None:
+            return location
+        error = error.__cause__ or error.__context__
+    return None

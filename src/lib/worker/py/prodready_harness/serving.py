@@ -46,15 +46,19 @@ def find_flask_app(wsgi_app):
 class ServedApp:
     """What a session serves, in the shape ServingInfo (protocol.ts) reports it."""
 
-    def __init__(self, server_kind, host, port, wsgi_app, handle, *, reloader=False, called_from=None):
+    def __init__(self, server_kind, host, port, wsgi_app, handle, *, reloader=False, called_from=None, flask_source=None, settings=None):
         self.server_kind = server_kind
         self.host = host
         self.port = port
         self.wsgi_app = wsgi_app
-        self.handle = handle  # (session, raw request bytes, client address) -> raw response bytes
+        self.handle = handle  # (raw request bytes, client address) -> raw response bytes
         self.reloader = reloader
         self.called_from = called_from
-        self.flask_app = find_flask_app(wsgi_app)
+        # Middleware such as Waitress's proxy-headers wrapper hides the app in a closure; the
+        # server passes what it was given, to look through.
+        self.outermost_project_app = flask_source if flask_source is not None else wsgi_app
+        self.flask_app = find_flask_app(self.outermost_project_app)
+        self.settings = settings or {}
 
     def info(self):
         from werkzeug.debug import DebuggedApplication
@@ -70,10 +74,11 @@ class ServedApp:
             "pinDisabled": bool(debugger is not None and debugger.evalex and debugger.pin is None),
             "reloader": self.reloader,
             "calledFrom": self.called_from,
+            "settings": self.settings,
         }
 
     def _find(self, cls):
-        current, seen = self.wsgi_app, set()
+        current, seen = self.outermost_project_app, set()
         while current is not None and id(current) not in seen:
             seen.add(id(current))
             if isinstance(current, cls):

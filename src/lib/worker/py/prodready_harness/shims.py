@@ -1,5 +1,6 @@
 """Stand-ins for what Pyodide lacks. Each one says why it is needed; nothing else belongs here."""
 
+import os
 import sys
 import types
 
@@ -75,8 +76,37 @@ class _DrainedSelector:
         pass
 
 
+def _install_socket_constants():
+    """Pyodide's socket module leaves out AF_UNIX and the SO_* option constants. Gunicorn and
+    Waitress read them for their (here virtual) sockets and unix-socket binds; the values are Linux's."""
+    import socket
+
+    for name, value in (
+        ("AF_UNIX", 1),
+        ("SOL_SOCKET", 1),
+        ("SO_REUSEADDR", 2),
+        ("SO_SNDBUF", 7),
+        ("SO_RCVBUF", 8),
+        ("IPPROTO_TCP", 6),
+        ("TCP_NODELAY", 1),
+    ):
+        if not hasattr(socket, name):
+            setattr(socket, name, value)
+
+
+def _install_effective_ids():
+    """gunicorn.config calls os.geteuid() at import; Pyodide's os has getuid but not the
+    effective variants. One process, no setuid: effective ids equal real ones."""
+    if not hasattr(os, "geteuid"):
+        os.geteuid = os.getuid
+    if not hasattr(os, "getegid"):
+        os.getegid = os.getgid
+
+
 def install():
     _install_pwd_grp()
+    _install_socket_constants()
+    _install_effective_ids()
     import werkzeug.debug
 
     werkzeug.debug.Value = _PlainValue

@@ -1,0 +1,164 @@
+"""Gunicorn, virtual. The `gunicorn` command runs its real code: the command line and
+gunicorn.conf.py go through Gunicorn's own Config (validation, defaults, GUNICORN_CMD_ARGS), the
+app is loaded as a worker loads it, and each request is handled by Gunicorn's own SyncWorker
+(parser, WSGI environ, error pages, access log). Only the arbiter's sockets, signals and forked
+worker processes are stand-ins: Pyodide has none of them."""
+
+import os
+
+import gunicorn.arbiter
+from gunicorn import __version__
+from gunicorn.workers.sync import SyncWorker
+
+from . import runner
+from .serving import ServedApp, ServerStarted
+
+
+class _Connection:
+    """An accepted connection for the worker: reads the request, collects the response."""
+
+    def __init__(self, raw_request):
+        self._incoming = raw_request
+        self.sent = bytearray()
+
+    def recv(self, size):
+        chunk, self._incoming = self._incoming[:size], self._incoming[size:]
+        return chunk
+
+    def sendall(self, data):
+        self.sent += data
+
+    def send(self, data):
+        self.sent += data
+        return len(data)
+
+    def setblocking(self, flag):
+        pass
+
+    def settimeout(self, timeout):
+        pass
+
+    def shutdown(self, how):
+        pass
+
+    def close(self):
+        pass
+
+    def fileno(self):
+        return 1001
+
+
+class _Listener:
+    def __init__(self, address):
+        self.address = address
+
+    def getsockname(self):
+        return self.address
+
+
+def _describe(address):
+    if isinstance(address, (tuple, list)):
+        host, port = address[0], address[1]
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{port}", host, port
+    if isinstance(address, bytes):  # an abstract or file-descriptor socket
+        address = address.decode()
+    return f"unix:{address}", f"unix:{address}", 0
+
+
+def _settings(cfg):
+    names = [
+        "bind",
+        "workers",
+        "worker_class",
+        "threads",
+        "timeout",
+        "graceful_timeout",
+        "keepalive",
+        "reload",
+        "accesslog",
+        "errorlog",
+        "loglevel",
+        "forwarded_allow_ips",
+        "proxy_allow_ips",
+        "secure_scheme_headers",
+        "preload_app",
+        "user",
+        "group",
+        "max_requests",
+        "limit_request_line",
+        "daemon",
+    ]
+    values = {}
+    for name in names:
+        value = cfg.settings[name].get() if name in cfg.settings else None
+        if name == "worker_class":
+            value = cfg.worker_class_str
+        values[name] = value if isinstance(value, (str, int, float, bool, type(None), list, dict)) else str(value)
+    return values
+
+
+def _arbiter_run(self):
+    """Arbiter.run(), up to the point where it would fork workers: the same log lines, the same
+    hooks, then one worker loads the app in this interpreter."""
+    cfg = self.cfg
+    self.pid = os.getpid()
+    self.log.info("Starting gunicorn %s", __version__)
+    cfg.on_starting(self)
+    shown = [_describe(address) for address in cfg.address]
+    self.log.info("Listening at: %s (%s)", ",".join(text for text, _h, _p in shown), self.pid)
+    self.log.info("Using worker: %s", cfg.worker_class_str)
+    cfg.when_ready(self)
+
+    worker = SyncWorker(1, self.pid, [], self.app, self.timeout / 2.0, cfg, self.log)
+    worker.pid = self.pid + 1
+    self.log.info("Booting worker with pid: %s", worker.pid)
+    cfg.pre_fork(self, worker)
+    cfg.post_fork(self, worker)
+    try:
+        worker.load_wsgi()  # the app module is imported here, as in a worker process
+    except Exception as error:
+        # What Gunicorn prints when a worker cannot import the app, and its exit status.
+        self.log.info("Worker exiting (pid: %s)", worker.pid)
+        self.log.error("Worker (pid:%s) exited with code %s", worker.pid, self.WORKER_BOOT_ERROR)
+        self.log.info("Shutting down: %s", self.master_name)
+        self.log.info("Reason: Worker failed to boot.")
+        raise SystemExit(self.WORKER_BOOT_ERROR) from error
+    cfg.post_worker_init(worker)
+
+    _text, host, port = shown[0]
+    listener = _Listener(cfg.address[0])
+
+    def handle(raw_request, client_address):
+        connection = _Connection(raw_request)
+        peer = client_address if port else ("", -1)
+        worker.handle(listener, connection, peer)
+        return bytes(connection.sent)
+
+    runner.current_session().serve(
+        ServedApp(
+            "gunicorn",
+            host,
+            port,
+            worker.wsgi,
+            handle,
+            reloader=bool(cfg.reload),
+            called_from=None,
+            settings={**_settings(cfg), "addresses": [text for text, _h, _p in shown]},
+        )
+    )
+    raise ServerStarted()
+
+
+def _load_wsgi(self):
+    """Worker.load_wsgi without the reloader's retry loop: a failure ends the boot."""
+    try:
+        self.wsgi = self.app.wsgi()
+    except Exception:
+        self.log.exception("Exception in worker process")
+        raise
+
+
+def install():
+    gunicorn.arbiter.Arbiter.run = _arbiter_run
+    SyncWorker.load_wsgi = _load_wsgi
