@@ -95,6 +95,10 @@ def _reset_logging():
             logger.setLevel(logging.NOTSET)
             logger.propagate = True
             logger.disabled = False
+    # Werkzeug sets its logger up once per process, on first use.
+    import werkzeug._internal
+
+    werkzeug._internal._logger = None
 
 
 def _set_environment(env):
