@@ -4,6 +4,7 @@
  * upstream with the headers the app server will see. Pure: no sockets, no file system.
  */
 import { formatCombined } from './access-log';
+import { mapResolver } from './map';
 import { matchLocation, namedLocation, type LocationMatch } from './location';
 import { upstreamHeaders } from './proxy-headers';
 import { directive, effectiveDirective, httpScope, type Scope } from './query';
@@ -113,6 +114,7 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
     serverAddr: request.localAddress,
     serverName: '',
     protocol: request.protocol,
+    resolve: mapResolver(http, unknown),
   };
 
   const base = (chain: Scope[], server: Directive | null, location: Directive | null): DecisionBase => ({
@@ -201,7 +203,10 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
   }
   context = { ...context, uri: parsed.uri, args: parsed.args, hasArgs: parsed.hasArgs };
 
-  const state: RewriteState = { context, vars: new Map(), uriChanged: false, unknown };
+  // One map for `set` variables, shared by every later context so proxy_pass and headers see them.
+  const vars = new Map<string, string>();
+  context = { ...context, vars };
+  const state: RewriteState = { context, vars, uriChanged: false, unknown };
   const serverOutcome = runRewrites(server.block ?? [], state, options);
   context = state.context;
   if (serverOutcome.kind === 'return') {

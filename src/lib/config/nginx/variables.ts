@@ -33,6 +33,8 @@ export interface VariableContext {
   named?: Readonly<Record<string, string>>;
   /** Variables assigned with `set`. */
   vars?: ReadonlyMap<string, string>;
+  /** Variables defined by the configuration itself (`map`), tried after the built-in ones. */
+  resolve?: (name: string, context: VariableContext) => string | undefined;
 }
 
 export interface Evaluated {
@@ -147,6 +149,8 @@ export function variable(context: VariableContext, name: string): string | undef
       return existing ? `${existing}, ${context.remoteAddr}` : context.remoteAddr;
     }
   }
+  const resolved = context.resolve?.(name, context);
+  if (resolved !== undefined) return resolved;
   if (name.startsWith('http_')) return fromHeaders(context, name.slice(5).replace(/_/g, '-')) ?? '';
   if (name.startsWith('arg_')) return argument(context.args, name.slice(4)) ?? '';
   if (name.startsWith('cookie_')) return cookie(context, name.slice(7)) ?? '';
