@@ -1,4 +1,4 @@
-import { defineChecks } from '../../src/lib/content/checks-schema';
+import { defineChecks } from '../../src/lib/content/define-checks';
 
 export default defineChecks([
   {

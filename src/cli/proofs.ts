@@ -44,6 +44,12 @@ export function proofSubjects(lesson: Lesson): ProofSubject[] {
       judge: (results) =>
         results.filter((result) => !result.passed).map((result) => `the solution fails ${describe(result)}`),
     },
+    ...lesson.alternatives.map((alternative) => ({
+      subject: `alternative ${alternative.name}`,
+      files: alternative.files,
+      judge: (results: CheckResult[]) =>
+        results.filter((result) => !result.passed).map((result) => `this correct answer fails ${describe(result)}`),
+    })),
     ...lesson.mistakes.map((mistake) => ({
       subject: `mistake ${mistake.name}`,
       files: mistake.files,

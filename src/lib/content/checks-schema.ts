@@ -102,12 +102,66 @@ const leakReport = z
   })
   .strict();
 
-export const checkSpec = z.discriminatedUnion('kind', [pythonSyntax, rule, http, envMatrix, leakReport]);
+/** What the app server itself computed from its configuration (Waitress Adjustments, Gunicorn Config). */
+const serverSettings = z
+  .object({
+    kind: z.literal('server-settings'),
+    id,
+    title,
+    hint,
+    env,
+    server: z.enum(['waitress', 'gunicorn']).describe('The server production must start'),
+    require: z
+      .array(
+        z
+          .object({
+            setting: z
+              .string()
+              .describe('Setting name as the server spells it, e.g. "threads", "workers", "accesslog"'),
+            check: z
+              .enum(['explicit', 'positive', 'set', 'scales-with-cpus'])
+              .describe(
+                'explicit: the project sets it; positive: a number above 0; set: not empty; scales-with-cpus: follows os.cpu_count()',
+              ),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** What the app sees of a request (client address, scheme, host, external URLs), asked from inside Flask. */
+const clientView = z
+  .object({
+    kind: z.literal('client-view'),
+    id,
+    title,
+    hint,
+    env,
+    client: z.string().describe('The address the request comes from, as the app server sees the connection'),
+    headers: z.record(z.string(), z.string()).default({}).describe('Request headers; default none'),
+    expect: z
+      .object({
+        remoteAddr: z.string().optional().describe('request.remote_addr must equal this'),
+        scheme: z.enum(['http', 'https']).optional().describe('request.scheme must equal this'),
+        host: z.string().optional().describe('request.host must equal this'),
+      })
+      .strict(),
+    because: z
+      .string()
+      .describe('Why, for the failure message: e.g. "a forged X-Forwarded-For must not become the client address"'),
+  })
+  .strict();
+
+export const checkSpec = z.discriminatedUnion('kind', [
+  pythonSyntax,
+  rule,
+  http,
+  envMatrix,
+  leakReport,
+  serverSettings,
+  clientView,
+]);
 export type CheckSpec = z.infer<typeof checkSpec>;
 export type CheckSpecInput = z.input<typeof checkSpec>;
 export type RequestSpec = z.infer<typeof requestSpec>;
-
-/** Identity at run time; gives lesson authors types and completion in checks.ts. */
-export function defineChecks(checks: CheckSpecInput[]): CheckSpecInput[] {
-  return checks;
-}

@@ -12,6 +12,12 @@ export interface Mistake {
   why: string;
 }
 
+/** Another correct answer: the solution with these files laid over it; it must pass every check. */
+export interface Alternative {
+  name: string;
+  files: WorkspaceFiles;
+}
+
 export interface Lesson extends LessonFrontmatter {
   /** Instructions, Markdown (the part of lesson.md before the first `## Hint`). */
   body: string;
@@ -19,5 +25,6 @@ export interface Lesson extends LessonFrontmatter {
   starter: WorkspaceFiles;
   solution: WorkspaceFiles;
   mistakes: Mistake[];
+  alternatives: Alternative[];
   checks: CheckSpec[];
 }

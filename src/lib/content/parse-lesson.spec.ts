@@ -43,6 +43,7 @@ describe('parseLesson', () => {
     expect(lesson.hints).toEqual(['First.', 'Second.']);
     expect(lesson.starter).toEqual({ 'app.py': 'print(1)\n' });
     expect(lesson.tags).toEqual([]);
+    expect(lesson.alternatives).toEqual([]);
   });
 
   test('a mistyped frontmatter key names the file, the key and its line', () => {
@@ -103,6 +104,15 @@ describe('parseLesson', () => {
     expect(lesson.mistakes).toEqual([
       { name: 'broken', files: { 'app.py': 'print(\n' }, fails: { parses: 'SyntaxError' }, why: 'typo' },
     ]);
+  });
+
+  test('an alternative is another correct answer laid over the solution', () => {
+    const lesson = parseLesson(
+      'lessons/09-sample',
+      files(goodFrontmatter, { 'alternatives/cli/Procfile': 'web: x\n' }),
+      checks,
+    );
+    expect(lesson.alternatives).toEqual([{ name: 'cli', files: { 'app.py': 'print(2)\n', Procfile: 'web: x\n' } }]);
   });
 
   test('a mistake without expect.json, or naming an unknown check, is an error naming the file', () => {

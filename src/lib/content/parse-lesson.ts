@@ -101,13 +101,17 @@ function filesUnder(files: Record<string, string>, prefix: string): WorkspaceFil
   return picked;
 }
 
-function parseMistakes(folder: string, files: Record<string, string>, solution: WorkspaceFiles): Mistake[] {
+function folderNames(files: Record<string, string>, parent: string): string[] {
   const names = new Set<string>();
   for (const path of Object.keys(files)) {
-    const match = /^mistakes\/([^/]+)\//.exec(path);
+    const match = new RegExp(`^${parent}/([^/]+)/`).exec(path);
     if (match?.[1]) names.add(match[1]);
   }
-  return [...names].sort().map((name) => {
+  return [...names].sort();
+}
+
+function parseMistakes(folder: string, files: Record<string, string>, solution: WorkspaceFiles): Mistake[] {
+  return folderNames(files, 'mistakes').map((name) => {
     const own = filesUnder(files, `mistakes/${name}`);
     const expectFile = `${folder}/mistakes/${name}/expect.json`;
     const raw = own['expect.json'];
@@ -199,6 +203,12 @@ export function parseLesson(
     starter,
     solution,
     mistakes,
+    alternatives: withMistakes
+      ? folderNames(files, 'alternatives').map((name) => ({
+          name,
+          files: { ...solution, ...filesUnder(files, `alternatives/${name}`) },
+        }))
+      : [],
     checks: checkList,
   };
 }

@@ -1,14 +1,16 @@
 /** What every check kind and rule gets: the files, the Python runtime, and the lesson's run setup. */
 import type { RequestSpec } from '../content/checks-schema';
-import type { HttpResponse, RunOutcome, WorkspaceFiles } from '../runtime/protocol';
+import type { ClientView, HttpResponse, RunOutcome, SourceLocation, WorkspaceFiles } from '../runtime/protocol';
 import type { PythonRuntime } from './runtime';
 
 /** The grader's own session: its runs never replace what the learner is running. */
 export const GRADER_SESSION = 'grader';
 
 export interface ProductionSetup {
-  /** How production starts the app, e.g. `python app.py`. */
+  /** How production starts the app, e.g. `python app.py` (a Procfile's web process wins). */
   command: string;
+  /** Where that command is written (Procfile:1), when a project file says it. */
+  commandSource: SourceLocation | null;
   /** The environment production gives it. */
   env: Record<string, string>;
   /** A request that makes the app fail (the attack). */
@@ -40,6 +42,28 @@ export function send(context: GradingContext, request: RequestSpec): Promise<Htt
       body: request.body,
     },
   });
+}
+
+export interface ProbeRequest {
+  headers: Record<string, string>;
+  /** Who sends it, as the app server sees the connection. */
+  client: string;
+}
+
+/** What Flask sees of a request sent straight to the app server (see py/prodready_harness/probe.py). */
+export async function probe(context: GradingContext, request: ProbeRequest): Promise<ClientView | null> {
+  const response = await context.runtime.call('request', {
+    session: GRADER_SESSION,
+    request: {
+      method: 'GET',
+      path: '/',
+      headers: Object.entries(request.headers),
+      client: request.client,
+      probe: true,
+    },
+  });
+  if (response.status !== 200) return null;
+  return JSON.parse(response.body) as ClientView;
 }
 
 /** "app.py:12" for messages, or "" when there is no location. */

@@ -5,12 +5,15 @@
 import type { CheckSpec } from '../content/checks-schema';
 import type { Lesson } from '../content/lesson';
 import type { WorkspaceFiles } from '../runtime/protocol';
+import { clientViewCheck } from './checks/client-view';
 import { envMatrix } from './checks/env-matrix';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
 import { pythonSyntax } from './checks/python-syntax';
 import { ruleCheck } from './checks/rule';
+import { serverSettings } from './checks/server-settings';
 import { GRADER_SESSION, type GradingContext } from './context';
+import { productionCommand } from './production';
 import type { PythonRuntime } from './runtime';
 import type { CheckResult } from './types';
 
@@ -18,7 +21,8 @@ function contextFor(lesson: Lesson, files: WorkspaceFiles, runtime: PythonRuntim
   const env = 'env' in check && check.env ? check.env : lesson.run.env;
   const attack =
     'attack' in check && check.attack ? check.attack : { method: 'GET', path: lesson.attackPath, headers: {} };
-  return { files, runtime, production: { command: lesson.run.command, env, attack } };
+  const { command, source } = productionCommand(files, lesson.run.command);
+  return { files, runtime, production: { command, commandSource: source, env, attack } };
 }
 
 async function runCheck(check: CheckSpec, context: GradingContext): Promise<CheckResult> {
@@ -33,6 +37,10 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return envMatrix(check, context);
     case 'leak-report':
       return leakReport(check, context, context.production.env);
+    case 'server-settings':
+      return serverSettings(check, context, context.production.env);
+    case 'client-view':
+      return clientViewCheck(check, context, context.production.env);
   }
 }
 

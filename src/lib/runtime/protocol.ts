@@ -20,6 +20,8 @@ export interface RunOptions {
   command: string;
   /** The process environment for the run; nothing else leaks in. */
   env: Record<string, string>;
+  /** The number of CPUs the program sees (os.cpu_count and friends). Default 2, this machine's kind. */
+  cpuCount?: number;
 }
 
 export type ServerKind = 'werkzeug' | 'waitress' | 'gunicorn';
@@ -72,6 +74,20 @@ export interface HttpRequest {
   body?: string;
   /** The client's address as the server sees it (REMOTE_ADDR). Default 203.0.113.7. */
   client?: string;
+  /**
+   * Ask the app what it sees instead of running a view: the answer is a ClientView as JSON,
+   * computed by Flask after every server and middleware in front of it did its work.
+   */
+  probe?: boolean;
+}
+
+/** What Flask sees of a request (the body of a probe response). */
+export interface ClientView {
+  remoteAddr: string | null;
+  scheme: string;
+  host: string;
+  isSecure: boolean;
+  externalUrl: string;
 }
 
 export interface HttpResponse {

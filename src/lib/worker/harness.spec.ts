@@ -174,7 +174,9 @@ describe('programs that do not serve', () => {
   test('an unsupported command is refused with a message', async () => {
     const outcome = await run({ 'app.py': '' }, {}, 'test', 'node app.js');
     expect(outcome.exit).toMatchObject({ code: 2 });
-    expect(outcome.exit?.message).toContain('the command must be `python FILE`, `python -m MODULE`, `gunicorn …` or `waitress-serve …`');
+    expect(outcome.exit?.message).toContain(
+      'the command must be `python FILE`, `python -m MODULE`, `gunicorn …` or `waitress-serve …`',
+    );
   });
 
   test('a request with nothing served is refused', async () => {

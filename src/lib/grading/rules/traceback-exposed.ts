@@ -21,6 +21,24 @@ export const tracebackExposed: Rule = {
   async evaluate(context) {
     const outcome = await runApp(context, context.production.env);
     if (!outcome.serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const served = outcome.serving;
+    if (served.settings['expose_tracebacks'] === true) {
+      // Flask answers its own errors, so the attack may look clean; anything that fails outside
+      // Flask (a middleware, the WSGI layer) goes to the client with its traceback.
+      const location = served.calledFrom ?? context.production.commandSource;
+      return {
+        findings: [
+          {
+            rule: 'traceback-exposed',
+            severity: 'high',
+            message:
+              'Waitress is told to expose tracebacks (expose_tracebacks): any error outside Flask is sent to the client with its traceback.',
+            file: location?.file,
+            line: location?.line,
+          },
+        ],
+      };
+    }
     const attack = context.production.attack;
     const response = await send(context, attack);
     const leak = tracebackIn(response.body);
@@ -28,7 +46,6 @@ export const tracebackExposed: Rule = {
 
     const facts = await context.runtime.call('facts', { session: 'grader', files: context.files });
     const handler = facts.errorHandlers.find((h) => h.code === 500 || h.exception === 'Exception' || h.code === null);
-    const served = outcome.serving;
     const source = handler
       ? `the error handler at ${where(handler)} puts it in the response`
       : served.debugger

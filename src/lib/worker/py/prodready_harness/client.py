@@ -62,6 +62,11 @@ def request(args):
             "log": "",
             "interrupted": False,
         }
+    if request_spec.get("probe"):
+        from . import probe
+
+        probe.install(served.flask_app)
+        request_spec = {**request_spec, "path": probe.PROBE_PATH}
     client = (request_spec.get("client") or DEFAULT_CLIENT, 54321)
     interrupted = False
     raw_response = b""

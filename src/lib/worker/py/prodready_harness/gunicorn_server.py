@@ -89,7 +89,7 @@ def _settings(cfg):
         "limit_request_line",
         "daemon",
     ]
-    values = {}
+    values = {"explicit": sorted(name for name, setting in cfg.settings.items() if setting.value != setting.default)}
     for name in names:
         value = cfg.settings[name].get() if name in cfg.settings else None
         if name == "worker_class":

@@ -101,6 +101,15 @@ def _reset_logging():
     werkzeug._internal._logger = None
 
 
+def _set_cpu_count(count):
+    """What os.cpu_count() says decides Gunicorn worker counts; a grader asks for several."""
+    import multiprocessing
+
+    os.cpu_count = lambda: count
+    os.process_cpu_count = lambda: count
+    multiprocessing.cpu_count = lambda: count
+
+
 def _set_environment(env):
     os.environ.clear()
     os.environ.update(BASE_ENV)
@@ -139,6 +148,7 @@ def run(options):
             print(str(error), file=sys.stderr)
         return {"serving": None, "exit": {"code": 2, "message": str(error), "location": None}, "log": "".join(log)}
     _set_environment(options["env"])
+    _set_cpu_count(options.get("cpuCount") or 2)
     write_project(options["files"])
     os.chdir(PROJECT_DIR)
     sys.argv = list(argv)

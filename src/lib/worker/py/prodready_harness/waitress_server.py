@@ -108,6 +108,7 @@ def _create_server(application, map=None, _start=True, _sock=None, _dispatcher=N
     server = _real_create_server(application, map={}, _start=False, _dispatcher=dispatcher, **kw)
     server._prodready_application = application
     server._prodready_dispatcher = dispatcher
+    server._prodready_explicit = sorted(kw)
     return server
 
 
@@ -166,7 +167,11 @@ def _run(self):
             handle,
             called_from=project_frame(),
             flask_source=getattr(self, "_prodready_application", None),
-            settings={**_settings(adj), "threads": adj.threads, "addresses": [f"{h}:{p}" for h, p, _ in listeners]},
+            settings={
+                **_settings(adj),
+                "addresses": [f"{h}:{p}" for h, p, _ in listeners],
+                "explicit": getattr(self, "_prodready_explicit", []),
+            },
         )
     )
     raise ServerStarted()

@@ -1,0 +1,12 @@
+"""Production entrypoint: Corner Shop served by Waitress, behind nginx on the same machine."""
+from waitress import serve
+
+from app import app
+
+serve(
+    app,
+    # Only nginx, on this machine, may connect. Waitress's default is every interface.
+    listen="127.0.0.1:8080",
+    # Requests handled at once; size it for the slowest endpoint and the expected traffic.
+    threads=8,
+)

@@ -1,0 +1,34 @@
+/**
+ * What production runs. A Procfile's `web` process decides it when the project has one (that is
+ * what the platform starts); otherwise the lesson's run command stands for the process manager.
+ */
+import { parseProcfile } from '../config/procfile';
+import type { SourceLocation, WorkspaceFiles } from '../runtime/protocol';
+
+export interface ProductionCommand {
+  command: string;
+  /** Where the command is written, when a project file says it. */
+  source: SourceLocation | null;
+}
+
+export function productionCommand(files: WorkspaceFiles, fallback: string): ProductionCommand {
+  const procfile = files['Procfile'];
+  const web = procfile === undefined ? undefined : parseProcfile(procfile).find((entry) => entry.name === 'web');
+  if (web) return { command: web.command, source: { file: 'Procfile', line: web.line } };
+  return { command: fallback, source: null };
+}
+
+/**
+ * The line where a Gunicorn setting is written in gunicorn.conf.py (`timeout = 0`), else the line
+ * of the command that starts the server, for the editor marker. The rule has already decided from
+ * the value Gunicorn computed; this only points at it.
+ */
+export function settingSource(
+  files: WorkspaceFiles,
+  commandSource: SourceLocation | null,
+  name: string,
+): SourceLocation | null {
+  const conf = files['gunicorn.conf.py'];
+  const index = conf?.split('\n').findIndex((line) => new RegExp(`^\\s*${name}\\s*=`).test(line)) ?? -1;
+  return index >= 0 ? { file: 'gunicorn.conf.py', line: index + 1 } : commandSource;
+}

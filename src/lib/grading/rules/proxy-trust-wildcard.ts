@@ -1,0 +1,56 @@
+/**
+ * proxy-trust-wildcard: the app server believes forwarded headers from anyone. Decided by
+ * behaviour: a client that is not the proxy forges X-Forwarded-For and X-Forwarded-Proto, and the
+ * app is asked what it sees.
+ */
+import { describeExit, probe, runApp } from '../context';
+import { settingSource } from '../production';
+import type { Rule } from '../rule';
+
+const OUTSIDER = '203.0.113.66';
+const FORGED_ADDRESS = '10.6.6.6';
+
+export const proxyTrustWildcard: Rule = {
+  id: 'proxy-trust-wildcard',
+  severity: 'high',
+  title: 'The app server trusts forwarded headers from anyone',
+  explanation:
+    'X-Forwarded-For and X-Forwarded-Proto are only as true as whoever sent them. Trusting them from any address lets ' +
+    'a client pick its own IP (dodging rate limits, bans and audit logs) and claim https.',
+  fix: 'Trust forwarded headers only from the proxy\'s address: Waitress trusted_proxy="127.0.0.1", Gunicorn forwarded_allow_ips="127.0.0.1".',
+  references: [
+    'https://docs.pylonsproject.org/projects/waitress/en/stable/reverse-proxy.html',
+    'https://docs.gunicorn.org/en/stable/settings.html#forwarded-allow-ips',
+  ],
+  async evaluate(context) {
+    const outcome = await runApp(context, context.production.env);
+    const serving = outcome.serving;
+    if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const view = await probe(context, {
+      client: OUTSIDER,
+      headers: { 'X-Forwarded-For': FORGED_ADDRESS, 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'evil.example' },
+    });
+    if (!view) return { findings: [], inconclusive: 'the app did not answer the probe request' };
+    const believed = [
+      view.remoteAddr === FORGED_ADDRESS ? `its address ${FORGED_ADDRESS}` : null,
+      view.scheme === 'https' ? 'https' : null,
+      view.host === 'evil.example' ? 'the host evil.example' : null,
+    ].filter(Boolean);
+    if (believed.length === 0) return { findings: [] };
+    const location =
+      serving.server === 'gunicorn'
+        ? settingSource(context.files, context.production.commandSource, 'forwarded_allow_ips')
+        : (serving.calledFrom ?? context.production.commandSource);
+    return {
+      findings: [
+        {
+          rule: 'proxy-trust-wildcard',
+          severity: 'high',
+          message: `A client at ${OUTSIDER}, not the proxy, forged forwarded headers and the app believed ${believed.join(' and ')}.`,
+          file: location?.file,
+          line: location?.line,
+        },
+      ],
+    };
+  },
+};

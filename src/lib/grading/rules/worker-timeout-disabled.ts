@@ -1,0 +1,33 @@
+/** worker-timeout-disabled: Gunicorn's worker timeout is off, so a stuck worker is never replaced. */
+import { describeExit, runApp } from '../context';
+import { settingSource } from '../production';
+import type { Rule } from '../rule';
+
+export const workerTimeoutDisabled: Rule = {
+  id: 'worker-timeout-disabled',
+  severity: 'medium',
+  title: 'The worker timeout is turned off',
+  explanation:
+    'With timeout 0 a worker stuck on a slow upstream or an endless loop holds its slot forever; a few such requests ' +
+    'and the app stops answering. The timeout is how the arbiter takes the worker back.',
+  fix: 'Keep a timeout (Gunicorn defaults to 30 s); raise it for known slow endpoints rather than disabling it.',
+  references: ['https://docs.gunicorn.org/en/stable/settings.html#timeout'],
+  async evaluate(context) {
+    const outcome = await runApp(context, context.production.env);
+    const serving = outcome.serving;
+    if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    if (serving.server !== 'gunicorn' || serving.settings['timeout'] !== 0) return { findings: [] };
+    const location = settingSource(context.files, context.production.commandSource, 'timeout');
+    return {
+      findings: [
+        {
+          rule: 'worker-timeout-disabled',
+          severity: 'medium',
+          message: 'Gunicorn runs with timeout 0: a stuck worker is never killed and replaced.',
+          file: location?.file,
+          line: location?.line,
+        },
+      ],
+    };
+  },
+};
