@@ -53,10 +53,10 @@ async function problemWith(
       const large = (await serve(context, env, LARGE)).serving?.settings[setting];
       if (typeof small !== 'number' || typeof large !== 'number') return `\`${setting}\` could not be read.`;
       if (small === large) {
-        return `\`${setting}\` is ${small} on a ${SMALL}-core and on a ${LARGE}-core machine: derive it from the CPU count (2 × cores + 1 is the usual start).`;
+        return `\`${setting}\` is ${small} with ${SMALL} CPUs and with ${LARGE}: derive it from the CPU count (2 × cores + 1 is the usual start).`;
       }
       if (large < LARGE || large > 4 * LARGE + 1) {
-        return `\`${setting}\` is ${large} on a ${LARGE}-core machine; 2 × cores + 1 (${2 * LARGE + 1}) is the usual start.`;
+        return `\`${setting}\` is ${large} with ${LARGE} CPUs; 2 × cores + 1 (${2 * LARGE + 1}) is the usual start.`;
       }
       return null;
     }

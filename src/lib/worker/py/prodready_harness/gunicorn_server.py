@@ -144,7 +144,7 @@ def _arbiter_run(self):
             handle,
             reloader=bool(cfg.reload),
             called_from=None,
-            settings={**_settings(cfg), "addresses": [text for text, _h, _p in shown]},
+            settings={**_settings(cfg), "addresses": [f"{h}:{p}" if p else h for _text, h, p in shown]},
         )
     )
     raise ServerStarted()

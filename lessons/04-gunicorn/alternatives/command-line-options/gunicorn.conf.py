@@ -1,0 +1,3 @@
+import multiprocessing
+
+workers = multiprocessing.cpu_count() * 2 + 1
