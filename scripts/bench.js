@@ -68,7 +68,8 @@ function median(values) {
 }
 
 const ms = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)} ms`);
-const mb = (v) => (v === null || v === undefined ? '—' : `${(v / 1e6).toFixed(2)} MB`);
+const mb = (v) =>
+  v === null || v === undefined ? '—' : v < 1e6 ? `${(v / 1e3).toFixed(1)} kB` : `${(v / 1e6).toFixed(2)} MB`;
 const ratio = (a, b) =>
   a === null || b === null || b === 0 || a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`;
 
