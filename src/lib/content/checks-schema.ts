@@ -153,7 +153,46 @@ const clientView = z
   })
   .strict();
 
+/** The workspace's nginx config parses (an error names file, line and column, as nginx -t would). */
+const nginxSyntax = z.object({ kind: z.literal('nginx-syntax'), id, title, hint }).strict();
+
+/** One request from a client through the learner's nginx config to the app server. */
+const proxyRequest = z
+  .object({
+    kind: z.literal('proxy-request'),
+    id,
+    title,
+    hint,
+    env,
+    request: z
+      .object({
+        scheme: z.enum(['http', 'https']).describe('How the client connects: http on port 80, https on 443'),
+        method: z.string().default('GET').describe('HTTP method; default GET'),
+        path: z.string().startsWith('/').describe('Path and query'),
+        headers: z.record(z.string(), z.string()).default({}).describe('Request headers; default Host: shop.example'),
+        client: z.string().default('198.51.100.23').describe("The client's address; default 198.51.100.23"),
+        probe: z.boolean().default(false).describe('Ask Flask what it sees instead of running a view'),
+      })
+      .strict(),
+    expect: z
+      .object({
+        status: z.number().int().optional().describe('Exact status code'),
+        redirectTo: z.string().optional().describe('The Location header starts with this'),
+        headers: z.array(z.string()).default([]).describe('Response headers that must be present'),
+        noTraceback: z.boolean().default(false).describe('No traceback, source path or debugger page in the body'),
+        remoteAddr: z.string().optional().describe('(probe) request.remote_addr must equal this'),
+        scheme: z.enum(['http', 'https']).optional().describe('(probe) request.scheme must equal this'),
+        host: z.string().optional().describe('(probe) request.host must equal this'),
+        externalUrlPrefix: z.string().optional().describe('(probe) url_for(..., _external=True) starts with this'),
+      })
+      .strict(),
+    because: z.string().describe('Why, for the failure message'),
+  })
+  .strict();
+
 export const checkSpec = z.discriminatedUnion('kind', [
+  nginxSyntax,
+  proxyRequest,
   pythonSyntax,
   rule,
   http,

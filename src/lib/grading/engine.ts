@@ -9,6 +9,8 @@ import { clientViewCheck } from './checks/client-view';
 import { envMatrix } from './checks/env-matrix';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
+import { nginxSyntax } from './checks/nginx-syntax';
+import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
 import { ruleCheck } from './checks/rule';
 import { serverSettings } from './checks/server-settings';
@@ -41,6 +43,10 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return serverSettings(check, context, context.production.env);
     case 'client-view':
       return clientViewCheck(check, context, context.production.env);
+    case 'nginx-syntax':
+      return nginxSyntax(check, context);
+    case 'proxy-request':
+      return proxyRequest(check, context, context.production.env);
   }
 }
 

@@ -8,5 +8,15 @@ export const RULE_IDS = [
   'proxy-trust-wildcard',
   'gunicorn-reload',
   'worker-timeout-disabled',
+  'proxy-headers-missing',
+  'host-header-spoofable',
+  'add-header-dropped',
+  'header-missing-always',
+  'server-tokens',
+  'weak-tls',
+  'no-https-redirect',
+  'alias-traversal',
+  'proxyfix-missing',
+  'proxyfix-miscounted',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -118,6 +118,15 @@ export interface AppFacts {
   errorHandlers: Array<{ code: number | null; exception: string | null } & SourceLocation>;
   /** Literal settings that turn debug on (`debug=True`, `config["DEBUG"] = True`, …), found with ast. */
   debugSettings: Array<SourceLocation & { form: string }>;
+  /** Werkzeug's ProxyFix in front of the served app: its hop counts, and where it is applied. */
+  proxyFix: {
+    x_for: number;
+    x_proto: number;
+    x_host: number;
+    x_port: number;
+    x_prefix: number;
+    location: SourceLocation | null;
+  } | null;
 }
 
 /** The methods the Python host answers; the RPC is typed from this map. */

@@ -8,6 +8,16 @@ import { hardcodedSecret } from './hardcoded-secret';
 import { proxyTrustWildcard } from './proxy-trust-wildcard';
 import { tracebackExposed } from './traceback-exposed';
 import { workerTimeoutDisabled } from './worker-timeout-disabled';
+import { proxyHeadersMissing } from './proxy-headers-missing';
+import { hostHeaderSpoofable } from './host-header-spoofable';
+import { addHeaderDropped } from './add-header-dropped';
+import { headerMissingAlways } from './header-missing-always';
+import { serverTokens } from './server-tokens';
+import { weakTls } from './weak-tls';
+import { noHttpsRedirect } from './no-https-redirect';
+import { aliasTraversal } from './alias-traversal';
+import { proxyfixMissing } from './proxyfix-missing';
+import { proxyfixMiscounted } from './proxyfix-miscounted';
 
 export const rules: Record<RuleId, Rule> = {
   'debug-enabled': debugEnabled,
@@ -18,4 +28,14 @@ export const rules: Record<RuleId, Rule> = {
   'proxy-trust-wildcard': proxyTrustWildcard,
   'gunicorn-reload': gunicornReload,
   'worker-timeout-disabled': workerTimeoutDisabled,
+  'proxy-headers-missing': proxyHeadersMissing,
+  'host-header-spoofable': hostHeaderSpoofable,
+  'add-header-dropped': addHeaderDropped,
+  'header-missing-always': headerMissingAlways,
+  'server-tokens': serverTokens,
+  'weak-tls': weakTls,
+  'no-https-redirect': noHttpsRedirect,
+  'alias-traversal': aliasTraversal,
+  'proxyfix-missing': proxyfixMissing,
+  'proxyfix-miscounted': proxyfixMiscounted,
 };

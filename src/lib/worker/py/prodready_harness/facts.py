@@ -113,6 +113,36 @@ def error_handlers(flask_app):
     return handlers
 
 
+def proxy_fix(flask_app, trees):
+    """Werkzeug's ProxyFix in front of the live app, with its counts, and where it is applied."""
+    if flask_app is None:
+        return None
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    current, seen = flask_app.wsgi_app, set()
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ProxyFix):
+            location = None
+            for path, tree in trees.items():
+                for node in ast.walk(tree):
+                    if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "ProxyFix":
+                        location = {"file": path, "line": node.lineno}
+                        break
+                if location:
+                    break
+            return {
+                "x_for": current.x_for,
+                "x_proto": current.x_proto,
+                "x_host": current.x_host,
+                "x_port": current.x_port,
+                "x_prefix": current.x_prefix,
+                "location": location,
+            }
+        current = getattr(current, "app", None)
+    return None
+
+
 def facts(args):
     session = sessions.get(args["session"])
     trees, problems = _parse_all(args["files"])
@@ -129,4 +159,5 @@ def facts(args):
         "secretLiteral": literal_location(trees, secret),
         "errorHandlers": error_handlers(flask_app),
         "debugSettings": debug_settings(trees),
+        "proxyFix": proxy_fix(flask_app, trees),
     }

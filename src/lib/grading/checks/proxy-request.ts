@@ -1,0 +1,91 @@
+/** One request through the learner's nginx config to the app server, with assertions on both ends. */
+import type { CheckSpec } from '../../content/checks-schema';
+import type { ClientView } from '../../runtime/protocol';
+import { GRADER_SESSION, describeExit, runApp, type GradingContext } from '../context';
+import { tracebackIn } from '../leaks';
+import { loadNginx, sendThroughProxy } from '../proxy-chain';
+import type { CheckResult } from '../types';
+
+type Spec = Extract<CheckSpec, { kind: 'proxy-request' }>;
+
+const DEFAULT_HOST = 'shop.example';
+
+export async function proxyRequest(
+  spec: Spec,
+  context: GradingContext,
+  env: Record<string, string>,
+): Promise<CheckResult> {
+  const base = { id: spec.id, title: spec.title, hint: spec.hint };
+  const fail = (problem: string, at?: { file: string; line: number } | null): CheckResult => ({
+    ...base,
+    passed: false,
+    message: `${problem} ${spec.because}.`,
+    file: at?.file,
+    line: at?.line,
+  });
+  const loaded = loadNginx(context.files);
+  if (loaded === null) return fail('There is no nginx config (nginx/shop.conf).');
+  if (!loaded.ok) return fail(`The nginx config does not parse: ${loaded.error.message}.`, loaded.error);
+  const outcome = await runApp(context, env);
+  if (!outcome.serving) return fail(`The app server does not start: ${describeExit(outcome)}.`);
+
+  const { request, expect } = spec;
+  const headers = Object.entries(request.headers);
+  if (!headers.some(([name]) => name.toLowerCase() === 'host')) headers.unshift(['Host', DEFAULT_HOST]);
+  const response = await sendThroughProxy(context.runtime, GRADER_SESSION, loaded.nginx, outcome.serving, {
+    scheme: request.scheme,
+    method: request.method,
+    path: request.path,
+    headers,
+    client: request.client,
+    probe: request.probe,
+  });
+  const asked = `${request.method} ${request.scheme}://${DEFAULT_HOST}${request.path}`;
+  const at = response.decision.location ?? response.decision.server;
+  const where = at ? { file: at.file, line: at.line } : null;
+  if (expect.status !== undefined && response.status !== expect.status) {
+    const upstreamNote = response.hops.find((hop) => hop.log.startsWith('connect() failed'));
+    return fail(
+      `${asked} answered ${response.status}, expected ${expect.status}${upstreamNote ? ` (${upstreamNote.log})` : ''}.`,
+      where,
+    );
+  }
+  if (expect.redirectTo !== undefined) {
+    const location = response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
+    if (!location?.startsWith(expect.redirectTo)) {
+      return fail(
+        `${asked} answered ${response.status} without a redirect to ${expect.redirectTo}…${location ? ` (Location: ${location})` : ''}.`,
+        where,
+      );
+    }
+  }
+  for (const header of expect.headers) {
+    if (!response.headers.some(([name]) => name.toLowerCase() === header.toLowerCase())) {
+      return fail(`${asked} answered ${response.status} without ${header}.`, where);
+    }
+  }
+  if (expect.noTraceback) {
+    const leak = tracebackIn(response.body);
+    if (leak) return fail(`${asked} answered with ${leak}.`, where);
+  }
+  if (request.probe) {
+    if (response.status !== 200)
+      return fail(`${asked}: the app did not answer the probe (status ${response.status}).`, where);
+    const view = JSON.parse(response.body) as ClientView;
+    const wrong: string[] = [];
+    if (expect.remoteAddr !== undefined && view.remoteAddr !== expect.remoteAddr) {
+      wrong.push(`remote_addr is ${JSON.stringify(view.remoteAddr)}, expected ${JSON.stringify(expect.remoteAddr)}`);
+    }
+    if (expect.scheme !== undefined && view.scheme !== expect.scheme) {
+      wrong.push(`the scheme is ${view.scheme}, expected ${expect.scheme}`);
+    }
+    if (expect.host !== undefined && view.host !== expect.host) {
+      wrong.push(`the host is ${JSON.stringify(view.host)}, expected ${JSON.stringify(expect.host)}`);
+    }
+    if (expect.externalUrlPrefix !== undefined && !view.externalUrl.startsWith(expect.externalUrlPrefix)) {
+      wrong.push(`url_for(_external=True) gives ${view.externalUrl}`);
+    }
+    if (wrong.length > 0) return fail(`Through nginx, the app sees: ${wrong.join('; ')}.`, where);
+  }
+  return { ...base, passed: true, message: `${asked} answered ${response.status} as expected.` };
+}

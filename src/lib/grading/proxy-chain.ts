@@ -1,0 +1,162 @@
+/**
+ * A request through the learner's nginx config to the app server (DESIGN §4): the virtual
+ * reverse proxy decides what nginx does; when it proxies, the request goes on to the app server
+ * running in Python with the headers nginx computed, from nginx's own address. Each hop's log
+ * line is kept, so the terminal can show the path a request took.
+ */
+import {
+  NginxSyntaxError,
+  errorPage,
+  parseNginx,
+  virtualProxy,
+  type HeaderPairs,
+  type NginxConfig,
+  type ProxyDecision,
+} from '../config/nginx';
+import type { HttpResponse, ServingInfo, SessionId, WorkspaceFiles } from '../runtime/protocol';
+import type { PythonRuntime } from './runtime';
+
+/** nginx reaches the app server from this machine. */
+export const PROXY_ADDRESS = '127.0.0.1';
+
+export interface LoadedNginx {
+  file: string;
+  config: NginxConfig;
+}
+
+export type NginxLoad = { ok: true; nginx: LoadedNginx } | { ok: false; error: NginxSyntaxError } | null;
+
+/** The workspace's nginx site config (nginx/*.conf), parsed; null when there is none. */
+export function loadNginx(files: WorkspaceFiles): NginxLoad {
+  const file = Object.keys(files)
+    .filter((path) => /(^|\/)nginx\/[^/]+\.conf$/.test(path) || path === 'nginx.conf')
+    .sort()[0];
+  if (file === undefined) return null;
+  try {
+    const config = parseNginx(files[file]!, file, {
+      readFile: (path: string) => files[path],
+      files: Object.keys(files),
+    });
+    return { ok: true, nginx: { file, config } };
+  } catch (error) {
+    if (error instanceof NginxSyntaxError) return { ok: false, error };
+    throw error;
+  }
+}
+
+export interface ChainRequest {
+  scheme: 'http' | 'https';
+  method: string;
+  path: string;
+  headers: Array<[string, string]>;
+  body?: string;
+  /** The client's address as nginx sees it. */
+  client: string;
+  /** Ask the app what it sees (a probe), instead of running a view. */
+  probe?: boolean;
+}
+
+export interface Hop {
+  name: 'nginx' | 'app';
+  log: string;
+}
+
+export interface ChainResponse extends Omit<HttpResponse, 'log'> {
+  decision: ProxyDecision;
+  /** The request as the app server received it, when nginx passed it on. */
+  upstreamRequest: { path: string; headers: HeaderPairs } | null;
+  hops: Hop[];
+}
+
+/** Hop-by-hop headers nginx does not pass back from the upstream; it sets Server itself. */
+const DROPPED_FROM_UPSTREAM = new Set(['connection', 'keep-alive', 'transfer-encoding', 'server', 'date']);
+
+const bare = (address: string) => address.replace(/^\[|\]$/g, '');
+const canonical = (address: string) => (address === 'localhost' ? '127.0.0.1' : address);
+
+/** Would nginx's connection to `upstream` reach the app server listening where `serving` says? */
+function reachable(upstream: string, serving: ServingInfo | null): boolean {
+  if (!serving) return false;
+  if (upstream.startsWith('unix:')) return serving.host === upstream;
+  const match = /^https?:\/\/(\[[^\]]+\]|[^:/]+):(\d+)$/.exec(upstream);
+  if (!match || Number(match[2]) !== serving.port) return false;
+  const listening = bare(serving.host);
+  if (['0.0.0.0', '::', ''].includes(listening)) return true;
+  return canonical(bare(match[1] ?? '')) === canonical(listening);
+}
+
+export async function sendThroughProxy(
+  runtime: PythonRuntime,
+  session: SessionId,
+  nginx: LoadedNginx,
+  serving: ServingInfo | null,
+  request: ChainRequest,
+): Promise<ChainResponse> {
+  const decision = virtualProxy(nginx.config, {
+    scheme: request.scheme,
+    port: request.scheme === 'https' ? 443 : 80,
+    method: request.method,
+    path: request.path,
+    headers: request.headers,
+    body: request.body,
+    client: request.client,
+  });
+  const nginxAnswer = (status: number, reason: string, headers: HeaderPairs, body: string): ChainResponse => {
+    const all: HeaderPairs = [...decision.responseHeaders(status), ...headers];
+    return {
+      status,
+      reason,
+      headers: all,
+      body,
+      interrupted: false,
+      decision,
+      upstreamRequest: null,
+      hops: [{ name: 'nginx', log: decision.accessLog(status, body.length) }],
+    };
+  };
+
+  if (decision.kind === 'return') {
+    return nginxAnswer(decision.status, '', decision.headers, decision.body ?? '');
+  }
+  if (decision.kind === 'static') {
+    // The sandbox has no static files on disk; nginx would answer 404 for a file that is not there.
+    return nginxAnswer(404, 'Not Found', [['Content-Type', 'text/html']], errorPage(404, decision.chain));
+  }
+  if (decision.kind === 'error') {
+    return nginxAnswer(502, 'Bad Gateway', [['Content-Type', 'text/html']], errorPage(502, decision.chain));
+  }
+  if (!reachable(decision.upstream, serving)) {
+    const where = serving ? `${serving.host}:${serving.port}` : 'nothing';
+    const answer = nginxAnswer(502, 'Bad Gateway', [['Content-Type', 'text/html']], errorPage(502, decision.chain));
+    answer.hops.push({
+      name: 'nginx',
+      log: `connect() failed (111: Connection refused) while connecting to upstream, upstream: "${decision.upstream}" (the app server listens on ${where})`,
+    });
+    return answer;
+  }
+  const response = await runtime.call('request', {
+    session,
+    request: {
+      method: decision.method,
+      path: decision.path,
+      headers: decision.headers,
+      body: decision.body,
+      client: PROXY_ADDRESS,
+      probe: request.probe,
+    },
+  });
+  const upstreamHeaders = response.headers.filter(([name]) => !DROPPED_FROM_UPSTREAM.has(name.toLowerCase()));
+  return {
+    status: response.status,
+    reason: response.reason,
+    headers: [...decision.responseHeaders(response.status), ...upstreamHeaders],
+    body: response.body,
+    interrupted: response.interrupted,
+    decision,
+    upstreamRequest: { path: decision.path, headers: decision.headers },
+    hops: [
+      { name: 'nginx', log: decision.accessLog(response.status, response.body.length) },
+      { name: 'app', log: response.log },
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * host-header-spoofable: the app gets the Host the client sent, and no catch-all server refuses
+ * unknown names. Decided by sending a request for another host name through the virtual proxy.
+ */
+import { virtualProxy } from '../../config/nginx';
+import { at, withNginx } from '../nginx-rule';
+import { tlsServers, plainServers } from '../nginx-scan';
+import type { Rule } from '../rule';
+
+const FOREIGN_HOST = 'evil.example';
+
+export const hostHeaderSpoofable: Rule = {
+  id: 'host-header-spoofable',
+  severity: 'medium',
+  title: 'The app gets any Host header a client sends',
+  explanation:
+    "nginx hands a request for an unknown name to the port's default server. If that server proxies to the app with " +
+    'Host $host, a client chooses the host name the app uses in password-reset links, absolute URLs and cache keys.',
+  fix: 'Add a catch-all: server { listen 443 ssl default_server; server_name _; ssl_reject_handshake on; } (and return 444 on port 80), so only your names reach the app.',
+  references: [
+    'https://nginx.org/en/docs/http/request_processing.html',
+    'https://portswigger.net/web-security/host-header',
+  ],
+  evaluate: (context) =>
+    withNginx(context, ({ config }) => {
+      const ports = [
+        ...(tlsServers(config).length ? [{ scheme: 'https' as const, port: 443 }] : []),
+        ...(plainServers(config).length ? [{ scheme: 'http' as const, port: 80 }] : []),
+      ];
+      for (const { scheme, port } of ports) {
+        const decision = virtualProxy(config, {
+          scheme,
+          port,
+          method: 'GET',
+          path: '/',
+          headers: [['Host', FOREIGN_HOST]],
+          client: '203.0.113.7',
+        });
+        if (decision.kind !== 'proxy') continue;
+        const host = decision.headers.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? '';
+        if (!host.startsWith(FOREIGN_HOST)) continue;
+        const server = decision.server;
+        return [
+          {
+            rule: 'host-header-spoofable',
+            severity: 'medium' as const,
+            message: `A request for Host: ${FOREIGN_HOST} on port ${port} reaches the app with that host: no catch-all server refuses names that are not yours.`,
+            ...(server ? at(server) : {}),
+          },
+        ];
+      }
+      return [];
+    }),
+};
