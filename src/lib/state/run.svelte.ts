@@ -1,6 +1,7 @@
 /**
- * Run and Stop for the learner's session. Run interrupts whatever Python is doing, then runs the
- * lesson's command with the workspace files and the terminal's environment; the server log streams
+ * Run and Stop for the learner's session. Run interrupts whatever Python is doing, then runs what
+ * production runs (the Procfile's `web:` process, else the lesson's command; see run-command.ts)
+ * with the workspace files and the terminal's environment; the server log streams
  * to the terminal, and a one-line summary goes there too. Stop interrupts and forgets the app.
  * A generation counter drops answers that arrive after a newer Run, Stop or lesson switch.
  */
@@ -8,6 +9,7 @@ import type { Lesson } from '../content/lesson';
 import { InterruptedError } from '../runtime/client';
 import type { RunOutcome, ServingInfo } from '../runtime/protocol';
 import { environment } from './environment.svelte';
+import { commandEcho, commandToRun } from './run-command';
 import { runtime, TERMINAL_SESSION } from './runtime.svelte';
 import { workspace } from './workspace.svelte';
 
@@ -62,13 +64,16 @@ class RunState {
     this.serving = null;
     this.exit = null;
     this.error = null;
-    runtime.emit(TERMINAL_SESSION, `${DIM}[run] ${lesson.run.command}${RESET}\n`);
+    // One snapshot: the command shown is the command run, with the files it was read from.
+    const files = workspace.snapshot();
+    const command = commandToRun(files, lesson.run.command);
+    runtime.emit(TERMINAL_SESSION, commandEcho(command));
     try {
       if (runtime.client.busy) await runtime.client.interrupt();
       const outcome = await runtime.client.call('run', {
         session: TERMINAL_SESSION,
-        files: workspace.snapshot(),
-        command: lesson.run.command,
+        files,
+        command,
         env: environment.snapshot(),
       });
       if (generation !== this.generation) return;

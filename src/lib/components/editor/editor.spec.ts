@@ -5,12 +5,34 @@ import { markersFor, toMarkers } from './markers';
 describe('languageFor', () => {
   it('maps workspace files to the loaded languages', () => {
     expect(languageFor('app.py')).toBe('python');
-    expect(languageFor('gunicorn.conf.py')).toBe('python');
     expect(languageFor('FINDINGS.md')).toBe('markdown');
-    expect(languageFor('deploy/shop.service')).toBe('ini');
-    expect(languageFor('.env')).toBe('shell');
-    expect(languageFor('Procfile')).toBe('shell');
-    expect(languageFor('nginx.conf')).toBe('plaintext');
+    expect(languageFor('setup.cfg')).toBe('ini');
+    expect(languageFor('run.sh')).toBe('shell');
+    expect(languageFor('README')).toBe('plaintext');
+  });
+
+  it('maps deployment files by name and folder', () => {
+    const cases: [path: string, language: string][] = [
+      ['Procfile', 'shell'],
+      ['gunicorn.conf.py', 'python'],
+      ['.env', 'shell'],
+      ['.env.example', 'shell'],
+      ['.flaskenv', 'shell'],
+      ['nginx.conf', 'nginx'],
+      ['nginx/shop.conf', 'nginx'],
+      ['deploy/nginx/sites-available/shop.conf', 'nginx'],
+      ['etc/nginx/conf.d/app.conf', 'nginx'],
+      ['deploy/shop.service', 'systemd'],
+      ['shop.socket', 'systemd'],
+      ['backup.timer', 'systemd'],
+      ['supervisord.conf', 'supervisor'],
+      ['supervisor/shop.conf', 'supervisor'],
+      ['etc/supervisor/conf.d/web.conf', 'supervisor'],
+      // A .conf elsewhere is not known to be either.
+      ['shop.conf', 'plaintext'],
+      ['deploy/app.conf', 'plaintext'],
+    ];
+    for (const [path, language] of cases) expect(languageFor(path), path).toBe(language);
   });
 });
 

@@ -1,12 +1,24 @@
-/** Which Monaco language shows a workspace file. Only python, markdown, ini, shell and plaintext are loaded. */
-export type EditorLanguage = 'python' | 'markdown' | 'ini' | 'shell' | 'plaintext';
+/**
+ * Which Monaco language shows a workspace file, by its path. Monaco's python, markdown, ini and shell are loaded
+ * (monaco.ts); nginx, systemd and supervisor are ours (languages/), loaded when a file needs them.
+ */
+export type EditorLanguage = 'python' | 'markdown' | 'ini' | 'shell' | 'nginx' | 'systemd' | 'supervisor' | 'plaintext';
 
 export function languageFor(path: string): EditorLanguage {
-  const name = path.split('/').pop()!.toLowerCase();
+  const parts = path.toLowerCase().split('/');
+  const name = parts.pop()!;
+  const folders = parts;
   if (name.endsWith('.py')) return 'python';
   if (name.endsWith('.md')) return 'markdown';
-  // systemd units and ini-like configs read well as ini.
-  if (/\.(ini|cfg|service|socket|timer|toml)$/.test(name)) return 'ini';
-  if (/\.(sh|bash|env)$/.test(name) || name === '.env' || name === 'procfile' || name === 'dockerfile') return 'shell';
+  if (/\.(service|socket|timer)$/.test(name)) return 'systemd';
+  if (name === 'nginx.conf' || (name.endsWith('.conf') && folders.includes('nginx'))) return 'nginx';
+  if (name === 'supervisord.conf' || (name.endsWith('.conf') && folders.includes('supervisor'))) return 'supervisor';
+  if (/\.(ini|cfg|toml)$/.test(name)) return 'ini';
+  // `.env` (and `.env.example`, `.env.production`) and `.flaskenv` are `NAME=value` lines, often with `export`
+  // and quotes, as a shell reads them.
+  if (name === 'procfile' || name === 'dockerfile' || name === '.flaskenv' || /^\.env(\..+)?$/.test(name)) {
+    return 'shell';
+  }
+  if (/\.(sh|bash|env)$/.test(name)) return 'shell';
   return 'plaintext';
 }

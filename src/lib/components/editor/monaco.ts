@@ -1,9 +1,11 @@
 /**
  * Loads Monaco on demand: the core editor API (not the 14 MB `monaco-editor` entry), the few
  * editor features a learner uses, and only the languages we show. Import paths follow Monaco
- * 0.57's export map (`monaco-editor/*` → `esm/vs/*.js`), see STACK-NOTES.
+ * 0.57's export map (`monaco-editor/*` → `esm/vs/*.js`), see STACK-NOTES. The deployment-file languages
+ * (nginx, systemd, supervisor) are registered here too, each tokenizer fetched when a file first uses it.
  */
 import type * as Monaco from 'monaco-editor/editor';
+import { registerDeploymentLanguages } from './languages/register';
 
 export type MonacoApi = typeof Monaco;
 
@@ -36,6 +38,7 @@ export function loadMonaco(): Promise<MonacoApi> {
     ]);
     // Monaco's own worker (diffs, word ranges); the language workers are not loaded at all.
     self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+    registerDeploymentLanguages(monaco);
     return monaco;
   })();
   return loading;
