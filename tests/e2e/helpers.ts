@@ -60,8 +60,10 @@ function overlap(seen: string[], next: string[]): number {
 /**
  * Everything in the terminal, scrollback included. xterm's DOM renderer only holds the visible
  * rows, so this pages through the buffer with Shift+PageUp/PageDown (xterm scrolls on those itself;
- * the shell never sees them) and stitches the pages together. Rows that xterm wrapped are joined
- * back, so a long path or secret can be searched for as one string. Leaves the view at the bottom.
+ * the shell never sees them) and stitches the pages together. A row as wide as the widest row is
+ * taken as wrapped and joined to the next, so a long path or secret can be searched for as one
+ * string (a line that only happens to fill the width gets glued too: search substrings, never
+ * anchor a pattern to a line start). Leaves the view at the bottom.
  */
 export async function terminalText(page: Page): Promise<string> {
   const input = page.locator('[data-testid=terminal] .xterm-helper-textarea');

@@ -11,7 +11,7 @@ test('Ctrl+Enter runs and Ctrl+Shift+Enter checks, also from inside the editor',
   await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-phase', 'serving', { timeout: 60_000 });
-  await expectTerminalToShow(page, ['[run] python app.py', 'Debug mode: on']);
+  await expectTerminalToShow(page, ['Debug mode: on', /Debugger PIN: \d{3}-\d{3}-\d{3}/]);
 
   await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
   await check(page, () => page.keyboard.press('Control+Shift+Enter'));
