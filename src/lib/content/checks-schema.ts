@@ -190,7 +190,18 @@ const proxyRequest = z
   })
   .strict();
 
+/** The process manager's command: absolute paths, the virtual environment's program. */
+const managedCommand = z
+  .object({
+    kind: z.literal('managed-command'),
+    id,
+    title,
+    hint,
+  })
+  .strict();
+
 export const checkSpec = z.discriminatedUnion('kind', [
+  managedCommand,
   nginxSyntax,
   proxyRequest,
   pythonSyntax,

@@ -116,13 +116,7 @@ function parseMistakes(folder: string, files: Record<string, string>, solution: 
     const expectFile = `${folder}/mistakes/${name}/expect.json`;
     const raw = own['expect.json'];
     if (raw === undefined) throw new LessonError(expectFile, 'missing: a mistake names the checks it must fail');
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (error) {
-      throw new LessonError(expectFile, `not valid JSON: ${(error as Error).message}`);
-    }
-    const parsed = mistakeExpectation.safeParse(json);
+    const parsed = mistakeExpectation.safeParse(parseJson(expectFile, raw));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
@@ -133,6 +127,42 @@ function parseMistakes(folder: string, files: Record<string, string>, solution: 
     for (const removed of parsed.data.remove) delete merged[removed];
     return { name, files: merged, fails: parsed.data.fails, why: parsed.data.why };
   });
+}
+
+const alternativeNote = z
+  .object({
+    why: z.string().min(1).describe('What makes this another correct answer'),
+    remove: z.array(z.string()).default([]).describe('Solution files this answer does without; default none'),
+  })
+  .strict();
+
+/** alternatives/NAME/: another correct answer, laid over the solution; alternative.json may remove files. */
+function parseAlternatives(folder: string, files: Record<string, string>, solution: WorkspaceFiles) {
+  return folderNames(files, 'alternatives').map((name) => {
+    const own = filesUnder(files, `alternatives/${name}`);
+    const noteFile = `${folder}/alternatives/${name}/alternative.json`;
+    let remove: string[] = [];
+    if (own['alternative.json'] !== undefined) {
+      const parsed = alternativeNote.safeParse(parseJson(noteFile, own['alternative.json']));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new LessonError(noteFile, `${issuePath(issue.path) || '(root)'}: ${issue.message}`);
+      }
+      remove = parsed.data.remove;
+      delete own['alternative.json'];
+    }
+    const merged: WorkspaceFiles = { ...solution, ...own };
+    for (const removed of remove) delete merged[removed];
+    return { name, files: merged };
+  });
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LessonError(file, `not valid JSON: ${(error as Error).message}`);
+  }
 }
 
 function parseChecks(folder: string, checks: unknown) {
@@ -203,12 +233,7 @@ export function parseLesson(
     starter,
     solution,
     mistakes,
-    alternatives: withMistakes
-      ? folderNames(files, 'alternatives').map((name) => ({
-          name,
-          files: { ...solution, ...filesUnder(files, `alternatives/${name}`) },
-        }))
-      : [],
+    alternatives: withMistakes ? parseAlternatives(folder, files, solution) : [],
     checks: checkList,
   };
 }

@@ -9,6 +9,7 @@ import { clientViewCheck } from './checks/client-view';
 import { envMatrix } from './checks/env-matrix';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
+import { managedCommand } from './checks/managed-command';
 import { nginxSyntax } from './checks/nginx-syntax';
 import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
@@ -45,6 +46,8 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return clientViewCheck(check, context, context.production.env);
     case 'nginx-syntax':
       return nginxSyntax(check, context);
+    case 'managed-command':
+      return managedCommand(check, context);
     case 'proxy-request':
       return proxyRequest(check, context, context.production.env);
   }

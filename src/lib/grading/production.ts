@@ -1,8 +1,10 @@
 /**
- * What production runs. A Procfile's `web` process decides it when the project has one (that is
- * what the platform starts); otherwise the lesson's run command stands for the process manager.
+ * What production runs: a Procfile's `web` process (what the platform starts), else the command
+ * of the systemd unit or Supervisor program (what the process manager starts), else the lesson's
+ * run command.
  */
 import { parseProcfile } from '../config/procfile';
+import { loadProcess } from './process-manager';
 import type { SourceLocation, WorkspaceFiles } from '../runtime/protocol';
 
 export interface ProductionCommand {
@@ -15,7 +17,14 @@ export function productionCommand(files: WorkspaceFiles, fallback: string): Prod
   const procfile = files['Procfile'];
   const web = procfile === undefined ? undefined : parseProcfile(procfile).find((entry) => entry.name === 'web');
   if (web) return { command: web.command, source: { file: 'Procfile', line: web.line } };
+  const managed = loadProcess(files);
+  if (managed?.ok) return { command: managed.process.argv.map(shellQuote).join(' '), source: managed.process.command };
   return { command: fallback, source: null };
+}
+
+/** Quotes a word for the harness's shlex.split, as a shell would need it. */
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'"'"'`)}'`;
 }
 
 /**

@@ -18,5 +18,9 @@ export const RULE_IDS = [
   'alias-traversal',
   'proxyfix-missing',
   'proxyfix-miscounted',
+  'unit-runs-as-root',
+  'unit-no-restart',
+  'secret-in-unit-environment',
+  'unit-not-hardened',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

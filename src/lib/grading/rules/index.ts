@@ -8,6 +8,10 @@ import { hardcodedSecret } from './hardcoded-secret';
 import { proxyTrustWildcard } from './proxy-trust-wildcard';
 import { tracebackExposed } from './traceback-exposed';
 import { workerTimeoutDisabled } from './worker-timeout-disabled';
+import { unitRunsAsRoot } from './unit-runs-as-root';
+import { unitNoRestart } from './unit-no-restart';
+import { secretInUnitEnvironment } from './secret-in-unit-environment';
+import { unitNotHardened } from './unit-not-hardened';
 import { proxyHeadersMissing } from './proxy-headers-missing';
 import { hostHeaderSpoofable } from './host-header-spoofable';
 import { addHeaderDropped } from './add-header-dropped';
@@ -38,4 +42,8 @@ export const rules: Record<RuleId, Rule> = {
   'alias-traversal': aliasTraversal,
   'proxyfix-missing': proxyfixMissing,
   'proxyfix-miscounted': proxyfixMiscounted,
+  'unit-runs-as-root': unitRunsAsRoot,
+  'unit-no-restart': unitNoRestart,
+  'secret-in-unit-environment': secretInUnitEnvironment,
+  'unit-not-hardened': unitNotHardened,
 };

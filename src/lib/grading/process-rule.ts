@@ -1,0 +1,12 @@
+/** What every process-manager rule starts with: the unit or Supervisor program, or why there is none. */
+import type { GradingContext } from './context';
+import { loadProcess, type ManagedProcess } from './process-manager';
+import type { RuleVerdict } from './rule';
+import type { Finding } from './types';
+
+export function withProcess(context: GradingContext, judge: (process: ManagedProcess) => Finding[]): RuleVerdict {
+  const loaded = loadProcess(context.files);
+  if (loaded === null) return { findings: [], inconclusive: 'there is no systemd unit or Supervisor program' };
+  if (!loaded.ok) return { findings: [], inconclusive: loaded.error };
+  return { findings: judge(loaded.process) };
+}
