@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { lessonsPlugin } from './scripts/vite-lessons-plugin';
+import { lessonsPlugin } from './scripts/vite-lessons-plugin.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which the Stop button
