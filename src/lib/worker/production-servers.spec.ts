@@ -134,6 +134,23 @@ describe('gunicorn', () => {
     expect(outcome.log).toContain('Reason: Worker failed to boot.');
   });
 
+  test("an invalid setting fails with Gunicorn's own words, at the line of gunicorn.conf.py", async () => {
+    const outcome = await run({ 'gunicorn.conf.py': 'bind = "127.0.0.1:8000"\nworkers = "many"\n' }, 'gunicorn app:app');
+    expect(outcome.log).toContain('Invalid value for workers: many');
+    expect(outcome.exit).toEqual({
+      code: 1,
+      message: "Error: invalid literal for int() with base 0: 'many'",
+      location: { file: 'gunicorn.conf.py', line: 2 },
+    });
+  });
+
+  test('a config file that does not parse points at its line', async () => {
+    const outcome = await run({ 'gunicorn.conf.py': 'bind = "127.0.0.1:8000"\nworkers = (\n' }, 'gunicorn app:app');
+    expect(outcome.log).toContain('Failed to read config file: gunicorn.conf.py');
+    expect(outcome.exit).toMatchObject({ code: 1, location: { file: 'gunicorn.conf.py', line: 2 } });
+    expect(outcome.exit?.message).toContain('SyntaxError');
+  });
+
   test('a unix socket bind', async () => {
     const outcome = await run({}, 'gunicorn --bind unix:/run/shop/gunicorn.sock app:app');
     expect(outcome.serving).toMatchObject({ host: 'unix:/run/shop/gunicorn.sock', port: 0 });

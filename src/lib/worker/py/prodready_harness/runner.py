@@ -2,6 +2,7 @@
 command lines), in a clean environment, and records what ends up being served."""
 
 import os
+import re
 import runpy
 import shlex
 import shutil
@@ -187,6 +188,8 @@ def run(options):
                 }
             break
     _current[0] = previous
+    if exit_info is not None and exit_info["code"] not in (0, "interrupted"):
+        exit_info = _explain_exit(exit_info, strip_ansi("".join(log)), options["files"])
 
     served = session.server
     return {
@@ -205,6 +208,31 @@ def _system_exit(error):
     # sys.exit("message") prints the message to stderr and exits with status 1.
     print(code, file=sys.stderr)
     return {"code": 1, "message": str(code), "location": _crash_location(error)}
+
+
+_PROJECT_FRAME = re.compile(r'File "' + re.escape(PROJECT_DIR) + r'/([^"]+)", line (\d+)')
+_GUNICORN_INVALID = re.compile(r"^Invalid value for (\w+): ", re.MULTILINE)
+
+
+def _explain_exit(exit_info, log_text, files):
+    """A server that exits with a status (Gunicorn's "Invalid value for workers", a config file
+    that does not parse) says why in its own words; point at the project line it is about."""
+    lines = [line.strip() for line in log_text.splitlines() if line.strip()]
+    if exit_info["message"].startswith("The program exited with status") and lines:
+        exit_info = {**exit_info, "message": lines[-1]}
+    if exit_info["location"] is None:
+        frames = _PROJECT_FRAME.findall(log_text)
+        invalid = _GUNICORN_INVALID.search(log_text)
+        if frames:
+            file, line = frames[-1]
+            exit_info = {**exit_info, "location": {"file": file, "line": int(line)}}
+        elif invalid and "gunicorn.conf.py" in files:
+            setting = re.compile(r"^\s*" + invalid.group(1) + r"\s*=")
+            for number, text in enumerate(files["gunicorn.conf.py"].splitlines(), start=1):
+                if setting.match(text):
+                    exit_info = {**exit_info, "location": {"file": "gunicorn.conf.py", "line": number}}
+                    break
+    return exit_info
 
 
 def _crash_location(error):
