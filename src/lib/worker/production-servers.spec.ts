@@ -146,7 +146,7 @@ describe('gunicorn', () => {
 
   test('a config file that does not parse points at its line', async () => {
     const outcome = await run({ 'gunicorn.conf.py': 'bind = "127.0.0.1:8000"\nworkers = (\n' }, 'gunicorn app:app');
-    expect(outcome.log).toContain('Failed to read config file: gunicorn.conf.py');
+    expect(outcome.log).toContain('Failed to read config file: /srv/shop/gunicorn.conf.py');
     expect(outcome.exit).toMatchObject({ code: 1, location: { file: 'gunicorn.conf.py', line: 2 } });
     expect(outcome.exit?.message).toContain('SyntaxError');
   });
