@@ -43,7 +43,7 @@ export default defineConfig({
   preview: { headers: { ...securityHeaders, 'Content-Security-Policy': contentSecurityPolicy }, host: '127.0.0.1' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
-    include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
+    include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts', 'deploy/**/*.spec.ts'],
     exclude: ['tests/e2e/**', 'tests/reality/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 120_000,
