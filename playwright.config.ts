@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests against the built site, in Debian's chromium (Playwright cannot download its
  * own browser on this machine). `npm run build` must have run; the web server is `vite preview`.
  */
-const PORT = 4173;
+/** PRODREADY_E2E_PORT lets two checkouts run their suites side by side. */
+const PORT = Number(process.env.PRODREADY_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
