@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { LessonError } from '../lib/content/parse-lesson';
 import { grade } from '../lib/grading/engine';
 import type { CheckResult } from '../lib/grading/types';
+import { AuditUsageError, parseAuditArgs, runAudit } from './audit/command';
 import { loadLesson, loadLessons, readTree } from './lessons-fs';
 import { MissingAssetsError, NodeRuntime } from './node-runtime';
 import { proofSubjects, proveSubject } from './proofs';
@@ -17,6 +18,8 @@ const VERSION = '0.1.0';
 
 const USAGE = `usage:
   prodready grade LESSON-ID DIR [--json]   grade DIR as a submission for that lesson
+  prodready audit DIR [--format text|json|sarif] [--fail-on high|medium|low]
+                                           run the rules over a real project (exit 1 on findings at or above --fail-on, default medium)
   prodready lessons check                  prove every lesson (starter, solution, mistakes)
   prodready --version`;
 
@@ -59,6 +62,19 @@ async function gradeCommand(args: string[]): Promise<number> {
   return results.every((result) => result.passed) ? 0 : 1;
 }
 
+async function auditCommand(args: string[]): Promise<number> {
+  const options = parseAuditArgs(args);
+  const runtime = await NodeRuntime.start();
+  return runAudit(
+    options,
+    runtime,
+    VERSION,
+    (text) => console.log(text),
+    (text) => console.error(text),
+    Boolean(color),
+  );
+}
+
 async function lessonsCheckCommand(args: string[]): Promise<number> {
   if (args.length > 0) throw new UsageError(`lessons check takes no arguments (got ${args.join(' ')})`);
   const lessons = await loadLessons(LESSONS_DIR);
@@ -87,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'grade') return await gradeCommand(rest);
+    if (command === 'audit') return await auditCommand(rest);
     if (command === 'lessons' && rest[0] === 'check') return await lessonsCheckCommand(rest.slice(1));
     if (command === undefined || command === '--help' || command === '-h') {
       console.log(USAGE);
@@ -94,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw new UsageError(`unknown command "${argv.join(' ')}"`);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof AuditUsageError) {
       console.error(`prodready: ${error.message}\n${USAGE}`);
       return 2;
     }

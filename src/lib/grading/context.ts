@@ -1,6 +1,8 @@
 /** What every check kind and rule gets: the files, the Python runtime, and the lesson's run setup. */
 import type { RequestSpec } from '../content/checks-schema';
 import type { ClientView, HttpResponse, RunOutcome, SourceLocation, WorkspaceFiles } from '../runtime/protocol';
+import type { ProcessLoad } from './process-manager';
+import type { NginxLoad } from './proxy-chain';
 import type { PythonRuntime } from './runtime';
 
 /** The grader's own session: its runs never replace what the learner is running. */
@@ -21,15 +23,38 @@ export interface GradingContext {
   files: WorkspaceFiles;
   runtime: PythonRuntime;
   production: ProductionSetup;
+  /**
+   * The nginx config and the process manager's program the rules judge, when the caller has
+   * already found them (`prodready audit` discovers them anywhere in a tree). Left undefined,
+   * the rules load them from the workspace's usual places (nginx/*.conf, *.service).
+   */
+  nginx?: NginxLoad;
+  process?: ProcessLoad;
+  /** Shared by the checks of one grading, so consecutive checks reuse a running app. */
+  runs?: GraderRuns;
 }
 
-export function runApp(context: GradingContext, env: Record<string, string>): Promise<RunOutcome> {
-  return context.runtime.call('run', {
-    session: GRADER_SESSION,
-    files: context.files,
-    command: context.production.command,
-    env,
-  });
+/**
+ * The grader's session serves whatever it ran last. When the next check asks for the same
+ * command, environment and CPU count, the app already running is the one it would start, so it
+ * is reused (the files do not change during one grading). Any other run replaces it.
+ */
+export class GraderRuns {
+  private last: { key: string; outcome: RunOutcome } | null = null;
+
+  async run(runtime: PythonRuntime, files: WorkspaceFiles, command: string, env: Record<string, string>, cpuCount = 2) {
+    const key = JSON.stringify([command, env, cpuCount]);
+    if (this.last?.key === key) return this.last.outcome;
+    this.last = null;
+    const outcome = await runtime.call('run', { session: GRADER_SESSION, files, command, env, cpuCount });
+    this.last = { key, outcome };
+    return outcome;
+  }
+}
+
+export function runApp(context: GradingContext, env: Record<string, string>, cpuCount?: number): Promise<RunOutcome> {
+  const runs = context.runs ?? new GraderRuns();
+  return runs.run(context.runtime, context.files, context.production.command, env, cpuCount);
 }
 
 export function send(context: GradingContext, request: RequestSpec): Promise<HttpResponse> {

@@ -9,7 +9,7 @@ export async function withNginx(
   context: GradingContext,
   judge: (nginx: LoadedNginx) => Finding[] | Promise<Finding[]>,
 ): Promise<RuleVerdict> {
-  const loaded = loadNginx(context.files);
+  const loaded = context.nginx !== undefined ? context.nginx : loadNginx(context.files);
   if (loaded === null) return { findings: [], inconclusive: 'there is no nginx config' };
   if (!loaded.ok) return { findings: [], inconclusive: `the nginx config does not parse: ${loaded.error.message}` };
   return { findings: await judge(loaded.nginx) };

@@ -103,6 +103,21 @@ function fromSupervisor(text: string, file: string): ManagedProcess | null {
   };
 }
 
+/** One named file read as a systemd unit or a Supervisor config (for `prodready audit`, which finds them anywhere). */
+export function loadProcessFile(text: string, file: string, kind: 'systemd' | 'supervisor'): ProcessLoad {
+  try {
+    const process = kind === 'systemd' ? fromUnit(parseUnit(text, file)) : fromSupervisor(text, file);
+    if (process) return { ok: true, process };
+    const error = kind === 'systemd' ? 'the unit has no [Service] ExecStart=' : 'no [program:x] with a command=';
+    return { ok: false, error, location: { file, line: 1 } };
+  } catch (error) {
+    if (error instanceof UnitSyntaxError || error instanceof SupervisorSyntaxError) {
+      return { ok: false, error: error.message, location: { file: error.file, line: error.line } };
+    }
+    throw error;
+  }
+}
+
 /** The workspace's unit or Supervisor program, if it has one. */
 export function loadProcess(files: WorkspaceFiles): ProcessLoad {
   const unitFile = Object.keys(files)

@@ -5,7 +5,7 @@ import type { RuleVerdict } from './rule';
 import type { Finding } from './types';
 
 export function withProcess(context: GradingContext, judge: (process: ManagedProcess) => Finding[]): RuleVerdict {
-  const loaded = loadProcess(context.files);
+  const loaded = context.process !== undefined ? context.process : loadProcess(context.files);
   if (loaded === null) return { findings: [], inconclusive: 'there is no systemd unit or Supervisor program' };
   if (!loaded.ok) return { findings: [], inconclusive: loaded.error };
   return { findings: judge(loaded.process) };

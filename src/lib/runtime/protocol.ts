@@ -127,6 +127,8 @@ export interface AppFacts {
     x_prefix: number;
     location: SourceLocation | null;
   } | null;
+  /** The served app's URL rules (`/orders/<order_id>`); older hosts may not send it. */
+  routes?: string[];
 }
 
 /** The methods the Python host answers; the RPC is typed from this map. */

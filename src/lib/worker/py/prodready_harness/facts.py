@@ -143,6 +143,16 @@ def proxy_fix(flask_app, trees):
     return None
 
 
+def routes(flask_app):
+    """The live app's URL rules (`/orders/<order_id>`), for choosing a request that makes it fail."""
+    if flask_app is None:
+        return []
+    try:
+        return [rule.rule for rule in flask_app.url_map.iter_rules()]
+    except Exception:  # a broken url_map is the app's problem, not the grader's
+        return []
+
+
 def facts(args):
     session = sessions.get(args["session"])
     trees, problems = _parse_all(args["files"])
@@ -160,4 +170,5 @@ def facts(args):
         "errorHandlers": error_handlers(flask_app),
         "debugSettings": debug_settings(trees),
         "proxyFix": proxy_fix(flask_app, trees),
+        "routes": routes(flask_app),
     }

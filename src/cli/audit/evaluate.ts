@@ -1,0 +1,241 @@
+/**
+ * Evaluation for `prodready audit`: every rule over a discovered project, through one Python
+ * runtime. The rules that run the app run once per production entrypoint; the nginx rules once
+ * per nginx config; the process-manager rules once per unit or Supervisor program. Findings are
+ * deduplicated by rule, file and line.
+ */
+import type { RequestSpec } from '../../lib/content/checks-schema';
+import { GRADER_SESSION, runApp, where, type GradingContext } from '../../lib/grading/context';
+import type { Rule } from '../../lib/grading/rule';
+import type { RuleId } from '../../lib/grading/rule-ids';
+import { rules } from '../../lib/grading/rules';
+import type { PythonRuntime } from '../../lib/grading/runtime';
+import type { Severity } from '../../lib/grading/types';
+import type { RunOutcome, ServingInfo } from '../../lib/runtime/protocol';
+import { discover } from './discover';
+import { readProject, type Entrypoint, type Project } from './project';
+
+export interface AuditFinding {
+  rule: string;
+  severity: Severity;
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface AuditResult {
+  findings: AuditFinding[];
+  /** What the audit could not read or run, and the assumptions it made; never findings. */
+  infos: string[];
+  /** How many files it read. */
+  fileCount: number;
+}
+
+const NGINX_RULES: RuleId[] = [
+  'proxy-headers-missing',
+  'host-header-spoofable',
+  'add-header-dropped',
+  'header-missing-always',
+  'server-tokens',
+  'weak-tls',
+  'no-https-redirect',
+  'alias-traversal',
+];
+const PROCESS_RULES: RuleId[] = [
+  'unit-runs-as-root',
+  'unit-no-restart',
+  'secret-in-unit-environment',
+  'unit-not-hardened',
+];
+const APP_RULES = (Object.keys(rules) as RuleId[]).filter(
+  (id) => !NGINX_RULES.includes(id) && !PROCESS_RULES.includes(id),
+);
+
+const NOT_FOUND: RequestSpec = { method: 'GET', path: '/__prodready_not_found__', headers: {} };
+const DUMMY_PREFIX = 'prodready-audit-dummy';
+
+/** Requests likely to make the app fail: each route with a free-form variable, given a bad value. */
+export function attacksFor(routes: readonly string[]): RequestSpec[] {
+  const attacks: RequestSpec[] = [];
+  for (const route of routes) {
+    if (route.startsWith('/static/') || !route.includes('<')) continue;
+    let usable = true;
+    let free = false;
+    const path = route.replace(/<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>/g, (_, converter: string | undefined) => {
+      if (!converter || ['string', 'path', 'default'].includes(converter)) {
+        free = true;
+        return 'abc';
+      }
+      if (converter === 'int') return '1';
+      if (converter === 'float') return '1.5';
+      usable = false;
+      return '';
+    });
+    if (usable && free && !attacks.some((attack) => attack.path === path)) {
+      attacks.push({ method: 'GET', path, headers: {} });
+    }
+    if (attacks.length >= 3) break;
+  }
+  return [...attacks, NOT_FOUND];
+}
+
+/** The variable a failed start asks for: `KeyError: 'SECRET_KEY'`, or a message naming SECRET_KEY. */
+function missingVariable(outcome: RunOutcome, env: Record<string, string>): string | null {
+  const message = outcome.exit?.message ?? '';
+  const key = /^KeyError: '([A-Za-z_][A-Za-z0-9_]*)'/.exec(message)?.[1];
+  if (key && env[key] === undefined) return key;
+  if (/SECRET_KEY/.test(message) && env['SECRET_KEY'] === undefined) return 'SECRET_KEY';
+  return null;
+}
+
+/** The server itself is told to believe forwarded headers from any address. */
+function serverTrustsAnyone(serving: ServingInfo): boolean {
+  const gunicorn = serving.settings['forwarded_allow_ips'];
+  const waitress = serving.settings['trusted_proxy'];
+  const list = Array.isArray(gunicorn) ? gunicorn.map(String) : typeof gunicorn === 'string' ? gunicorn.split(',') : [];
+  return list.some((ip) => ip.trim() === '*') || waitress === '*';
+}
+
+/** Someone other than a proxy on this machine can connect to the app server. */
+function reachableByOutsiders(serving: ServingInfo, entry: Entrypoint): boolean {
+  if (entry.container) return true;
+  const addresses = (serving.settings['addresses'] as string[] | undefined) ?? [`${serving.host}:${serving.port}`];
+  return addresses.some((address) => !/^(unix:|127\.|\[?::1\]?:|localhost:)/.test(address.replace(/^https?:\/\//, '')));
+}
+
+/** Values an operator sets to mean "debug off"; code that reads any of them as on is live in production. */
+const DEBUG_OFF_VALUES = ['0', 'false'];
+
+function describeEntry(entry: Entrypoint): string {
+  return entry.source ? `${where(entry.source)} \`${entry.written}\`` : `\`${entry.written}\``;
+}
+
+async function runRule(rule: Rule, context: GradingContext, infos: string[]): Promise<AuditFinding[]> {
+  try {
+    const verdict = await rule.evaluate(context);
+    const fallback = context.production.commandSource;
+    return verdict.findings.map((finding) => ({
+      rule: finding.rule,
+      severity: finding.severity,
+      file: finding.file ?? fallback?.file ?? '',
+      line: finding.line ?? (finding.file ? 1 : (fallback?.line ?? 1)),
+      message: finding.message,
+    }));
+  } catch (error) {
+    infos.push(`rule ${rule.id} could not run: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
+}
+
+async function auditEntrypoint(project: Project, entry: Entrypoint, runtime: PythonRuntime, infos: string[]) {
+  const env = { ...entry.env };
+  const context: GradingContext = {
+    files: project.files,
+    runtime,
+    production: { command: entry.command, commandSource: entry.source, env, attack: NOT_FOUND },
+    nginx: project.nginx[0] ?? null,
+    process: null,
+  };
+  let outcome = await runApp(context, env);
+  for (let tries = 0; !outcome.serving && tries < 5; tries++) {
+    const name = missingVariable(outcome, env);
+    if (!name) break;
+    env[name] = `${DUMMY_PREFIX}-${name.toLowerCase()}`;
+    infos.push(
+      `${describeEntry(entry)} needs ${name} to start: the rules that run the app used a dummy value (hardcoded-secret still checks the app without it)`,
+    );
+    outcome = await runApp(context, env);
+  }
+  if (!outcome.serving) {
+    const exit = outcome.exit;
+    const at = exit?.location ? ` at ${where(exit.location)}` : '';
+    infos.push(
+      `${describeEntry(entry)} did not start (${exit?.message ?? 'no server'}${at}): the rules that run the app were skipped; the config rules still ran`,
+    );
+    return [];
+  }
+  const facts = await runtime.call('facts', { session: GRADER_SESSION, files: project.files });
+  const attacks = attacksFor(facts.routes ?? []);
+  const found: AuditFinding[] = [];
+  const serving = outcome.serving;
+  for (const id of APP_RULES) {
+    // Containers listen on every interface to be reachable at all; without a proxy in front the
+    // binding is how the app is meant to be reached.
+    if (id === 'bind-all-interfaces' && (entry.container || project.nginx.length === 0)) continue;
+    const rule = rules[id];
+    const tries = id === 'traceback-exposed' ? attacks : [attacks[0] as RequestSpec];
+    let results: AuditFinding[] = [];
+    for (const attack of tries) {
+      results = await runRule(rule, { ...context, production: { ...context.production, attack } }, infos);
+      if (results.length > 0) break;
+    }
+    if (id === 'debug-enabled' && results.length === 0 && env['FLASK_DEBUG'] === undefined) {
+      // What does the code do when the operator writes FLASK_DEBUG=0 or false to turn debug off?
+      for (const value of DEBUG_OFF_VALUES) {
+        const withValue = { ...env, FLASK_DEBUG: value };
+        const production = { ...context.production, env: withValue, attack: attacks[0] as RequestSpec };
+        results = (await runRule(rule, { ...context, production }, infos)).map((finding) => ({
+          ...finding,
+          message: `With FLASK_DEBUG=${value}: ${finding.message}`,
+        }));
+        if (results.length > 0) break;
+      }
+    }
+    // ProxyFix believes whoever connects; that is right when only the proxy can connect.
+    if (id === 'proxy-trust-wildcard' && !serverTrustsAnyone(serving) && !reachableByOutsiders(serving, entry)) {
+      results = [];
+    }
+    found.push(...results);
+  }
+  return found;
+}
+
+export function dedupe(findings: AuditFinding[]): AuditFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.rule}\u0000${finding.file}\u0000${finding.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+export async function auditProject(project: Project, runtime: PythonRuntime): Promise<AuditResult> {
+  const infos = [...project.infos];
+  const findings: AuditFinding[] = [];
+  try {
+    for (const entry of project.entrypoints) findings.push(...(await auditEntrypoint(project, entry, runtime, infos)));
+    const staticContext = (extra: Partial<GradingContext>): GradingContext => ({
+      files: project.files,
+      runtime,
+      production: { command: '', commandSource: null, env: {}, attack: NOT_FOUND },
+      nginx: null,
+      process: null,
+      ...extra,
+    });
+    for (const nginx of project.nginx) {
+      for (const id of NGINX_RULES) findings.push(...(await runRule(rules[id], staticContext({ nginx }), infos)));
+    }
+    for (const process of project.processes) {
+      for (const id of PROCESS_RULES) findings.push(...(await runRule(rules[id], staticContext({ process }), infos)));
+    }
+  } finally {
+    await runtime.call('stop', { session: GRADER_SESSION }).catch(() => null);
+  }
+  const sorted = dedupe(findings).sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+  return { findings: sorted, infos, fileCount: Object.keys(project.files).length };
+}
+
+/** Discover DIR and audit it. */
+export async function audit(dir: string, runtime: PythonRuntime): Promise<AuditResult> {
+  const discovery = discover(dir);
+  return auditProject(readProject(discovery.files, discovery.infos), runtime);
+}

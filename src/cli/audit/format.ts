@@ -1,0 +1,131 @@
+/** `prodready audit` output: text grouped by file (with each rule's fix), JSON per DESIGN §6, SARIF 2.1.0. */
+import type { RuleId } from '../../lib/grading/rule-ids';
+import { rules } from '../../lib/grading/rules';
+import type { Severity } from '../../lib/grading/types';
+import type { AuditFinding, AuditResult } from './evaluate';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/prodready/prodready';
+
+const ruleOf = (id: string) => rules[id as RuleId];
+
+export function toJson(result: AuditResult, version: string): string {
+  const findings = result.findings.map(({ rule, severity, file, line, message }) => ({
+    rule,
+    severity,
+    file,
+    line,
+    message,
+  }));
+  return JSON.stringify({ tool: 'prodready', version, findings }, null, 2);
+}
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string> = { high: '8.0', medium: '5.0', low: '2.0' };
+
+export function toSarif(result: AuditResult, version: string): string {
+  const ids = Object.keys(rules) as RuleId[];
+  const driverRules = ids.map((id) => {
+    const rule = rules[id];
+    return {
+      id,
+      name: id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+      shortDescription: { text: rule.title },
+      fullDescription: { text: rule.explanation },
+      help: { text: `${rule.fix}\n\n${rule.references.join('\n')}`, markdown: helpMarkdown(id) },
+      helpUri: rule.references[0],
+      defaultConfiguration: { level: LEVEL[rule.severity] },
+      properties: { tags: ['security'], 'security-severity': SECURITY_SEVERITY[rule.severity] },
+    };
+  });
+  const results = result.findings.map((finding) => ({
+    ruleId: finding.rule,
+    ruleIndex: ids.indexOf(finding.rule as RuleId),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(finding.file || '.'), uriBaseId: '%SRCROOT%' },
+          region: { startLine: Math.max(1, finding.line) },
+        },
+      },
+    ],
+    partialFingerprints: { primaryLocationLineHash: `${finding.rule}:${finding.file}:${finding.line}` },
+  }));
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'prodready',
+            version,
+            semanticVersion: version,
+            informationUri: INFORMATION_URI,
+            rules: driverRules,
+          },
+        },
+        results,
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.infos.map((text) => ({ level: 'note', message: { text } })),
+          },
+        ],
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+}
+
+function helpMarkdown(id: RuleId): string {
+  const rule = rules[id];
+  const refs = rule.references.map((ref) => `- <${ref}>`).join('\n');
+  return `${rule.explanation}\n\n**Fix:** ${rule.fix}\n\n${refs}`;
+}
+
+export interface TextOptions {
+  color: boolean;
+}
+
+export function toText(result: AuditResult, options: TextOptions): string {
+  const paint = (code: string, text: string) => (options.color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const severityLabel: Record<Severity, string> = {
+    high: paint('1;31', 'high  '),
+    medium: paint('33', 'medium'),
+    low: paint('36', 'low   '),
+  };
+  const lines: string[] = [];
+  const byFile = new Map<string, AuditFinding[]>();
+  for (const finding of result.findings) {
+    const list = byFile.get(finding.file) ?? [];
+    list.push(finding);
+    byFile.set(finding.file, list);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push(paint('1;4', file || '(project)'));
+    for (const finding of findings) {
+      lines.push(
+        `  ${String(finding.line).padStart(4)}  ${severityLabel[finding.severity]}  ${paint('1', finding.rule)}`,
+      );
+      lines.push(`        ${finding.message}`);
+      const fix = ruleOf(finding.rule)?.fix;
+      if (fix) lines.push(`        ${paint('32', 'fix:')} ${fix}`);
+    }
+    lines.push('');
+  }
+  if (result.infos.length > 0) {
+    for (const info of result.infos) lines.push(`${paint('2', 'info:')} ${info}`);
+    lines.push('');
+  }
+  const count = (severity: Severity) => result.findings.filter((f) => f.severity === severity).length;
+  const total = result.findings.length;
+  lines.push(
+    total === 0
+      ? paint('32', `No findings in ${result.fileCount} files.`)
+      : `${total} finding${total === 1 ? '' : 's'} (${count('high')} high, ${count('medium')} medium, ${count('low')} low) in ${result.fileCount} files.`,
+  );
+  return lines.join('\n');
+}
