@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { hardcodedSecret } from './hardcoded-secret';
+import { APP, SECRET, edit, expectFinding, expectNoFinding, judge, lineOf, usePython } from './test-support';
+
+const python = usePython();
+
+const check = (app: string) => judge(hardcodedSecret, python, { files: { 'app.py': app }, env: SECRET });
+
+const FROM_ENVIRONMENT = 'app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]';
+
+describe('hardcoded-secret', () => {
+  test('a fallback default: with SECRET_KEY unset the app starts with the key from the code', async () => {
+    const app = edit(
+      APP,
+      FROM_ENVIRONMENT,
+      'app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY", "dev-secret-change-me")',
+    );
+    const finding = expectFinding(await check(app), hardcodedSecret);
+    expect(finding.message).toBe(
+      `With SECRET_KEY unset the app still starts, with the key written at app.py:${lineOf(app, 'dev-secret-change-me')}: a fallback secret that anyone reading the code knows.`,
+    );
+    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'dev-secret-change-me') });
+  });
+
+  test('a literal key, the variable ignored', async () => {
+    const app = edit(APP, FROM_ENVIRONMENT, 'app.secret_key = "s3cr3t-written-in-the-code"');
+    const finding = expectFinding(await check(app), hardcodedSecret);
+    expect(finding.message).toContain(`with the key written at app.py:${lineOf(app, 's3cr3t-written')}`);
+    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 's3cr3t-written') });
+  });
+
+  test('SECRET_KEY required at start, then overwritten by a literal: the environment is ignored', async () => {
+    const app = edit(
+      APP,
+      FROM_ENVIRONMENT,
+      `${FROM_ENVIRONMENT}\napp.config.from_mapping(SECRET_KEY="s3cr3t-from-a-settings-dict")`,
+    );
+    const finding = expectFinding(await check(app), hardcodedSecret);
+    expect(finding.message).toBe(
+      `The secret key is written in the code at app.py:${lineOf(app, 's3cr3t-from')}; SECRET_KEY from the environment is ignored.`,
+    );
+    expect(finding.line).toBe(lineOf(app, 's3cr3t-from'));
+  });
+
+  test('no finding: os.environ["SECRET_KEY"], no default (a missing key stops the app)', async () => {
+    expectNoFinding(await check(APP));
+  });
+
+  test('no finding: a helper that exits with a message when SECRET_KEY is missing (the lesson solution)', async () => {
+    const app = edit(
+      APP,
+      FROM_ENVIRONMENT,
+      `def required_setting(name):
+    value = os.environ.get(name)
+    if not value:
+        raise SystemExit(f"{name} is not set")
+    return value
+
+
+app.config["SECRET_KEY"] = required_setting("SECRET_KEY")`,
+    );
+    expectNoFinding(await check(app));
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { weakTls } from './weak-tls';
+import { NO_PYTHON, SITE, SITE_FILE, edit, expectFinding, expectNoFinding, judge, lineOf } from './test-support';
+
+const check = (site: string) => judge(weakTls, NO_PYTHON, { files: { [SITE_FILE]: site } });
+
+const PROTOCOLS = 'ssl_protocols TLSv1.2 TLSv1.3;';
+const CIPHERS_LINE = SITE.split('\n').find((line) => line.startsWith('ssl_ciphers')) as string;
+
+const withCiphers = (ciphers: string) => edit(SITE, CIPHERS_LINE, `ssl_ciphers ${ciphers};`);
+
+describe('weak-tls', () => {
+  test("no ssl_protocols: this nginx's compiled-in default still allows TLS 1.0 and 1.1", async () => {
+    const site = edit(SITE, `${PROTOCOLS}\n`, '');
+    const verdict = await check(site);
+    const finding = expectFinding(verdict, weakTls);
+    expect(finding.message).toBe(
+      "No ssl_protocols: this nginx's default still allows TLSv1, TLSv1.1; set ssl_protocols TLSv1.2 TLSv1.3.",
+    );
+    // Each TLS server is reported at its own server block: the catch-all, then the app's server.
+    const lines = site.split('\n');
+    const tlsServers = lines.flatMap((line, i) =>
+      line === 'server {' && lines[i + 1]?.includes('443 ssl') ? [i + 1] : [],
+    );
+    expect(tlsServers).toHaveLength(2);
+    expect(verdict.findings.map((f) => f.line)).toEqual(tlsServers);
+    expect(finding.file).toBe(SITE_FILE);
+  });
+
+  test('ssl_protocols that still name TLSv1.1: the marker is on the directive', async () => {
+    const site = edit(SITE, PROTOCOLS, 'ssl_protocols TLSv1.1 TLSv1.2 TLSv1.3;');
+    const finding = expectFinding(await check(site), weakTls);
+    expect(finding.message).toBe('ssl_protocols allows TLSv1.1; allow TLSv1.2 and TLSv1.3 only.');
+    expect(finding).toMatchObject({ file: SITE_FILE, line: lineOf(site, 'ssl_protocols') });
+  });
+
+  test('weak ciphers (RC4, 3DES) are named, at the ssl_ciphers line', async () => {
+    const site = withCiphers('ECDHE-RSA-AES128-GCM-SHA256:RC4-SHA:DES-CBC3-SHA');
+    const finding = expectFinding(await check(site), weakTls);
+    expect(finding.message).toBe('ssl_ciphers enables weak ciphers: RC4-SHA, DES-CBC3-SHA.');
+    expect(finding.line).toBe(lineOf(site, 'ssl_ciphers'));
+  });
+
+  test('weak ciphers by keyword: 3DES and EXPORT', async () => {
+    const finding = expectFinding(await check(withCiphers('HIGH:3DES:EXPORT')), weakTls);
+    expect(finding.message).toContain('3DES, EXPORT');
+  });
+
+  test('a server of its own may lower the http-level protocols', async () => {
+    const site = edit(SITE, '    ssl_certificate /etc/', '    ssl_protocols TLSv1 TLSv1.2;\n    ssl_certificate /etc/');
+    const verdict = await check(site);
+    const finding = expectFinding(verdict, weakTls);
+    expect(verdict.findings).toHaveLength(1);
+    expect(finding.line).toBe(lineOf(site, 'ssl_protocols TLSv1 TLSv1.2'));
+  });
+
+  test("no finding: TLSv1.2 TLSv1.3 and Mozilla's intermediate ciphers (the lesson solution)", async () => {
+    expectNoFinding(await check(SITE));
+  });
+
+  test('no finding: RC4, 3DES and MD5 excluded with ! (and nginx-like defaults)', async () => {
+    expectNoFinding(await check(withCiphers('HIGH:!aNULL:!MD5:!RC4:!3DES')));
+  });
+
+  test('no finding: a site without TLS servers has no TLS to judge', async () => {
+    expectNoFinding(await check('server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n'));
+  });
+});
