@@ -35,7 +35,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // --bypass-lock: vite refuses a second preview of the same project (a bench, another suite) without it.
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --bypass-lock`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -15,17 +15,23 @@ import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
 import { ruleCheck } from './checks/rule';
 import { serverSettings } from './checks/server-settings';
-import { GRADER_SESSION, type GradingContext } from './context';
+import { GRADER_SESSION, GraderRuns, type GradingContext } from './context';
 import { productionCommand } from './production';
 import type { PythonRuntime } from './runtime';
 import type { CheckResult } from './types';
 
-function contextFor(lesson: Lesson, files: WorkspaceFiles, runtime: PythonRuntime, check: CheckSpec): GradingContext {
+function contextFor(
+  lesson: Lesson,
+  files: WorkspaceFiles,
+  runtime: PythonRuntime,
+  check: CheckSpec,
+  runs: GraderRuns,
+): GradingContext {
   const env = 'env' in check && check.env ? check.env : lesson.run.env;
   const attack =
     'attack' in check && check.attack ? check.attack : { method: 'GET', path: lesson.attackPath, headers: {} };
   const { command, source } = productionCommand(files, lesson.run.command);
-  return { files, runtime, production: { command, commandSource: source, env, attack } };
+  return { files, runtime, runs, production: { command, commandSource: source, env, attack } };
 }
 
 async function runCheck(check: CheckSpec, context: GradingContext): Promise<CheckResult> {
@@ -55,9 +61,10 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
 
 export async function grade(lesson: Lesson, files: WorkspaceFiles, runtime: PythonRuntime): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
+  const runs = new GraderRuns();
   try {
     for (const check of lesson.checks) {
-      const context = contextFor(lesson, files, runtime, check);
+      const context = contextFor(lesson, files, runtime, check, runs);
       try {
         results.push(await runCheck(check, context));
       } catch (error) {

@@ -66,7 +66,9 @@ function fromUnit(unit: Unit): ManagedProcess | null {
     command: { file: start.file, line: start.line },
     user:
       setting(value(unit, 'Service', 'User')) ??
-      (value(unit, 'Service', 'DynamicUser')?.value === 'yes' ? setting(value(unit, 'Service', 'DynamicUser')) : null),
+      (/^(yes|true|1|on)$/i.test(value(unit, 'Service', 'DynamicUser')?.value ?? '')
+        ? setting(value(unit, 'Service', 'DynamicUser'))
+        : null),
     restart: setting(value(unit, 'Service', 'Restart')),
     environment: environment(unit).map((pair) => ({
       name: pair.name,

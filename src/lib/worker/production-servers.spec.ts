@@ -135,7 +135,10 @@ describe('gunicorn', () => {
   });
 
   test("an invalid setting fails with Gunicorn's own words, at the line of gunicorn.conf.py", async () => {
-    const outcome = await run({ 'gunicorn.conf.py': 'bind = "127.0.0.1:8000"\nworkers = "many"\n' }, 'gunicorn app:app');
+    const outcome = await run(
+      { 'gunicorn.conf.py': 'bind = "127.0.0.1:8000"\nworkers = "many"\n' },
+      'gunicorn app:app',
+    );
     expect(outcome.log).toContain('Invalid value for workers: many');
     expect(outcome.exit).toEqual({
       code: 1,

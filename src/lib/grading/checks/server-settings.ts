@@ -14,16 +14,6 @@ type Requirement = Spec['require'][number];
 const SMALL = 2;
 const LARGE = 8;
 
-async function serve(context: GradingContext, env: Record<string, string>, cpuCount: number) {
-  return context.runtime.call('run', {
-    session: 'grader',
-    files: context.files,
-    command: context.production.command,
-    env,
-    cpuCount,
-  });
-}
-
 function show(value: JsonValue | undefined): string {
   return value === undefined ? 'unset' : JSON.stringify(value);
 }
@@ -49,8 +39,8 @@ async function problemWith(
     case 'set':
       return value !== null && value !== undefined && value !== '' ? null : `\`${setting}\` is not set.`;
     case 'scales-with-cpus': {
-      const small = (await serve(context, env, SMALL)).serving?.settings[setting];
-      const large = (await serve(context, env, LARGE)).serving?.settings[setting];
+      const small = (await runApp(context, env, SMALL)).serving?.settings[setting];
+      const large = (await runApp(context, env, LARGE)).serving?.settings[setting];
       if (typeof small !== 'number' || typeof large !== 'number') return `\`${setting}\` could not be read.`;
       if (small === large) {
         return `\`${setting}\` is ${small} with ${SMALL} CPUs and with ${LARGE}: derive it from the CPU count (2 × cores + 1 is the usual start).`;

@@ -61,4 +61,15 @@ app.config["SECRET_KEY"] = required_setting("SECRET_KEY")`,
     );
     expectNoFinding(await check(app));
   });
+
+  test('no finding: a key generated at start is not written in the code (that is unstable-secret)', async () => {
+    expectNoFinding(
+      await check(edit(APP, FROM_ENVIRONMENT, 'import secrets\napp.config["SECRET_KEY"] = secrets.token_hex(32)')),
+    );
+    expectNoFinding(
+      await check(
+        edit(APP, FROM_ENVIRONMENT, 'app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or os.urandom(32)'),
+      ),
+    );
+  });
 });

@@ -59,4 +59,17 @@ describe('proxy-trust-wildcard', () => {
   test('no finding: Gunicorn forwarded_allow_ips="127.0.0.1" (the lesson solution)', async () => {
     expectNoFinding(await gunicorn(GUNICORN_CONF));
   });
+
+  test('no finding: ProxyFix in an app that only nginx can reach (Gunicorn on loopback, lesson 05)', async () => {
+    const app = edit(
+      APP,
+      'app = Flask(__name__)\n',
+      'app = Flask(__name__)\nfrom werkzeug.middleware.proxy_fix import ProxyFix\napp.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)\n',
+    );
+    const verdict = await judge(proxyTrustWildcard, python, {
+      files: { 'app.py': app, 'wsgi.py': WSGI, 'gunicorn.conf.py': GUNICORN_CONF, Procfile: GUNICORN_PROCFILE },
+      env: SECRET,
+    });
+    expectNoFinding(verdict);
+  });
 });

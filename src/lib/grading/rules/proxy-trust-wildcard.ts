@@ -6,8 +6,23 @@
 import { describeExit, probe, runApp } from '../context';
 import { settingSource } from '../production';
 import type { Rule } from '../rule';
+import type { JsonValue } from '../../runtime/protocol';
 
 const OUTSIDER = '203.0.113.66';
+
+function trustsEveryAddress(settings: Record<string, JsonValue>): boolean {
+  const waitress = settings['trusted_proxy'];
+  const gunicorn = settings['forwarded_allow_ips'];
+  return waitress === '*' || (Array.isArray(gunicorn) && gunicorn.includes('*'));
+}
+
+function isLocalOnly(address: string): boolean {
+  const host = address
+    .replace(/^https?:\/\//, '')
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '');
+  return address.startsWith('unix:') || host === 'localhost' || host.startsWith('127.') || host === '::1';
+}
 const FORGED_ADDRESS = '10.6.6.6';
 
 export const proxyTrustWildcard: Rule = {
@@ -26,6 +41,13 @@ export const proxyTrustWildcard: Rule = {
     const outcome = await runApp(context, context.production.env);
     const serving = outcome.serving;
     if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    // Listening on loopback or a unix socket only, nothing but the local proxy reaches the app,
+    // so an app that believes forwarded headers (ProxyFix) is fine; a server told to trust every
+    // address still is not.
+    const addresses = (serving.settings['addresses'] as string[] | undefined) ?? [`${serving.host}:${serving.port}`];
+    if (addresses.length > 0 && addresses.every(isLocalOnly) && !trustsEveryAddress(serving.settings)) {
+      return { findings: [] };
+    }
     const view = await probe(context, {
       client: OUTSIDER,
       headers: { 'X-Forwarded-For': FORGED_ADDRESS, 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'evil.example' },

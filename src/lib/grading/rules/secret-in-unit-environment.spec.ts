@@ -65,4 +65,14 @@ describe('secret-in-unit-environment', () => {
   test('no finding: Supervisor environment without secrets', async () => {
     expectNoFinding(await supervisor(SUPERVISOR));
   });
+
+  test('a URL with a password is a secret whatever the variable is called', async () => {
+    const text = edit(
+      UNIT,
+      'EnvironmentFile=/etc/shop/shop.env',
+      'Environment=DATABASE_URL=postgresql://shop:hunter2@db/shop',
+    );
+    const finding = expectFinding(await unit(text), secretInUnitEnvironment);
+    expect(finding.message).toContain('DATABASE_URL (a URL with a password)');
+  });
 });

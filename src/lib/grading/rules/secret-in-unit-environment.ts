@@ -3,6 +3,10 @@ import { withProcess } from '../process-rule';
 import type { Rule } from '../rule';
 
 const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)/i;
+/** A URL with a password in it (postgresql://user:password@host/db), whatever the variable is called. */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]+:[^/@\s]+@/i;
+/** Supervisor's %(ENV_SECRET_KEY)s passes supervisord's own environment on: a reference, not the secret. */
+const REFERENCE_ONLY = /^%\(ENV_\w+\)s$/;
 
 export const secretInUnitEnvironment: Rule = {
   id: 'secret-in-unit-environment',
@@ -19,11 +23,12 @@ export const secretInUnitEnvironment: Rule = {
   evaluate: async (context) =>
     withProcess(context, (process) =>
       process.environment
-        .filter((pair) => SECRET_NAME.test(pair.name) && pair.value !== '')
+        .filter((pair) => !REFERENCE_ONLY.test(pair.value))
+        .filter((pair) => (SECRET_NAME.test(pair.name) && pair.value !== '') || URL_WITH_PASSWORD.test(pair.value))
         .map((pair) => ({
           rule: 'secret-in-unit-environment',
           severity: 'high' as const,
-          message: `${pair.name} is written in ${process.kind === 'systemd' ? 'Environment=' : 'environment='} of ${process.file}: anyone who can read the unit reads the secret.`,
+          message: `${pair.name}${URL_WITH_PASSWORD.test(pair.value) ? ' (a URL with a password)' : ''} is written in ${process.kind === 'systemd' ? 'Environment=' : 'environment='} of ${process.file}: anyone who can read the unit reads the secret.`,
           file: pair.file,
           line: pair.line,
         })),

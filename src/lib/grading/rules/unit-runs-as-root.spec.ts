@@ -59,4 +59,8 @@ describe('unit-runs-as-root', () => {
     const verdict = await judge(unitRunsAsRoot, NO_PYTHON, { files: { 'app.py': '' } });
     expect(verdict).toEqual({ findings: [], inconclusive: 'there is no systemd unit or Supervisor program' });
   });
+
+  test('no finding: DynamicUser=true (systemd accepts true, yes, 1 and on)', async () => {
+    expectNoFinding(await unit(edit(edit(UNIT, 'User=shop\n', 'DynamicUser=true\n'), 'Group=shop\n', '')));
+  });
 });

@@ -65,4 +65,12 @@ describe('weak-tls', () => {
   test('no finding: a site without TLS servers has no TLS to judge', async () => {
     expectNoFinding(await check('server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n'));
   });
+
+  test('weak components inside suite names: ECDHE-RSA-DES-CBC3-SHA and ECDHE-RSA-RC4-SHA', async () => {
+    const finding = expectFinding(
+      await check(withCiphers('ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-DES-CBC3-SHA:ECDHE-RSA-RC4-SHA')),
+      weakTls,
+    );
+    expect(finding.message).toContain('ECDHE-RSA-DES-CBC3-SHA, ECDHE-RSA-RC4-SHA');
+  });
 });

@@ -11,7 +11,8 @@ import type { Finding } from '../types';
 /** Debian's nginx 1.22 compiled-in default; nginx 1.23.4 dropped TLS 1.0 and 1.1 from it. */
 const DEFAULT_PROTOCOLS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 const OLD_PROTOCOLS = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
-const WEAK_CIPHER = /(^|[:+])(RC4|DES|3DES|MD5|NULL|EXPORT|EXP|aNULL|eNULL|ADH|AECDH|PSK|SEED|IDEA|CAMELLIA)([-:+]|$)/;
+/** A weak component anywhere in a suite name (ECDHE-RSA-DES-CBC3-SHA) or as a keyword (RC4, aNULL). */
+const WEAK_CIPHER = /(^|[-:+])(RC4|DES|3DES|MD5|NULL|EXPORT|EXP|aNULL|eNULL|ADH|AECDH|PSK|SEED|IDEA|CAMELLIA)([-:+]|$)/;
 
 export const weakTls: Rule = {
   id: 'weak-tls',

@@ -107,9 +107,16 @@ _reloader_state = _ReloaderState()
 
 
 def _werkzeug_version():
-    from importlib.metadata import version
+    # Read once: importlib.metadata scans site-packages on every call.
+    global _version
+    if _version is None:
+        from importlib.metadata import version
 
-    return version("werkzeug")
+        _version = version("werkzeug")
+    return _version
+
+
+_version = None
 
 
 def _make_server(host, port, app, threaded=False, processes=1, request_handler=None, passthrough_errors=False, ssl_context=None, fd=None):
