@@ -38,8 +38,11 @@ function isBinary(buffer: Buffer): boolean {
   }
 }
 
-function wanted(name: string): boolean {
-  return TEXT_EXTENSIONS.test(name) || TEXT_NAMES.test(name);
+/** nginx's site folders hold configs without an extension (sites-available/shop). */
+const NGINX_SITE_DIR = /(^|\/)(sites-available|sites-enabled|conf\.d|nginx)\/[^/]+$/;
+
+function wanted(name: string, rel: string): boolean {
+  return TEXT_EXTENSIONS.test(name) || TEXT_NAMES.test(name) || NGINX_SITE_DIR.test(rel);
 }
 
 const posix = (path: string) => path.split(sep).join('/');
@@ -102,7 +105,7 @@ export function discover(root: string): Discovery {
         walk(path, levelIgnores);
         continue;
       }
-      if (!stats.isFile() || !wanted(name) || ignored(path, false)) continue;
+      if (!stats.isFile() || !wanted(name, rel) || ignored(path, false)) continue;
       if (stats.size > MAX_FILE_BYTES) {
         infos.push(`${rel}: skipped, ${(stats.size / 1024 / 1024).toFixed(1)} MB is over the 1 MB limit for a file`);
         continue;

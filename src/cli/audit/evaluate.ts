@@ -82,7 +82,8 @@ export function attacksFor(routes: readonly string[]): RequestSpec[] {
 /** The variable a failed start asks for: `KeyError: 'SECRET_KEY'`, or a message naming SECRET_KEY. */
 function missingVariable(outcome: RunOutcome, env: Record<string, string>): string | null {
   const message = outcome.exit?.message ?? '';
-  const key = /^KeyError: '([A-Za-z_][A-Za-z0-9_]*)'/.exec(message)?.[1];
+  // Gunicorn reports "Worker failed to boot"; the worker's traceback in the log says why.
+  const key = /(?:^|\n)KeyError: '([A-Za-z_][A-Za-z0-9_]*)'/.exec(`${message}\n${outcome.log}`)?.[1];
   if (key && env[key] === undefined) return key;
   if (/SECRET_KEY/.test(message) && env['SECRET_KEY'] === undefined) return 'SECRET_KEY';
   return null;
@@ -105,6 +106,18 @@ function reachableByOutsiders(serving: ServingInfo, entry: Entrypoint): boolean 
 
 /** Values an operator sets to mean "debug off"; code that reads any of them as on is live in production. */
 const DEBUG_OFF_VALUES = ['0', 'false'];
+
+/** Why a run did not serve, in the program's own words: the exception line of its traceback when there is one. */
+function whyNotServing(outcome: RunOutcome): string {
+  // Gunicorn's own log prefix ([date] [pid] [INFO]) says nothing here.
+  const message = (outcome.exit?.message ?? 'no server started').replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, '');
+  const raised = outcome.log
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^[\w.]*(Error|Exception|Exit|Interrupt)\b.*$/.test(line))
+    .pop();
+  return raised && !message.includes(raised) ? `${raised}; ${message}` : message;
+}
 
 function describeEntry(entry: Entrypoint): string {
   return entry.source ? `${where(entry.source)} \`${entry.written}\`` : `\`${entry.written}\``;
@@ -150,7 +163,7 @@ async function auditEntrypoint(project: Project, entry: Entrypoint, runtime: Pyt
     const exit = outcome.exit;
     const at = exit?.location ? ` at ${where(exit.location)}` : '';
     infos.push(
-      `${describeEntry(entry)} did not start (${exit?.message ?? 'no server'}${at}): the rules that run the app were skipped; the config rules still ran`,
+      `${describeEntry(entry)} did not start (${whyNotServing(outcome)}${at}): the rules that run the app were skipped; the config rules still ran`,
     );
     return [];
   }

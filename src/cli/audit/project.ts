@@ -340,6 +340,10 @@ function findEntrypoints(files: WorkspaceFiles, processes: ProcessLoad[], infos:
       container: false,
       guessed: true,
     });
+  } else if (Object.keys(files).some((path) => path.endsWith('.py'))) {
+    infos.push(
+      'nothing says what production runs (no Procfile, unit, Supervisor program, Dockerfile or compose command) and no module starts the app: the rules that run the app were skipped',
+    );
   }
   return found;
 }

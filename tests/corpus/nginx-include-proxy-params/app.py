@@ -1,0 +1,20 @@
+import os
+
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+
+
+@app.route("/")
+def home():
+    return jsonify(ok=True)
+
+
+@app.route("/items/<item_id>")
+def item(item_id):
+    return jsonify(id=int(item_id))
+
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
