@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, parseCurl, tokenize, toPath, type Command } from './commands';
+import { parseCommandLine, parseCurl, tokenize, toPath, toUrl, type Command } from './commands';
 
 function curl(line: string) {
   const command = parseCommandLine(line);
@@ -227,5 +227,22 @@ describe('toPath', () => {
     expect(toPath('http://example.com?q=1')).toBe('/?q=1');
     expect(toPath('example.com/x')).toBeNull();
     expect(toPath('')).toBeNull();
+  });
+});
+
+describe('toUrl', () => {
+  it('keeps scheme, host and port of a full URL, for the route through nginx', () => {
+    expect(toUrl('/x')).toBeNull();
+    expect(toUrl('http://shop.example/x')).toEqual({ scheme: 'http', host: 'shop.example', port: 80 });
+    expect(toUrl('HTTPS://shop.example')).toEqual({ scheme: 'https', host: 'shop.example', port: 443 });
+    expect(toUrl('https://shop.example:8443/')).toEqual({ scheme: 'https', host: 'shop.example:8443', port: 8443 });
+    expect(toUrl('localhost:5000/x')).toEqual({ scheme: 'http', host: 'localhost:5000', port: 5000 });
+  });
+
+  it('is set on a curl request only for a URL', () => {
+    const bare = parseCurl(['/x']);
+    const full = parseCurl(['https://shop.example/x']);
+    expect(bare.name === 'curl' && bare.request.url).toBeUndefined();
+    expect(full.name === 'curl' && full.request).toMatchObject({ path: '/x', url: { scheme: 'https', port: 443 } });
   });
 });

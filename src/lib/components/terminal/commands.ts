@@ -10,6 +10,19 @@ export interface CurlRequest {
   path: string;
   headers: Array<[string, string]>;
   body?: string;
+  /**
+   * Where a full URL pointed (`http://shop.example/x`); absent for a bare path. Only the route
+   * through nginx reads it: the app server alone is the one host there is.
+   */
+  url?: CurlUrl;
+}
+
+export interface CurlUrl {
+  scheme: 'http' | 'https';
+  /** The authority as written, e.g. `shop.example` or `localhost:5000`: curl's Host header. */
+  host: string;
+  /** The port the URL names, or the scheme's (80, 443). */
+  port: number;
 }
 
 export type Command =
@@ -248,6 +261,8 @@ export function parseCurl(args: string[]): Command {
     path,
     headers,
   };
+  const url = toUrl(targets[0]!);
+  if (url) request.url = url;
   if (data.length > 0) {
     request.body = data.join('&');
     if (!headers.some(([n]) => n.toLowerCase() === 'content-type')) {
@@ -272,12 +287,23 @@ export function toPath(target: string): string | null {
   return rest.startsWith('/') ? rest : null;
 }
 
+/** The scheme, host and port a target names; null for a bare path. `localhost:5000/x` is http. */
+export function toUrl(target: string): CurlUrl | null {
+  const match = /^(?:(https?):\/\/)?([^/?#\s]+)/i.exec(target);
+  if (target.startsWith('/') || !match) return null;
+  const scheme = (match[1]?.toLowerCase() ?? 'http') as CurlUrl['scheme'];
+  const host = match[2]!;
+  const port = /:(\d+)$/.exec(host)?.[1];
+  return { scheme, host, port: port ? Number(port) : scheme === 'https' ? 443 : 80 };
+}
+
 export const HELP_TEXT = [
   'Commands:',
   '  run                      run the app the way production starts it (also Ctrl/Cmd+Enter)',
   '  stop                     stop the running app or request',
   "  curl [-i] [-I] [-X METHOD] [-H 'Name: value']... [-d DATA] PATH",
-  '                           send a request to the app, e.g. curl -i /orders/42',
+  '                           send a request to the app, e.g. curl -i /orders/42; with an nginx',
+  '                           config it goes through nginx as a visitor, e.g. curl -i https://shop.example/',
   '  env                      print the environment of run',
   '  export NAME=value        set a variable for the next run',
   '  unset NAME               remove a variable',

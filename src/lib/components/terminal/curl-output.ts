@@ -6,7 +6,10 @@
 import type { HttpResponse } from '../../runtime/protocol';
 import { attackerView, highlightLeaks } from './leaks';
 
-export function formatCurlOutput(response: HttpResponse, options: { include: boolean; headOnly: boolean }): string {
+export function formatCurlOutput(
+  response: Omit<HttpResponse, 'log'>,
+  options: { include: boolean; headOnly: boolean },
+): string {
   if (response.interrupted) return 'curl: (28) the request was stopped before the app answered\n';
   let out = '';
   if (options.include) {

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HttpRequest, HttpResponse } from '../../runtime/protocol';
+import type { HttpResponse, ServingInfo, WorkspaceFiles } from '../../runtime/protocol';
+import { FakeRuntime, okResponse } from './fake-runtime';
 import { Shell, shellQuote, toTerminalText, type ShellDeps } from './shell';
+import { planRequest, sendPlanned } from './site-route';
 
 /** A tiny terminal: carriage return, line feed, erase to end of line, cursor left; colours dropped. */
 function render(written: string): string {
@@ -28,10 +30,35 @@ function render(written: string): string {
   return lines.join('\n');
 }
 
-function setup(response?: Partial<HttpResponse>) {
+/** Gunicorn bound where the lesson 05 starter's nginx proxies to. */
+const SERVING: ServingInfo = {
+  server: 'gunicorn',
+  host: '127.0.0.1',
+  port: 8000,
+  debug: false,
+  debugger: false,
+  console: false,
+  pinDisabled: false,
+  reloader: false,
+  calledFrom: null,
+  settings: {},
+};
+
+const NGINX_CONF = `server {
+    listen 80;
+    server_name shop.example;
+    location / {
+        proxy_pass http://127.0.0.1:8000;
+    }
+}
+`;
+
+/** A shell over the real routing, with a fake Python; `files` decide whether nginx is in front. */
+function setup(response?: Partial<HttpResponse>, files: WorkspaceFiles = {}, serving: ServingInfo | null = SERVING) {
   let screen = '';
   const env: Record<string, string> = { FLASK_DEBUG: '1' };
-  const requests: HttpRequest[] = [];
+  const runtime = new FakeRuntime();
+  runtime.answer = () => okResponse(response);
   const deps: ShellDeps = {
     write: (text) => {
       screen += text;
@@ -42,18 +69,8 @@ function setup(response?: Partial<HttpResponse>) {
     run: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     interrupt: vi.fn(async () => {}),
-    request: vi.fn(async (request: HttpRequest): Promise<HttpResponse> => {
-      requests.push(request);
-      return {
-        status: 200,
-        reason: 'OK',
-        headers: [['Content-Type', 'text/plain']],
-        body: 'hi',
-        log: '',
-        interrupted: false,
-        ...response,
-      };
-    }),
+    planCurl: (request) => planRequest(files, request),
+    sendCurl: (plan) => sendPlanned(runtime, 'terminal', serving, plan),
     env: () => ({ ...env }),
     setEnv: (name, value) => {
       env[name] = value;
@@ -65,7 +82,8 @@ function setup(response?: Partial<HttpResponse>) {
   const shell = new Shell(deps);
   shell.start('welcome\n');
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { shell, deps, env, requests, settle, screen: () => render(screen) };
+  const requests = () => runtime.requests.map((r) => r.request);
+  return { shell, deps, env, runtime, requests, settle, screen: () => render(screen) };
 }
 
 describe('Shell', () => {
@@ -78,7 +96,7 @@ describe('Shell', () => {
     const { shell, requests, settle, screen } = setup();
     shell.input("curl -i -H 'X-Forwarded-For: 1.2.3.4' /orders/42\r");
     await settle();
-    expect(requests).toEqual([{ method: 'GET', path: '/orders/42', headers: [['X-Forwarded-For', '1.2.3.4']] }]);
+    expect(requests()).toEqual([{ method: 'GET', path: '/orders/42', headers: [['X-Forwarded-For', '1.2.3.4']] }]);
     expect(screen()).toContain('HTTP/1.1 200 OK\nContent-Type: text/plain\n\nhi\n$ ');
   });
 
@@ -115,8 +133,8 @@ describe('Shell', () => {
 
   it('interrupts a running request on Ctrl+C and ignores other keys meanwhile', async () => {
     let finish: (r: HttpResponse) => void = () => {};
-    const { shell, deps, settle, screen } = setup();
-    deps.request = vi.fn(() => new Promise<HttpResponse>((resolve) => (finish = resolve)));
+    const { shell, deps, runtime, settle, screen } = setup();
+    runtime.answer = () => new Promise<HttpResponse>((resolve) => (finish = resolve));
     shell.input('curl /slow\r');
     expect(shell.running).toBe(true);
     shell.input('typed ahead');
@@ -154,13 +172,67 @@ describe('Shell', () => {
   });
 
   it('shows a failing request as an error line', async () => {
-    const { shell, deps, settle, screen } = setup();
-    deps.request = vi.fn(async () => {
+    const { shell, runtime, settle, screen } = setup();
+    runtime.answer = () => {
       throw new Error('nothing is being served');
-    });
+    };
     shell.input('curl /\r');
     await settle();
     expect(screen()).toContain('nothing is being served (type run first)');
+  });
+});
+
+describe('Shell with nginx in the workspace', () => {
+  const files = { 'nginx/shop.conf': NGINX_CONF, 'app.py': '' };
+
+  it('sends curl through nginx and prints the response, then the nginx hop, then the app hop', async () => {
+    const { shell, runtime, settle, screen } = setup({ status: 500, reason: 'INTERNAL SERVER ERROR' }, files);
+    const appLog = 'Traceback (most recent call last):\nValueError: abc\n127.0.0.1 - - "GET /orders/abc" 500\n';
+    runtime.answer = () => okResponse({ status: 500, reason: 'INTERNAL SERVER ERROR', body: 'oops', log: appLog });
+    // The worker streams the log before it answers; the shell shows it once, as the app hop.
+    runtime.onRequest = () => shell.output(appLog);
+    shell.input('curl -i /orders/abc\r');
+    await settle();
+    const text = screen();
+    expect(text).toContain('* GET http://shop.example/orders/abc through nginx (no TLS server on port 443');
+    expect(text).toContain('HTTP/1.1 500 INTERNAL SERVER ERROR\n');
+    expect(text).toMatch(
+      /oops\nnginx {2}│ 198\.51\.100\.23 - - \[[^\]]+\] "GET \/orders\/abc HTTP\/1\.1" 500 4 "-" "curl\/8\.11\.1"\n/,
+    );
+    expect(text).toContain('app    │ Traceback (most recent call last):\napp    │ ValueError: abc\napp    │ 127.0.0.1');
+    expect(text.split('ValueError').length - 1).toBe(1);
+    expect(text.endsWith('$ ')).toBe(true);
+    expect(runtime.requests[0]!.session).toBe('terminal');
+  });
+
+  it('passes -H headers to nginx, which passes what its config says', async () => {
+    const { shell, requests, settle, screen } = setup({}, files);
+    shell.input("curl -H 'X-Forwarded-For: 10.6.6.6' http://shop.example/\r");
+    await settle();
+    // The starter-like config sets no X-Forwarded-For, so nginx passes the client's forgery as is.
+    expect(requests()[0]!.headers).toContainEqual(['X-Forwarded-For', '10.6.6.6']);
+    expect(requests()[0]!.client).toBe('127.0.0.1');
+    expect(screen()).toContain('* GET http://shop.example/ through nginx\n');
+  });
+
+  it('prints nginx -t style errors and sends nothing when the config does not parse', async () => {
+    const broken = { 'nginx/shop.conf': 'server {\n    listen 80\n}\n' };
+    const { shell, requests, settle, screen } = setup({}, broken);
+    shell.input('curl -i /\r');
+    await settle();
+    expect(screen()).toMatch(/nginx: \[emerg\] .+ in nginx\/shop\.conf:\d+/);
+    expect(requests()).toEqual([]);
+  });
+
+  it('shows a 502 with the nginx hops and a hint when nothing runs', async () => {
+    const { shell, requests, settle, screen } = setup({}, files, null);
+    shell.input('curl -i /\r');
+    await settle();
+    expect(requests()).toEqual([]);
+    expect(screen()).toContain('HTTP/1.1 502 Bad Gateway');
+    expect(screen()).toContain('nginx  │ connect() failed (111: Connection refused)');
+    expect(screen()).not.toContain('app    │');
+    expect(screen()).toContain('type run to start the app server');
   });
 });
 

@@ -3,10 +3,10 @@
  * with the prompt. It knows nothing of xterm or Python: the component gives it `write` and the
  * actions, so the whole flow is testable. While a command runs, only Ctrl+C is read (it stops it).
  */
-import type { HttpRequest, HttpResponse } from '../../runtime/protocol';
-import { HELP_TEXT, parseCommandLine } from './commands';
+import { HELP_TEXT, parseCommandLine, type Command, type CurlRequest } from './commands';
 import { formatCurlOutput } from './curl-output';
 import { LineEditor } from './line-editor';
+import { formatHops, type Exchange, type RequestPlan } from './site-route';
 
 export interface ShellDeps {
   /** Write to the terminal; text uses `\r\n` line ends. */
@@ -16,7 +16,9 @@ export interface ShellDeps {
   stop(): Promise<void>;
   /** Stop a request in flight (Ctrl+C). */
   interrupt(): Promise<void>;
-  request(request: HttpRequest): Promise<HttpResponse>;
+  /** Where a curl goes: the app server, or nginx in front of it (see site-route.ts). */
+  planCurl(request: CurlRequest): RequestPlan;
+  sendCurl(plan: RequestPlan): Promise<Exchange>;
   env(): Record<string, string>;
   setEnv(name: string, value: string): void;
   unsetEnv(name: string): void;
@@ -42,6 +44,11 @@ export class Shell {
   /** The cursor sits at the start of a row (nothing after the last newline). */
   private atLineStart = true;
   private promptShown = false;
+  /**
+   * Program output held while a request goes through nginx: it is the app's log, which then
+   * shows as the app hop below the response instead of above it. Null when not holding.
+   */
+  private held: string | null = null;
 
   constructor(private readonly deps: ShellDeps) {}
 
@@ -85,6 +92,10 @@ export class Shell {
   /** Output of the program (server log, notes): printed above the prompt, which is redrawn. */
   output(text: string): void {
     if (!text) return;
+    if (this.held !== null) {
+      this.held += text;
+      return;
+    }
     if (this.promptShown) {
       this.deps.write('\r\x1b[K');
       this.atLineStart = true;
@@ -137,18 +148,46 @@ export class Shell {
           for (const name of command.names) this.deps.unsetEnv(name);
           this.print(`${DIM}takes effect at the next run${RESET}\n`);
           break;
-        case 'curl': {
-          const response = await this.deps.request(command.request);
-          this.print(formatCurlOutput(response, command));
+        case 'curl':
+          await this.curl(command);
           break;
-        }
       }
     } catch (error) {
       this.print(`${RED}${errorText(error)}${RESET}\n`);
     } finally {
+      this.flushHeld('');
       this.busy = false;
       this.showPrompt();
     }
+  }
+
+  private async curl(command: Extract<Command, { name: 'curl' }>): Promise<void> {
+    const plan = this.deps.planCurl(command.request);
+    if (plan.via === 'none') {
+      this.print(`${RED}${plan.message}${RESET}\n`);
+      return;
+    }
+    if (plan.via === 'nginx') {
+      const note = plan.note ? ` (${plan.note})` : '';
+      this.print(`${DIM}* ${plan.request.method} ${plan.url} through nginx${note}${RESET}\n`);
+      this.held = '';
+    }
+    const exchange = await this.deps.sendCurl(plan);
+    const appLog = exchange.hops.find((hop) => hop.name === 'app')?.log ?? '';
+    this.flushHeld(appLog);
+    if (exchange.failure) this.print(`${RED}${exchange.failure}${RESET}\n`);
+    if (exchange.response) this.print(formatCurlOutput(exchange.response, command));
+    this.print(formatHops(exchange.hops, exchange.note));
+  }
+
+  /** Print held output, less the app's log that the app hop shows (anything else, e.g. a note from Stop, stays). */
+  private flushHeld(appLog: string): void {
+    const held = this.held;
+    this.held = null;
+    if (!held) return;
+    const plain = stripAnsi(held);
+    const rest = appLog && plain.includes(appLog) ? plain.replace(appLog, '') : held;
+    if (rest.trim()) this.output(rest);
   }
 
   private print(text: string): void {
@@ -164,6 +203,13 @@ export class Shell {
     this.promptShown = true;
     this.atLineStart = false;
   }
+}
+
+// eslint-disable-next-line no-control-regex -- ANSI escapes are what this matches
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
+function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
 }
 
 function errorText(error: unknown): string {
