@@ -12,7 +12,21 @@ def _python_files(files):
     return {path: source for path, source in files.items() if path.endswith(".py")}
 
 
+_parsed = {}
+
+
 def _parse_all(files):
+    """Parsed once per file content: the rules ask for facts several times about the same files,
+    and a real project has hundreds of modules."""
+    key = tuple(sorted((path, hash(source)) for path, source in _python_files(files).items()))
+    cached = _parsed.get(key)
+    if cached is None:
+        _parsed.clear()
+        cached = _parsed[key] = _parse_uncached(files) + ({},)
+    return cached
+
+
+def _parse_uncached(files):
     trees, problems = {}, []
     for path, source in _python_files(files).items():
         try:
@@ -155,7 +169,9 @@ def routes(flask_app):
 
 def facts(args):
     session = sessions.get(args["session"])
-    trees, problems = _parse_all(args["files"])
+    trees, problems, memo = _parse_all(args["files"])
+    if "debugSettings" not in memo:
+        memo["debugSettings"] = debug_settings(trees)
     flask_app = session.server.flask_app if session.server is not None else None
     secret = None
     if flask_app is not None and flask_app.secret_key:
@@ -163,12 +179,14 @@ def facts(args):
         if isinstance(secret, bytes):
             secret = secret.decode("utf-8", errors="replace")
         secret = str(secret)
+    if ("literal", secret) not in memo:
+        memo[("literal", secret)] = literal_location(trees, secret)
     return {
         "problems": problems,
         "secretKey": secret,
-        "secretLiteral": literal_location(trees, secret),
+        "secretLiteral": memo[("literal", secret)],
         "errorHandlers": error_handlers(flask_app),
-        "debugSettings": debug_settings(trees),
+        "debugSettings": memo["debugSettings"],
         "proxyFix": proxy_fix(flask_app, trees),
         "routes": routes(flask_app),
     }

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// The audit benchmark (issue 4): a synthetic repository of 200 Python files (a Flask app factory,
+// blueprints, models, services, utilities), a gunicorn.conf.py, a Procfile, a systemd unit and an
+// nginx site, generated in a temp dir; then `prodready audit DIR --format json` as a user runs it,
+// one process, one Pyodide start. Prints the wall time; it measures, it never fails.
+//
+// Usage: node scripts/bench-audit.js [--files N] [--runs N]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const fileCount = option('--files', 200);
+const runs = option('--runs', 3);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function generate(dir) {
+  const write = (rel, text) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  const blueprints = 10;
+  let written = 0;
+  for (let b = 0; b < blueprints; b++) {
+    write(
+      `shop/bp${b}/__init__.py`,
+      `from flask import Blueprint, jsonify\n\nbp = Blueprint("bp${b}", __name__, url_prefix="/bp${b}")\n\n\n@bp.route("/items/<item_id>")\ndef item(item_id):\n    return jsonify(id=int(item_id))\n`,
+    );
+    written++;
+  }
+  const init = [
+    'import os',
+    '',
+    'from flask import Flask',
+    'from werkzeug.middleware.proxy_fix import ProxyFix',
+    '',
+    '',
+    'def create_app():',
+    '    app = Flask(__name__)',
+    '    app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY", "dev-secret")',
+    '    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)',
+    ...Array.from(
+      { length: blueprints },
+      (_, b) => `    from .bp${b} import bp as bp${b}\n    app.register_blueprint(bp${b})`,
+    ),
+    '    return app',
+    '',
+  ].join('\n');
+  write('shop/__init__.py', init);
+  write('wsgi.py', 'from shop import create_app\n\napp = create_app()\n');
+  written += 2;
+  for (let i = 0; written < fileCount; i++, written++) {
+    const kind = ['models', 'services', 'utils', 'tests'][i % 4];
+    const body = Array.from(
+      { length: 30 },
+      (_, f) =>
+        `def ${kind}_${i}_${f}(value, factor=${f}):\n    """Helper ${f}."""\n    total = 0\n    for step in range(factor):\n        total += step * value\n    return {"value": value, "total": total}\n`,
+    ).join('\n\n');
+    write(`shop/${kind}/m${i}.py`, `import os\nimport json\n\n\n${body}`);
+  }
+  write('gunicorn.conf.py', 'bind = "127.0.0.1:8000"\nworkers = 3\ntimeout = 30\nforwarded_allow_ips = "127.0.0.1"\n');
+  write('Procfile', 'web: gunicorn -c gunicorn.conf.py wsgi:app\n');
+  write(
+    'deploy/shop.service',
+    '[Unit]\nDescription=Shop\n\n[Service]\nUser=shop\nExecStart=/srv/shop/venv/bin/gunicorn -c /srv/shop/gunicorn.conf.py wsgi:app\nRestart=on-failure\nNoNewPrivileges=yes\nProtectSystem=strict\nPrivateTmp=yes\n',
+  );
+  write(
+    'deploy/nginx/shop.conf',
+    'server_tokens off;\nserver {\n    listen 80;\n    server_name shop.example;\n    location / {\n        proxy_pass http://127.0.0.1:8000;\n        proxy_set_header Host $host;\n        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n        proxy_set_header X-Forwarded-Proto $scheme;\n    }\n}\n',
+  );
+  return written;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-bench-audit-'));
+try {
+  const written = generate(dir);
+  console.log(
+    `synthetic repository: ${written} Python files, gunicorn.conf.py, Procfile, a systemd unit, an nginx site`,
+  );
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, 'bin/prodready.js'), 'audit', dir, '--format', 'json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    times.push(ms);
+    if (run === 0) {
+      const report = JSON.parse(result.stdout || '{"findings":[]}');
+      console.log(
+        `exit ${result.status}; ${report.findings.length} findings: ${report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).join(', ')}`,
+      );
+    }
+    console.log(
+      `run ${run + 1}: ${(ms / 1000).toFixed(2)} s (whole process: Node, Pyodide start, discovery, every rule)`,
+    );
+  }
+  times.sort((a, b) => a - b);
+  console.log(`median: ${(times[Math.floor(times.length / 2)] / 1000).toFixed(2)} s for ${written} Python files`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
