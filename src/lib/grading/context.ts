@@ -96,6 +96,14 @@ export function where(location: { file: string; line: number } | null | undefine
   return location ? `${location.file}:${location.line}` : '';
 }
 
+/** " (app.run at app.py:48)" when the project's own line started the server; "" under `flask run`. */
+export function startedAt(
+  location: { file: string; line: number } | null | undefined,
+  what = 'server started at',
+): string {
+  return location ? ` (${what} ${where(location)})` : '';
+}
+
 /** Why a run did not serve, in one line, for a failure message. */
 export function describeExit(outcome: RunOutcome): string {
   if (!outcome.exit) return 'the app is serving';

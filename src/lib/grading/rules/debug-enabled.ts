@@ -3,7 +3,7 @@
  * Decided by running the app as production starts it and reading what Werkzeug actually serves,
  * then confirmed by the attack; the source is read only to point at the line that does it.
  */
-import { describeExit, runApp, send, where } from '../context';
+import { describeExit, runApp, send, startedAt, where } from '../context';
 import { tracebackIn } from '../leaks';
 import type { Rule } from '../rule';
 
@@ -39,7 +39,7 @@ export const debugEnabled: Rule = {
     } else if (literal) {
       message = `\`${literal.form}\` at ${where(literal)} turns debug mode on in production.`;
     } else {
-      message = `Debug mode is on when the app runs as production runs it${envNote}: the value comes from code that defaults to on (server started at ${where(serving.calledFrom)}).`;
+      message = `Debug mode is on when the app runs as production runs it${envNote}: the value comes from code that defaults to on${startedAt(serving.calledFrom)}.`;
     }
     return {
       findings: [

@@ -2,7 +2,7 @@
  * dev-server-in-production: what production starts serves the app with Werkzeug's development
  * server. Decided by starting it as production does and seeing which server comes up.
  */
-import { describeExit, runApp, where } from '../context';
+import { describeExit, runApp, startedAt } from '../context';
 import type { Rule } from '../rule';
 
 export const devServerInProduction: Rule = {
@@ -32,7 +32,7 @@ export const devServerInProduction: Rule = {
         {
           rule: 'dev-server-in-production',
           severity: 'high',
-          message: `${started}, which serves the app with Flask's development server (app.run at ${where(serving.calledFrom)}).`,
+          message: `${started}, which serves the app with Flask's development server${startedAt(serving.calledFrom, 'app.run at')}.`,
           file: location?.file,
           line: location?.line,
         },

@@ -2,7 +2,7 @@
  * traceback-exposed: a response carries a traceback. Decided by attacking the app as production
  * runs it and reading the answer; then the live app's error handlers say who sent it.
  */
-import { describeExit, runApp, send, where } from '../context';
+import { describeExit, runApp, send, startedAt, where } from '../context';
 import { tracebackIn } from '../leaks';
 import type { Rule } from '../rule';
 
@@ -49,7 +49,7 @@ export const tracebackExposed: Rule = {
     const source = handler
       ? `the error handler at ${where(handler)} puts it in the response`
       : served.debugger
-        ? `Werkzeug's debugger sends it (server started at ${where(served.calledFrom)})`
+        ? `Werkzeug's debugger sends it${startedAt(served.calledFrom)}`
         : 'the app sends it';
     const location = handler ?? served.calledFrom ?? undefined;
     return {
