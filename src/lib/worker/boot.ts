@@ -25,6 +25,12 @@ function countingFetch(onBytes: (count: number) => void): typeof fetch {
   return async (input, init) => {
     const response = await original(input, init);
     if (!response.body) return response;
+    // The WebAssembly binary goes through untouched: V8 caches compiled wasm only for a response
+    // that keeps its URL, and a re-wrapped body has none (warm loads would compile it again).
+    if (response.url.endsWith('.wasm')) {
+      onBytes(Number(response.headers.get('Content-Length') ?? 0));
+      return response;
+    }
     const counter = new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         onBytes(chunk.byteLength);
