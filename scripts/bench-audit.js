@@ -108,5 +108,6 @@ try {
   times.sort((a, b) => a - b);
   console.log(`median: ${(times[Math.floor(times.length / 2)] / 1000).toFixed(2)} s for ${written} Python files`);
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  else console.log(dir);
 }

@@ -5,13 +5,20 @@
  * deduplicated by rule, file and line.
  */
 import type { RequestSpec } from '../../lib/content/checks-schema';
-import { GRADER_SESSION, runApp, where, type GradingContext } from '../../lib/grading/context';
+import { GRADER_SESSION, GraderRuns, runApp, where, type GradingContext } from '../../lib/grading/context';
 import type { Rule } from '../../lib/grading/rule';
 import type { RuleId } from '../../lib/grading/rule-ids';
 import { rules } from '../../lib/grading/rules';
 import type { PythonRuntime } from '../../lib/grading/runtime';
 import type { Severity } from '../../lib/grading/types';
-import type { RunOutcome, ServingInfo } from '../../lib/runtime/protocol';
+import type {
+  AppFacts,
+  HostApi,
+  HostMethod,
+  RunOutcome,
+  ServingInfo,
+  WorkspaceFiles,
+} from '../../lib/runtime/protocol';
 import { discover } from './discover';
 import { readProject, type Entrypoint, type Project } from './project';
 
@@ -22,6 +29,9 @@ export interface AuditFinding {
   line: number;
   message: string;
 }
+
+/** A finding while evaluating: placed at the production command because the rule named no file. */
+type Placed = AuditFinding & { atCommand: boolean };
 
 export interface AuditResult {
   findings: AuditFinding[];
@@ -47,9 +57,87 @@ const PROCESS_RULES: RuleId[] = [
   'secret-in-unit-environment',
   'unit-not-hardened',
 ];
-const APP_RULES = (Object.keys(rules) as RuleId[]).filter(
-  (id) => !NGINX_RULES.includes(id) && !PROCESS_RULES.includes(id),
-);
+/**
+ * Rules that run the app under an environment of their own (hardcoded-secret without and with a
+ * fresh SECRET_KEY) go last, so every other rule reuses the app the entrypoint's first run started.
+ */
+const OWN_ENV_RULES: RuleId[] = ['hardcoded-secret'];
+const APP_RULES = (Object.keys(rules) as RuleId[])
+  .filter((id) => !NGINX_RULES.includes(id) && !PROCESS_RULES.includes(id))
+  .sort((a, b) => Number(OWN_ENV_RULES.includes(a)) - Number(OWN_ENV_RULES.includes(b)));
+
+/** Files the harness reads whatever the code says: modules, templates, the env files Flask loads. */
+const HARNESS_ALWAYS = /(\.(py|pyi|html|htm|jinja|jinja2|j2|xml|svg|css|js|txt)$)|(^|\/)(\.env(\..+)?|\.flaskenv)$/i;
+
+/**
+ * What the app itself can read: Python, templates, env files, and any other file the code or a
+ * production command names (config.json, settings.toml, a gunicorn config without .py). nginx
+ * sites, units, Dockerfiles and the like stay on the Node side, where the rules read them.
+ */
+export function harnessFiles(files: WorkspaceFiles, commands: readonly string[] = []): WorkspaceFiles {
+  const python = Object.keys(files)
+    .filter((path) => path.endsWith('.py'))
+    .map((path) => files[path])
+    .join('\n');
+  const named = `${python}\n${commands.join('\n')}`;
+  const out: WorkspaceFiles = {};
+  for (const [path, text] of Object.entries(files)) {
+    const base = path.split('/').pop() ?? path;
+    // The test suite is not what production serves (and a test's debug=True is not production's).
+    if (TEST_CODE.test(path) && !commands.some((command) => command.includes(path))) continue;
+    if (HARNESS_ALWAYS.test(path) || named.includes(base)) out[path] = text;
+  }
+  return out;
+}
+
+const TEST_CODE = /(^|\/)(tests?\/.*|test_[^/]*\.py|[^/]*_tests?\.py|conftest\.py)$/;
+
+/**
+ * The runtime the audit's rules see: `run` and `facts` get only the files the harness needs
+ * (converting and writing hundreds of unrelated files each run is most of its cost), and the facts
+ * about the app now serving are asked once: they depend only on those files and that app, and
+ * they stay until the next run or stop.
+ */
+export class AuditRuntime implements PythonRuntime {
+  private facts: { files: WorkspaceFiles; result: Promise<AppFacts> } | null = null;
+  private readonly subsets = new WeakMap<WorkspaceFiles, WorkspaceFiles>();
+
+  constructor(
+    private readonly inner: PythonRuntime,
+    private readonly commands: readonly string[] = [],
+  ) {}
+
+  private subset(files: WorkspaceFiles): WorkspaceFiles {
+    let subset = this.subsets.get(files);
+    if (!subset) {
+      subset = harnessFiles(files, this.commands);
+      this.subsets.set(files, subset);
+    }
+    return subset;
+  }
+
+  async call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): Promise<ReturnType<HostApi[M]>> {
+    if (method === 'run' || method === 'stop') this.facts = null;
+    if (method === 'run') {
+      const options = args as Parameters<HostApi['run']>[0];
+      return this.inner.call(method, { ...options, files: this.subset(options.files) } as typeof args);
+    }
+    if (method === 'facts') {
+      const { session, files } = args as Parameters<HostApi['facts']>[0];
+      if (session !== GRADER_SESSION) return this.inner.call(method, args);
+      if (this.facts?.files !== files) {
+        const result = this.inner.call('facts', { session, files: this.subset(files) });
+        this.facts = { files, result };
+        // A failed call is not remembered: the next rule asks again.
+        result.catch(() => {
+          if (this.facts?.result === result) this.facts = null;
+        });
+      }
+      return this.facts.result as Promise<ReturnType<HostApi[M]>>;
+    }
+    return this.inner.call(method, args);
+  }
+}
 
 const NOT_FOUND: RequestSpec = { method: 'GET', path: '/__prodready_not_found__', headers: {} };
 const DUMMY_PREFIX = 'prodready-audit-dummy';
@@ -99,6 +187,7 @@ function serverTrustsAnyone(serving: ServingInfo): boolean {
 
 /** Someone other than a proxy on this machine can connect to the app server. */
 function reachableByOutsiders(serving: ServingInfo, entry: Entrypoint): boolean {
+  if (entry.platform) return false;
   if (entry.container) return true;
   const addresses = (serving.settings['addresses'] as string[] | undefined) ?? [`${serving.host}:${serving.port}`];
   return addresses.some((address) => !/^(unix:|127\.|\[?::1\]?:|localhost:)/.test(address.replace(/^https?:\/\//, '')));
@@ -123,11 +212,12 @@ function describeEntry(entry: Entrypoint): string {
   return entry.source ? `${where(entry.source)} \`${entry.written}\`` : `\`${entry.written}\``;
 }
 
-async function runRule(rule: Rule, context: GradingContext, infos: string[]): Promise<AuditFinding[]> {
+async function runRule(rule: Rule, context: GradingContext, infos: string[]): Promise<Placed[]> {
   try {
     const verdict = await rule.evaluate(context);
     const fallback = context.production.commandSource;
     return verdict.findings.map((finding) => ({
+      atCommand: !finding.file,
       rule: finding.rule,
       severity: finding.severity,
       file: finding.file ?? fallback?.file ?? '',
@@ -140,7 +230,12 @@ async function runRule(rule: Rule, context: GradingContext, infos: string[]): Pr
   }
 }
 
-async function auditEntrypoint(project: Project, entry: Entrypoint, runtime: PythonRuntime, infos: string[]) {
+async function auditEntrypoint(
+  project: Project,
+  entry: Entrypoint,
+  runtime: PythonRuntime,
+  infos: string[],
+): Promise<Placed[]> {
   const env = { ...entry.env };
   const context: GradingContext = {
     files: project.files,
@@ -148,6 +243,8 @@ async function auditEntrypoint(project: Project, entry: Entrypoint, runtime: Pyt
     production: { command: entry.command, commandSource: entry.source, env, attack: NOT_FOUND },
     nginx: project.nginx[0] ?? null,
     process: null,
+    // One app for every rule of this entrypoint: consecutive rules that run it the same way reuse it.
+    runs: new GraderRuns(),
   };
   let outcome = await runApp(context, env);
   for (let tries = 0; !outcome.serving && tries < 5; tries++) {
@@ -169,36 +266,40 @@ async function auditEntrypoint(project: Project, entry: Entrypoint, runtime: Pyt
   }
   const facts = await runtime.call('facts', { session: GRADER_SESSION, files: project.files });
   const attacks = attacksFor(facts.routes ?? []);
-  const found: AuditFinding[] = [];
+  const found: Placed[] = [];
   const serving = outcome.serving;
+  let debugFound = true;
   for (const id of APP_RULES) {
     // Containers listen on every interface to be reachable at all; without a proxy in front the
     // binding is how the app is meant to be reached.
-    if (id === 'bind-all-interfaces' && (entry.container || project.nginx.length === 0)) continue;
+    if (id === 'bind-all-interfaces' && (entry.container || entry.platform || project.nginx.length === 0)) continue;
     const rule = rules[id];
     const tries = id === 'traceback-exposed' ? attacks : [attacks[0] as RequestSpec];
-    let results: AuditFinding[] = [];
+    let results: Placed[] = [];
     for (const attack of tries) {
       results = await runRule(rule, { ...context, production: { ...context.production, attack } }, infos);
       if (results.length > 0) break;
     }
-    if (id === 'debug-enabled' && results.length === 0 && env['FLASK_DEBUG'] === undefined) {
-      // What does the code do when the operator writes FLASK_DEBUG=0 or false to turn debug off?
-      for (const value of DEBUG_OFF_VALUES) {
-        const withValue = { ...env, FLASK_DEBUG: value };
-        const production = { ...context.production, env: withValue, attack: attacks[0] as RequestSpec };
-        results = (await runRule(rule, { ...context, production }, infos)).map((finding) => ({
-          ...finding,
-          message: `With FLASK_DEBUG=${value}: ${finding.message}`,
-        }));
-        if (results.length > 0) break;
-      }
-    }
+    if (id === 'debug-enabled') debugFound = results.length > 0;
     // ProxyFix believes whoever connects; that is right when only the proxy can connect.
     if (id === 'proxy-trust-wildcard' && !serverTrustsAnyone(serving) && !reachableByOutsiders(serving, entry)) {
       results = [];
     }
     found.push(...results);
+  }
+  if (!debugFound && env['FLASK_DEBUG'] === undefined) {
+    // What does the code do when the operator writes FLASK_DEBUG=0 or false to turn debug off?
+    // Last, because each value is a run of its own.
+    for (const value of DEBUG_OFF_VALUES) {
+      const withValue = { ...env, FLASK_DEBUG: value };
+      const production = { ...context.production, env: withValue, attack: attacks[0] as RequestSpec };
+      const results = (await runRule(rules['debug-enabled'], { ...context, production }, infos)).map((finding) => ({
+        ...finding,
+        message: `With FLASK_DEBUG=${value}: ${finding.message}`,
+      }));
+      found.push(...results);
+      if (results.length > 0) break;
+    }
   }
   return found;
 }
@@ -215,11 +316,38 @@ export function dedupe(findings: AuditFinding[]): AuditFinding[] {
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
-export async function auditProject(project: Project, runtime: PythonRuntime): Promise<AuditResult> {
+export async function auditProject(project: Project, host: PythonRuntime): Promise<AuditResult> {
   const infos = [...project.infos];
-  const findings: AuditFinding[] = [];
+  const runtime = new AuditRuntime(
+    host,
+    project.entrypoints.map((entry) => entry.command),
+  );
+  const findings: Array<AuditFinding | Placed> = [];
   try {
-    for (const entry of project.entrypoints) findings.push(...(await auditEntrypoint(project, entry, runtime, infos)));
+    // A unit and a Procfile often start the same command with the same environment: the app
+    // behaves the same, so it is judged once and the findings placed at the command move to each.
+    const judged = new Map<string, { entry: Entrypoint; found: Placed[] }>();
+    for (const entry of project.entrypoints) {
+      const key = JSON.stringify([entry.command, entry.env, entry.container, project.nginx.length]);
+      const same = judged.get(key);
+      if (!same) {
+        const found = await auditEntrypoint(project, entry, runtime, infos);
+        judged.set(key, { entry, found });
+        findings.push(...found);
+        continue;
+      }
+      const from = where(same.entry.source);
+      const to = where(entry.source);
+      for (const finding of same.found) {
+        if (!finding.atCommand) continue;
+        findings.push({
+          ...finding,
+          file: entry.source?.file ?? finding.file,
+          line: entry.source?.line ?? finding.line,
+          message: from && to ? finding.message.split(from).join(to) : finding.message,
+        });
+      }
+    }
     const staticContext = (extra: Partial<GradingContext>): GradingContext => ({
       files: project.files,
       runtime,
@@ -237,7 +365,9 @@ export async function auditProject(project: Project, runtime: PythonRuntime): Pr
   } finally {
     await runtime.call('stop', { session: GRADER_SESSION }).catch(() => null);
   }
-  const sorted = dedupe(findings).sort(
+  const sorted = dedupe(
+    findings.map(({ rule, severity, file, line, message }) => ({ rule, severity, file, line, message })),
+  ).sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
       a.line - b.line ||

@@ -24,6 +24,11 @@ export interface Entrypoint {
   container: boolean;
   /** Guessed (no Procfile, unit, Dockerfile...), not declared by the project. */
   guessed: boolean;
+  /**
+   * Behind a platform's router (a Procfile web process on $PORT, Heroku style): the router is the
+   * only way in, whatever address the process binds.
+   */
+  platform?: boolean;
 }
 
 export interface Project {
@@ -51,21 +56,76 @@ const SYSTEM_INCLUDES: Record<string, string> = {
   'snippets/fastcgi-php.conf': '',
 };
 
+/** The tree file an include's target is, by its exact path or else the file whose path ends like it. */
+function treePath(files: WorkspaceFiles, paths: readonly string[], path: string): string | undefined {
+  const clean = path.replace(/^\/+/, '');
+  if (files[clean] !== undefined) return clean;
+  const parts = clean.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const tail = parts.slice(i).join('/');
+    const match = paths.find((candidate) => candidate === tail || candidate.endsWith(`/${tail}`));
+    if (match) return match;
+    if (SYSTEM_INCLUDES[tail] !== undefined) return undefined;
+  }
+  return undefined;
+}
+
 /** An include's target in the tree: the exact path, else the tree file whose path ends like it. */
 function includeReader(files: WorkspaceFiles) {
   const paths = Object.keys(files);
   return (path: string): string | undefined => {
-    const clean = path.replace(/^\/+/, '');
-    if (files[clean] !== undefined) return files[clean];
-    const parts = clean.split('/');
-    for (let i = 1; i < parts.length; i++) {
+    const found = treePath(files, paths, path);
+    if (found !== undefined) return files[found];
+    const parts = path.replace(/^\/+/, '').split('/');
+    for (let i = 0; i < parts.length; i++) {
       const tail = parts.slice(i).join('/');
-      const match = paths.find((candidate) => candidate === tail || candidate.endsWith(`/${tail}`));
-      if (match) return files[match];
       if (SYSTEM_INCLUDES[tail] !== undefined) return SYSTEM_INCLUDES[tail];
     }
-    return SYSTEM_INCLUDES[clean];
+    return undefined;
   };
+}
+
+/**
+ * nginx resolves a relative include against its configuration prefix (/etc/nginx), not against
+ * the including file: a site in sites-available/ or conf.d/ includes snippets/x.conf from the
+ * folder above.
+ */
+function nginxPrefix(file: string): string {
+  const parts = file.split('/');
+  parts.pop();
+  const nginxDir = parts.lastIndexOf('nginx');
+  if (nginxDir >= 0) return parts.slice(0, nginxDir + 1).join('/');
+  if (/^(sites-available|sites-enabled|conf\.d|snippets)$/.test(parts[parts.length - 1] ?? '')) parts.pop();
+  return parts.join('/');
+}
+
+/**
+ * What a glob include can match: the tree's own paths, and each path as it would sit on the
+ * server (`include /etc/nginx/sites-enabled/*;` matches etc/nginx/sites-enabled/shop and
+ * deploy/nginx/sites-enabled/shop).
+ */
+function globCandidates(paths: readonly string[]): string[] {
+  const out = new Set<string>(paths);
+  for (const path of paths) {
+    out.add(`/${path}`);
+    const parts = path.split('/');
+    const nginxDir = parts.lastIndexOf('nginx');
+    if (nginxDir >= 0) out.add(`/etc/nginx/${parts.slice(nginxDir + 1).join('/')}`);
+  }
+  return [...out];
+}
+
+/** Directives and the file list name the tree's files, whatever path the config used to reach them. */
+function canonicalFiles(config: NginxConfig, files: WorkspaceFiles, paths: readonly string[]): NginxConfig {
+  const name = (path: string) => treePath(files, paths, path) ?? path;
+  const walk = (directives: NginxConfig['directives']) => {
+    for (const directive of directives) {
+      directive.file = name(directive.file);
+      if (directive.block) walk(directive.block);
+    }
+  };
+  walk(config.directives);
+  return { ...config, files: config.files.map(name) };
 }
 
 const looksLikeIni = (text: string) =>
@@ -74,6 +134,8 @@ const looksLikeNginx = (text: string) => /\b(server|http|location)\s*[^;{]*\{|\b
 
 function findNginx(files: WorkspaceFiles, infos: string[]): NginxLoad[] {
   const readFile = includeReader(files);
+  const paths = Object.keys(files);
+  const candidatesForGlobs = globCandidates(paths);
   const candidates = Object.keys(files)
     .filter((path) => /\.conf$/.test(path) || /(^|\/)(sites-(available|enabled)|conf\.d)\/[^/]+$/.test(path))
     .filter((path) => !looksLikeIni(files[path] as string))
@@ -82,7 +144,11 @@ function findNginx(files: WorkspaceFiles, infos: string[]): NginxLoad[] {
   for (const file of candidates) {
     const text = files[file] as string;
     try {
-      const config = parseNginx(text, file, { readFile, files: Object.keys(files) });
+      const config = canonicalFiles(
+        parseNginx(text, file, { readFile, files: candidatesForGlobs, prefix: nginxPrefix(file) }),
+        files,
+        paths,
+      );
       if (httpBlocks(config).length === 0 && serverBlocks(config).length === 0) continue;
       parsed.push({ file, config });
     } catch (error) {
@@ -237,6 +303,7 @@ function findEntrypoints(files: WorkspaceFiles, processes: ProcessLoad[], infos:
     env: Record<string, string>,
     container: boolean,
     written = argv.join(' '),
+    platform = false,
   ) => {
     const normalized = normalizeCommand(argv, files);
     if (normalized.error !== undefined) {
@@ -251,6 +318,7 @@ function findEntrypoints(files: WorkspaceFiles, processes: ProcessLoad[], infos:
       env: usesFlaskenv ? { ...flaskenv, ...env } : env,
       container,
       guessed: false,
+      ...(platform ? { platform } : {}),
     });
   };
 
@@ -259,7 +327,10 @@ function findEntrypoints(files: WorkspaceFiles, processes: ProcessLoad[], infos:
     const name = file.split('/').pop() ?? '';
     if (name === 'Procfile') {
       const web = parseProcfile(text).find((entry) => entry.name === 'web');
-      if (web) add(splitWords(web.command.replace(/\$\{?PORT\}?/g, '8000')), { file, line: web.line }, {}, false);
+      if (web) {
+        const argv = splitWords(web.command.replace(/\$\{?PORT\}?/g, '8000'));
+        add(argv, { file, line: web.line }, {}, false, argv.join(' '), /\$\{?PORT\b/.test(web.command));
+      }
     } else if (/^(Dockerfile(\..+)?|.+\.Dockerfile|Containerfile)$/.test(name)) {
       let entry: string[] = [];
       let cmd: string[] = [];
