@@ -4,7 +4,7 @@
 // nginx site, generated in a temp dir; then `prodready audit DIR --format json` as a user runs it,
 // one process, one Pyodide start. Prints the wall time; it measures, it never fails.
 //
-// Usage: node scripts/bench-audit.js [--files N] [--runs N]
+// Usage: node scripts/bench-audit.js [--files N] [--runs N]   (KEEP=1 keeps the generated tree and prints its path)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

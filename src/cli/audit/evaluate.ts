@@ -20,6 +20,7 @@ import type {
   WorkspaceFiles,
 } from '../../lib/runtime/protocol';
 import { discover } from './discover';
+import { reachableModules } from './imports';
 import { readProject, type Entrypoint, type Project } from './project';
 
 export interface AuditFinding {
@@ -101,11 +102,27 @@ const TEST_CODE = /(^|\/)(tests?\/.*|test_[^/]*\.py|[^/]*_tests?\.py|conftest\.p
 export class AuditRuntime implements PythonRuntime {
   private facts: { files: WorkspaceFiles; result: Promise<AppFacts> } | null = null;
   private readonly subsets = new WeakMap<WorkspaceFiles, WorkspaceFiles>();
+  private readonly factSubsets = new WeakMap<WorkspaceFiles, WorkspaceFiles>();
+  private readonly commands: string[];
 
   constructor(
     private readonly inner: PythonRuntime,
-    private readonly commands: readonly string[] = [],
-  ) {}
+    private readonly entries: ReadonlyArray<{ command: string; env: Record<string, string> }> = [],
+  ) {
+    this.commands = entries.map((entry) => entry.command);
+  }
+
+  /** Facts read the modules production imports: parsing every module of a large tree is most of their cost. */
+  private factFiles(files: WorkspaceFiles): WorkspaceFiles {
+    let subset = this.factSubsets.get(files);
+    if (!subset) {
+      const all = this.subset(files);
+      const reachable = reachableModules(this.entries, all);
+      subset = reachable ? Object.fromEntries(Object.entries(all).filter(([path]) => reachable.has(path))) : all;
+      this.factSubsets.set(files, subset);
+    }
+    return subset;
+  }
 
   private subset(files: WorkspaceFiles): WorkspaceFiles {
     let subset = this.subsets.get(files);
@@ -126,7 +143,7 @@ export class AuditRuntime implements PythonRuntime {
       const { session, files } = args as Parameters<HostApi['facts']>[0];
       if (session !== GRADER_SESSION) return this.inner.call(method, args);
       if (this.facts?.files !== files) {
-        const result = this.inner.call('facts', { session, files: this.subset(files) });
+        const result = this.inner.call('facts', { session, files: this.factFiles(files) });
         this.facts = { files, result };
         // A failed call is not remembered: the next rule asks again.
         result.catch(() => {
@@ -318,10 +335,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 export async function auditProject(project: Project, host: PythonRuntime): Promise<AuditResult> {
   const infos = [...project.infos];
-  const runtime = new AuditRuntime(
-    host,
-    project.entrypoints.map((entry) => entry.command),
-  );
+  const runtime = new AuditRuntime(host, project.entrypoints);
   const findings: Array<AuditFinding | Placed> = [];
   try {
     // A unit and a Procfile often start the same command with the same environment: the app
