@@ -22,5 +22,10 @@ export const RULE_IDS = [
   'unit-no-restart',
   'secret-in-unit-environment',
   'unit-not-hardened',
+  'debugger-pin-disabled',
+  'error-detail-exposed',
+  'unstable-secret',
+  'insecure-cookie',
+  'csrf-disabled',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

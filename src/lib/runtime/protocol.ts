@@ -129,6 +129,34 @@ export interface AppFacts {
   } | null;
   /** The served app's URL rules (`/orders/<order_id>`); older hosts may not send it. */
   routes?: string[];
+  /**
+   * The served app's config values of SESSION_COOKIE_SECURE, SESSION_COOKIE_HTTPONLY,
+   * SESSION_COOKIE_SAMESITE, WTF_CSRF_ENABLED and WTF_CSRF_CHECK_DEFAULT: `{value}`, or null when
+   * the config lacks the key (non-JSON values as their repr).
+   */
+  settings?: Record<string, { value: JsonValue } | null>;
+  /**
+   * Where those settings, SECRET_KEY (and `secret_key =`) and `pin_security=` are written, found
+   * with ast, in file and line order; `random` when the value calls a random generator. `Flask`
+   * lists the `Flask(...)` calls; `cookies` the code that uses cookies (flask's `session`,
+   * Flask-Login, `.set_cookie(`).
+   */
+  settingLocations?: Record<string, Array<SourceLocation & { random: boolean }>>;
+  /**
+   * Exceptions the project's own code raised while it handled the latest request that raised
+   * any (HTTP errors left out), with that request's path, where (the function's first line),
+   * and the `except` in the project that caught each; `projectType` when the exception's class
+   * is defined in the project.
+   */
+  raised?: Array<
+    {
+      type: string;
+      message: string;
+      projectType: boolean;
+      path: string | null;
+      handledAt?: SourceLocation;
+    } & SourceLocation
+  >;
 }
 
 /** The methods the Python host answers; the RPC is typed from this map. */

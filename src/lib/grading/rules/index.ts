@@ -22,6 +22,11 @@ import { noHttpsRedirect } from './no-https-redirect';
 import { aliasTraversal } from './alias-traversal';
 import { proxyfixMissing } from './proxyfix-missing';
 import { proxyfixMiscounted } from './proxyfix-miscounted';
+import { debuggerPinDisabled } from './debugger-pin-disabled';
+import { errorDetailExposed } from './error-detail-exposed';
+import { unstableSecret } from './unstable-secret';
+import { insecureCookie } from './insecure-cookie';
+import { csrfDisabled } from './csrf-disabled';
 
 export const rules: Record<RuleId, Rule> = {
   'debug-enabled': debugEnabled,
@@ -46,4 +51,9 @@ export const rules: Record<RuleId, Rule> = {
   'unit-no-restart': unitNoRestart,
   'secret-in-unit-environment': secretInUnitEnvironment,
   'unit-not-hardened': unitNotHardened,
+  'debugger-pin-disabled': debuggerPinDisabled,
+  'error-detail-exposed': errorDetailExposed,
+  'unstable-secret': unstableSecret,
+  'insecure-cookie': insecureCookie,
+  'csrf-disabled': csrfDisabled,
 };

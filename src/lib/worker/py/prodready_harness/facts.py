@@ -181,6 +181,8 @@ def facts(args):
         secret = str(secret)
     if ("literal", secret) not in memo:
         memo[("literal", secret)] = literal_location(trees, secret)
+    if "settingLocations" not in memo:
+        memo["settingLocations"] = setting_locations(trees)
     return {
         "problems": problems,
         "secretKey": secret,
@@ -189,4 +191,198 @@ def facts(args):
         "debugSettings": memo["debugSettings"],
         "proxyFix": proxy_fix(flask_app, trees),
         "routes": routes(flask_app),
+        "settings": settings(flask_app),
+        "settingLocations": memo["settingLocations"],
+        "raised": raised_exceptions(),
     }
+
+
+# --- Exceptions raised in the project's own code while it handled the latest request, for
+# error-detail-exposed: the rule attacks the app, then compares what the response body says with
+# what the code actually raised. Recorded with sys.monitoring (one callback per raise, nothing per
+# line); a new request starts a new record, so reading it never changes it.
+
+_raised = []
+_raised_during = [None]  # the request the records belong to
+_raised_path = [None]  # and its path
+_MAX_RAISED = 20
+
+
+def _current_request():
+    flask_globals = __import__("sys").modules.get("flask.globals")
+    if flask_globals is None:
+        return None
+    try:
+        return flask_globals.request._get_current_object()
+    except RuntimeError:  # outside a request
+        return None
+
+
+def _on_raise(code, _offset, exception):
+    if not code.co_filename.startswith(PROJECT_DIR + "/") or not isinstance(exception, Exception):
+        return
+    current = _current_request()
+    if current is None:
+        return
+    if current is not _raised_during[0]:
+        _raised_during[0] = current
+        _raised.clear()
+        _raised_path[0] = getattr(current, "path", None)
+    if len(_raised) >= _MAX_RAISED or any(seen is exception for seen, _ in _raised):
+        return
+    _raised.append((exception, {"file": code.co_filename[len(PROJECT_DIR) + 1 :], "line": code.co_firstlineno}))
+
+
+def _line_at(code, offset):
+    """The line of the instruction at `offset`, or of the first one after it that has a line (an
+    exception handler starts with instructions of no line of their own)."""
+    for start, end, line in sorted(code.co_lines()):
+        if end > offset and line is not None:
+            return line
+    return code.co_firstlineno
+
+
+def _on_handled(code, offset, exception):
+    """An `except` in the project's code caught a recorded exception: that is where it was answered."""
+    if not code.co_filename.startswith(PROJECT_DIR + "/"):
+        return
+    for seen, location in _raised:
+        if seen is exception and "handledAt" not in location:
+            location["handledAt"] = {"file": code.co_filename[len(PROJECT_DIR) + 1 :], "line": _line_at(code, offset)}
+
+
+def _install_raise_monitor():
+    monitoring = getattr(__import__("sys"), "monitoring", None)
+    if monitoring is None:
+        return
+    for tool in (4, 3):
+        if monitoring.get_tool(tool) is None:
+            monitoring.use_tool_id(tool, "prodready")
+            monitoring.register_callback(tool, monitoring.events.RAISE, _on_raise)
+            monitoring.register_callback(tool, monitoring.events.EXCEPTION_HANDLED, _on_handled)
+            monitoring.set_events(tool, monitoring.events.RAISE | monitoring.events.EXCEPTION_HANDLED)
+            return
+
+
+_install_raise_monitor()
+
+
+def raised_exceptions():
+    """What the project's code raised during the latest request that raised anything (HTTP errors
+    such as abort(404) left out: their text is meant for the client)."""
+    try:
+        from werkzeug.exceptions import HTTPException
+    except ImportError:  # pragma: no cover - Werkzeug is always in the bundle
+        HTTPException = ()
+    found = []
+    for exception, location in _raised:
+        if isinstance(exception, HTTPException):
+            continue
+        try:
+            message = str(exception)
+        except Exception:
+            continue
+        module = __import__("sys").modules.get(type(exception).__module__)
+        # The project's script runs as __main__: its classes are the project's too.
+        own = type(exception).__module__ == "__main__" or (getattr(module, "__file__", None) or "").startswith(
+            PROJECT_DIR + "/"
+        )
+        found.append(
+            {
+                "type": type(exception).__name__,
+                "message": message,
+                "projectType": own,
+                "path": _raised_path[0],
+                **location,
+            }
+        )
+    return found
+
+
+_MISSING = object()
+
+
+def _config_value(flask_app, name):
+    value = flask_app.config.get(name, _MISSING)
+    if value is _MISSING:
+        return None
+    if isinstance(value, (bool, int, float, str)) or value is None:
+        return {"value": value}
+    return {"value": repr(value)}
+
+
+# Settings whose value the rules read from the live app, and whose line they point at.
+SETTING_NAMES = (
+    "SECRET_KEY",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "WTF_CSRF_ENABLED",
+    "WTF_CSRF_CHECK_DEFAULT",
+)
+
+
+_RANDOM_CALLS = {"token_hex", "token_urlsafe", "token_bytes", "urandom", "uuid4", "uuid1", "randbytes", "getrandbits"}
+
+
+def _calls_random(node):
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call):
+            name = getattr(inner.func, "attr", getattr(inner.func, "id", None))
+            if name in _RANDOM_CALLS:
+                return True
+    return False
+
+
+def setting_locations(trees):
+    """Where each setting of SETTING_NAMES is assigned, found with ast, in file and line order:
+    `X.config["NAME"] = ...`, `NAME = ...` (config modules and classes), `NAME=...` in a call
+    (`config.update`, `from_mapping`), `"NAME": ...` in a dict; `X.secret_key = ...` counts as
+    SECRET_KEY; `pin_security=...` in a call is listed under its own name; `Flask` lists the
+    `Flask(...)` calls and `cookies` the code that uses cookies (flask's `session`, Flask-Login,
+    `.set_cookie(`). Each entry says
+    whether its value calls a random generator (secrets.token_hex(), os.urandom(), uuid4())."""
+    found = {}
+
+    def add(name, path, node, value):
+        found.setdefault(name, []).append(
+            {"file": path, "line": node.lineno, "random": value is not None and _calls_random(value)}
+        )
+
+    for path in sorted(trees):
+        for node in ast.walk(trees[path]):
+            if isinstance(node, ast.ImportFrom) and node.module in ("flask", "flask_login"):
+                if node.module == "flask_login" or any(alias.name == "session" for alias in node.names):
+                    add("cookies", path, node, None)
+            elif isinstance(node, ast.Attribute) and node.attr in ("set_cookie", "session") and isinstance(node.value, ast.Name):
+                if node.attr == "set_cookie" or node.value.id == "flask":
+                    add("cookies", path, node, None)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "Flask":
+                add("Flask", path, node, None)
+            if isinstance(node, ast.Call):
+                for keyword in node.keywords:
+                    if keyword.arg in SETTING_NAMES or keyword.arg == "pin_security":
+                        add(keyword.arg, path, keyword.value, keyword.value)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Attribute) and target.attr == "secret_key":
+                        add("SECRET_KEY", path, node, node.value)
+                    elif _subscript_key(target) in SETTING_NAMES:
+                        add(_subscript_key(target), path, node, node.value)
+                    elif isinstance(target, ast.Name) and target.id in SETTING_NAMES:
+                        add(target.id, path, node, node.value)
+            elif isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if isinstance(key, ast.Constant) and key.value in SETTING_NAMES:
+                        add(key.value, path, key, value)
+    for entries in found.values():
+        entries.sort(key=lambda entry: (entry["file"], entry["line"]))
+    return found
+
+
+def settings(flask_app):
+    """The live app's values of SETTING_NAMES ({"value": ...}), or null for a setting it lacks."""
+    if flask_app is None:
+        return {}
+    return {name: _config_value(flask_app, name) for name in SETTING_NAMES if name != "SECRET_KEY"}

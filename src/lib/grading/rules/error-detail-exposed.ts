@@ -1,0 +1,104 @@
+/**
+ * error-detail-exposed: the text of an exception (str(e)) is sent to the client. Decided by
+ * attacking the app as production runs it, with the harness recording what the project's code
+ * raised meanwhile, and looking for that text in the answer. A whole traceback is
+ * traceback-exposed's finding, not this one. The `except` or error handler that caught the
+ * exception says where.
+ */
+import { describeExit, runApp, send, where } from '../context';
+import { tracebackIn } from '../leaks';
+import type { Rule } from '../rule';
+import type { SourceLocation } from '../../runtime/protocol';
+
+/** Shorter texts ('id' from a KeyError) match too much by chance to mean anything. */
+const MIN_LENGTH = 8;
+
+/** How the text may appear in a body: as is, inside a JSON string, HTML-escaped (Jinja, Werkzeug). */
+function forms(text: string): string[] {
+  const html = (quote: string, apostrophe: string) =>
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, quote)
+      .replace(/'/g, apostrophe);
+  return [text, JSON.stringify(text).slice(1, -1), html('&#34;', '&#39;'), html('&quot;', '&#x27;')];
+}
+
+/** `ValueError: invalid literal …` lines of the server log: what Flask logged of an unhandled exception. */
+function loggedExceptions(log: string): Array<{ type: string; message: string }> {
+  return [...log.matchAll(/^([A-Za-z_][\w.]*(?:Error|Exception|Warning)): (.+)$/gm)].map((match) => ({
+    type: (match[1] ?? '').split('.').pop() ?? '',
+    message: match[2] ?? '',
+  }));
+}
+
+export const errorDetailExposed: Rule = {
+  id: 'error-detail-exposed',
+  severity: 'medium',
+  title: "An error response carries the exception's text",
+  explanation:
+    "An exception's message is written for developers: it can name tables and columns, file paths, hostnames, " +
+    'parsing details or values from the request, and tells an attacker which input broke what (CWE-209).',
+  fix: 'Answer with a fixed message ("invalid order id", "something went wrong") and log the exception on the server with app.logger.exception(...).',
+  references: [
+    'https://cwe.mitre.org/data/definitions/209.html',
+    'https://flask.palletsprojects.com/en/stable/errorhandling/',
+    'https://owasp.org/www-community/Improper_Error_Handling',
+  ],
+  async evaluate(context) {
+    const outcome = await runApp(context, context.production.env);
+    if (!outcome.serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const attack = context.production.attack;
+    const response = await send(context, attack);
+    if (tracebackIn(response.body)) return { findings: [] };
+    // What was raised depends on the request just sent: a fresh files object keeps a caching
+    // runtime (the audit's) from answering with facts from before it.
+    const facts = await context.runtime.call('facts', { session: 'grader', files: { ...context.files } });
+    const attackedPath = attack.path.split('?')[0];
+
+    const raised = (facts.raised ?? []).filter((e) => !e.projectType && e.path === attackedPath);
+    const candidates: Array<{ type: string; message: string; at?: SourceLocation; handledAt?: SourceLocation }> = [
+      ...raised.map((e) => ({
+        type: e.type,
+        message: e.message,
+        at: { file: e.file, line: e.line },
+        handledAt: e.handledAt,
+      })),
+      ...loggedExceptions(response.log),
+    ];
+    const leaked = candidates.find(
+      (exception) =>
+        exception.message.trim().length >= MIN_LENGTH &&
+        forms(exception.message).some((form) => response.body.includes(form)),
+    );
+    if (!leaked) return { findings: [] };
+
+    let source: string;
+    let location: SourceLocation | null | undefined;
+    const handler = facts.errorHandlers.find(
+      (h) => h.exception === leaked.type || h.exception === 'Exception' || h.code === 500 || h.code === null,
+    );
+    if (leaked.handledAt) {
+      location = leaked.handledAt;
+      source = `the except at ${where(location)} puts it in the response`;
+    } else if (handler) {
+      location = handler;
+      source = `the error handler at ${where(handler)} puts it in the response`;
+    } else {
+      location = leaked.at ?? outcome.serving.calledFrom ?? context.production.commandSource;
+      source = 'the app sends it';
+    }
+    return {
+      findings: [
+        {
+          rule: 'error-detail-exposed',
+          severity: 'medium',
+          message: `${attack.method} ${attack.path} answers ${response.status} with the text of a ${leaked.type} ("${leaked.message}"): ${source}.`,
+          file: location?.file,
+          line: location?.line,
+        },
+      ],
+    };
+  },
+};
