@@ -96,8 +96,8 @@ const TEST_CODE = /(^|\/)(tests?\/.*|test_[^/]*\.py|[^/]*_tests?\.py|conftest\.p
 /**
  * The runtime the audit's rules see: `run` and `facts` get only the files the harness needs
  * (converting and writing hundreds of unrelated files each run is most of its cost), and the facts
- * about the app now serving are asked once: they depend only on those files and that app, and
- * they stay until the next run or stop.
+ * about the app now serving are asked once per state: they depend on those files, that app and
+ * its latest request, so they stay until the next run, stop or request.
  */
 export class AuditRuntime implements PythonRuntime {
   private facts: { files: WorkspaceFiles; result: Promise<AppFacts> } | null = null;
@@ -134,7 +134,8 @@ export class AuditRuntime implements PythonRuntime {
   }
 
   async call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): Promise<ReturnType<HostApi[M]>> {
-    if (method === 'run' || method === 'stop') this.facts = null;
+    // Facts describe the served app and what its latest request raised: a run, a stop or a request ends them.
+    if (method === 'run' || method === 'stop' || method === 'request') this.facts = null;
     if (method === 'run') {
       const options = args as Parameters<HostApi['run']>[0];
       return this.inner.call(method, { ...options, files: this.subset(options.files) } as typeof args);
