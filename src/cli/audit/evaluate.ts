@@ -292,7 +292,8 @@ async function auditEntrypoint(
     // binding is how the app is meant to be reached.
     if (id === 'bind-all-interfaces' && (entry.container || entry.platform || project.nginx.length === 0)) continue;
     const rule = rules[id];
-    const tries = id === 'traceback-exposed' ? attacks : [attacks[0] as RequestSpec];
+    // Rules that judge what an error answer carries try every route that takes an argument.
+    const tries = id === 'traceback-exposed' || id === 'error-detail-exposed' ? attacks : [attacks[0] as RequestSpec];
     let results: Placed[] = [];
     for (const attack of tries) {
       results = await runRule(rule, { ...context, production: { ...context.production, attack } }, infos);

@@ -139,6 +139,17 @@ describe('debug off', () => {
   });
 });
 
+describe('the debugger around app.wsgi_app', () => {
+  test('is found past the Flask app, where middleware is assigned', async () => {
+    const outcome = await run(
+      withMain(
+        'from werkzeug.debug import DebuggedApplication\n    app.wsgi_app = DebuggedApplication(app.wsgi_app, evalex=True)\n    app.run()',
+      ),
+    );
+    expect(outcome.serving).toMatchObject({ debug: false, debugger: true, console: true });
+  });
+});
+
 describe('programs that do not serve', () => {
   test('sys.exit with a message exits 1 and prints it, pointing at the line', async () => {
     const outcome = await run({ 'app.py': 'import sys\n\nsys.exit("SECRET_KEY is not set")\n' });

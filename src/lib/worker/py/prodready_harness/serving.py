@@ -78,12 +78,17 @@ class ServedApp:
         }
 
     def _find(self, cls):
+        """The first `cls` in the chain of WSGI layers: middleware around the app (`.app`), then,
+        past the Flask app, middleware assigned to `app.wsgi_app` (where ProxyFix and sometimes
+        the debugger are put)."""
+        from flask import Flask
+
         current, seen = self.outermost_project_app, set()
         while current is not None and id(current) not in seen:
             seen.add(id(current))
             if isinstance(current, cls):
                 return current
-            current = getattr(current, "app", None)
+            current = current.wsgi_app if isinstance(current, Flask) else getattr(current, "app", None)
         return None
 
 
