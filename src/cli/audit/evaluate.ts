@@ -51,6 +51,9 @@ const NGINX_RULES: RuleId[] = [
   'weak-tls',
   'no-https-redirect',
   'alias-traversal',
+  'proxy-ssrf',
+  'h2c-smuggling',
+  'allow-without-deny',
 ];
 const PROCESS_RULES: RuleId[] = [
   'unit-runs-as-root',

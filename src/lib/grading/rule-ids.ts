@@ -27,5 +27,8 @@ export const RULE_IDS = [
   'unstable-secret',
   'insecure-cookie',
   'csrf-disabled',
+  'proxy-ssrf',
+  'h2c-smuggling',
+  'allow-without-deny',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

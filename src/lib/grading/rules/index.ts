@@ -1,3 +1,6 @@
+import { proxySsrf } from './proxy-ssrf';
+import { h2cSmuggling } from './h2c-smuggling';
+import { allowWithoutDeny } from './allow-without-deny';
 import type { Rule } from '../rule';
 import type { RuleId } from '../rule-ids';
 import { bindAllInterfaces } from './bind-all-interfaces';
@@ -56,4 +59,7 @@ export const rules: Record<RuleId, Rule> = {
   'unstable-secret': unstableSecret,
   'insecure-cookie': insecureCookie,
   'csrf-disabled': csrfDisabled,
+  'proxy-ssrf': proxySsrf,
+  'h2c-smuggling': h2cSmuggling,
+  'allow-without-deny': allowWithoutDeny,
 };
