@@ -233,6 +233,40 @@ function describeEntry(entry: Entrypoint): string {
   return entry.source ? `${where(entry.source)} \`${entry.written}\`` : `\`${entry.written}\``;
 }
 
+/**
+ * When the app cannot be imported, what its code says on its own: literal settings that turn
+ * debug on, and secret keys spelled out in the code (as the value or a fallback). Found with
+ * Python's ast through the harness; each message says it was read, not run.
+ */
+async function readTheCode(project: Project, entry: Entrypoint, runtime: PythonRuntime): Promise<Placed[]> {
+  const facts = await runtime.call('facts', { session: GRADER_SESSION, files: project.files });
+  const read = '(read from the code: the app could not be imported)';
+  // `app.run(debug=True)` is live only when production runs the module as a script; a server
+  // such as Gunicorn imports it and never reaches the `__main__` block.
+  const runsScript = /^(\S*\/)?python3?(\s|$)/.test(entry.command);
+  const debug = facts.debugSettings
+    .filter((setting) => runsScript || !setting.form.startsWith('debug='))
+    .map((setting) => ({
+      atCommand: false,
+      rule: 'debug-enabled',
+      severity: rules['debug-enabled'].severity,
+      file: setting.file,
+      line: setting.line,
+      message: `\`${setting.form}\` at ${where(setting)} turns debug mode on ${read}.`,
+    }));
+  const secrets = (facts.settingLocations?.['SECRET_KEY'] ?? [])
+    .filter((location) => location.literal)
+    .map((location) => ({
+      atCommand: false,
+      rule: 'hardcoded-secret',
+      severity: rules['hardcoded-secret'].severity,
+      file: location.file,
+      line: location.line,
+      message: `The secret key is written in the code at ${where(location)}, as its value or its fallback ${read}.`,
+    }));
+  return [...debug, ...secrets];
+}
+
 async function runRule(rule: Rule, context: GradingContext, infos: string[]): Promise<Placed[]> {
   try {
     const verdict = await rule.evaluate(context);
@@ -281,9 +315,9 @@ async function auditEntrypoint(
     const exit = outcome.exit;
     const at = exit?.location ? ` at ${where(exit.location)}` : '';
     infos.push(
-      `${describeEntry(entry)} did not start (${whyNotServing(outcome)}${at}): the rules that run the app were skipped; the config rules still ran`,
+      `${describeEntry(entry)} did not start (${whyNotServing(outcome)}${at}): the rules that run the app were skipped and its code was read instead; the config rules still ran`,
     );
-    return [];
+    return readTheCode(project, entry, runtime);
   }
   const facts = await runtime.call('facts', { session: GRADER_SESSION, files: project.files });
   const attacks = attacksFor(facts.routes ?? []);

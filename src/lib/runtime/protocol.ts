@@ -141,7 +141,7 @@ export interface AppFacts {
    * lists the `Flask(...)` calls; `cookies` the code that uses cookies (flask's `session`,
    * Flask-Login, `.set_cookie(`).
    */
-  settingLocations?: Record<string, Array<SourceLocation & { random: boolean }>>;
+  settingLocations?: Record<string, Array<SourceLocation & { random: boolean; literal?: boolean }>>;
   /**
    * Exceptions the project's own code raised while it handled the latest request that raised
    * any (HTTP errors left out), with that request's path, where (the function's first line),

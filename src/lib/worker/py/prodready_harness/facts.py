@@ -334,6 +334,18 @@ def _calls_random(node):
     return False
 
 
+def _spells_out_text(value):
+    """The value is a non-empty string written in the code, as itself or as the default of an
+    environment lookup (`os.environ.get("X", "dev")`, `os.getenv("X") or "dev"`)."""
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, str) and value.value != ""
+    if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
+        return any(_spells_out_text(operand) for operand in value.values[1:])
+    if isinstance(value, ast.Call) and getattr(value.func, "attr", getattr(value.func, "id", None)) in ("get", "getenv"):
+        return len(value.args) > 1 and _spells_out_text(value.args[1])
+    return False
+
+
 def setting_locations(trees):
     """Where each setting of SETTING_NAMES is assigned, found with ast, in file and line order:
     `X.config["NAME"] = ...`, `NAME = ...` (config modules and classes), `NAME=...` in a call
@@ -346,7 +358,12 @@ def setting_locations(trees):
 
     def add(name, path, node, value):
         found.setdefault(name, []).append(
-            {"file": path, "line": node.lineno, "random": value is not None and _calls_random(value)}
+            {
+                "file": path,
+                "line": node.lineno,
+                "random": value is not None and _calls_random(value),
+                "literal": value is not None and _spells_out_text(value),
+            }
         )
 
     for path in sorted(trees):
