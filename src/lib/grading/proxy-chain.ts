@@ -14,6 +14,7 @@ import {
   type ProxyDecision,
 } from '../config/nginx';
 import type { HttpResponse, ServingInfo, SessionId, WorkspaceFiles } from '../runtime/protocol';
+import { hostOf, isEveryInterface } from './addresses';
 import type { PythonRuntime } from './runtime';
 
 /** nginx reaches the app server from this machine. */
@@ -71,8 +72,7 @@ export interface ChainResponse extends Omit<HttpResponse, 'log'> {
 /** Hop-by-hop headers nginx does not pass back from the upstream; it sets Server itself. */
 const DROPPED_FROM_UPSTREAM = new Set(['connection', 'keep-alive', 'transfer-encoding', 'server', 'date']);
 
-const bare = (address: string) => address.replace(/^\[|\]$/g, '');
-const canonical = (address: string) => (address === 'localhost' ? '127.0.0.1' : address);
+const canonical = (host: string) => (host === 'localhost' ? '127.0.0.1' : host);
 
 /** Would nginx's connection to `upstream` reach the app server listening where `serving` says? */
 function reachable(upstream: string, serving: ServingInfo | null): boolean {
@@ -80,9 +80,8 @@ function reachable(upstream: string, serving: ServingInfo | null): boolean {
   if (upstream.startsWith('unix:')) return serving.host === upstream;
   const match = /^https?:\/\/(\[[^\]]+\]|[^:/]+):(\d+)$/.exec(upstream);
   if (!match || Number(match[2]) !== serving.port) return false;
-  const listening = bare(serving.host);
-  if (['0.0.0.0', '::', ''].includes(listening)) return true;
-  return canonical(bare(match[1] ?? '')) === canonical(listening);
+  const listening = hostOf(serving.host);
+  return isEveryInterface(listening) || canonical(hostOf(match[1] ?? '')) === canonical(listening);
 }
 
 export async function sendThroughProxy(

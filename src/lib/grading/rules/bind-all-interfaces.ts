@@ -5,13 +5,11 @@
  */
 import { describeExit, runApp } from '../context';
 import { settingSource } from '../production';
+import { hostOf, isEveryInterface } from '../addresses';
 import type { Rule } from '../rule';
 
-const ALL_INTERFACES = /^(0\.0\.0\.0|\[?::\]?|\*|)(:\d+)?$/;
-
 function everyInterface(address: string): boolean {
-  const bare = address.replace(/^https?:\/\//, '');
-  return ALL_INTERFACES.test(bare);
+  return isEveryInterface(hostOf(address));
 }
 
 export const bindAllInterfaces: Rule = {

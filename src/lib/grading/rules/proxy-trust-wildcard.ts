@@ -5,6 +5,7 @@
  */
 import { describeExit, probe, runApp } from '../context';
 import { settingSource } from '../production';
+import { isLocalOnly } from '../addresses';
 import type { Rule } from '../rule';
 import type { JsonValue } from '../../runtime/protocol';
 
@@ -16,13 +17,6 @@ function trustsEveryAddress(settings: Record<string, JsonValue>): boolean {
   return waitress === '*' || (Array.isArray(gunicorn) && gunicorn.includes('*'));
 }
 
-function isLocalOnly(address: string): boolean {
-  const host = address
-    .replace(/^https?:\/\//, '')
-    .replace(/:\d+$/, '')
-    .replace(/^\[|\]$/g, '');
-  return address.startsWith('unix:') || host === 'localhost' || host.startsWith('127.') || host === '::1';
-}
 const FORGED_ADDRESS = '10.6.6.6';
 
 export const proxyTrustWildcard: Rule = {
