@@ -21,7 +21,7 @@ export interface BootHooks {
  * Counts the bytes of same-origin asset responses as they stream in. Pyodide fetches its wasm and
  * stdlib itself, so counting at fetch is the one place that sees all of them.
  */
-function countingFetch(onBytes: (count: number) => void): typeof fetch {
+function countingFetch(onBytes: (count: number) => void, wasmBytes: number): typeof fetch {
   const original = globalThis.fetch.bind(globalThis);
   return async (input, init) => {
     const response = await original(input, init);
@@ -29,7 +29,8 @@ function countingFetch(onBytes: (count: number) => void): typeof fetch {
     // The WebAssembly binary goes through untouched: V8 caches compiled wasm only for a response
     // that keeps its URL, and a re-wrapped body has none (warm loads would compile it again).
     if (response.url.endsWith('.wasm')) {
-      onBytes(Number(response.headers.get('Content-Length') ?? 0));
+      // Its Content-Length is the compressed size when served precompressed; count what it unpacks to.
+      onBytes(wasmBytes);
       return response;
     }
     const counter = new TransformStream<Uint8Array, Uint8Array>({
@@ -76,7 +77,7 @@ export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array |
   globalThis.fetch = countingFetch((count) => {
     loaded += count;
     report();
-  });
+  }, manifest.files['pyodide.asm.wasm']?.bytes ?? 0);
   try {
     report();
     // The packages (and the snapshot) download in parallel with Pyodide's own start-up.
