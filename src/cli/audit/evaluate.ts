@@ -69,8 +69,10 @@ const PROCESS_RULES: RuleId[] = [
  * fresh SECRET_KEY) go last, so every other rule reuses the app the entrypoint's first run started.
  */
 const OWN_ENV_RULES: RuleId[] = ['hardcoded-secret'];
+/** Read before any of the project's code runs, so code that rewrites the judge cannot rewrite this reading. */
+const BEFORE_RUNNING: RuleId[] = ['judge-evasion'];
 const APP_RULES = (Object.keys(rules) as RuleId[])
-  .filter((id) => !NGINX_RULES.includes(id) && !PROCESS_RULES.includes(id))
+  .filter((id) => !NGINX_RULES.includes(id) && !PROCESS_RULES.includes(id) && !BEFORE_RUNNING.includes(id))
   .sort((a, b) => Number(OWN_ENV_RULES.includes(a)) - Number(OWN_ENV_RULES.includes(b)));
 
 /** Files the harness reads whatever the code says: modules, templates, the env files Flask loads. */
@@ -385,7 +387,22 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
   const unjudged: string[] = [];
   const runtime = new AuditRuntime(host, project.entrypoints);
   const findings: Array<AuditFinding | Placed> = [];
+  const staticContext = (extra: Partial<GradingContext>): GradingContext => ({
+    files: project.files,
+    runtime,
+    production: { command: '', commandSource: null, env: {}, attack: NOT_FOUND },
+    nginx: null,
+    process: null,
+    ...extra,
+  });
   try {
+    const commands = project.entrypoints.length > 0 ? project.entrypoints : [{ command: '', source: null }];
+    for (const id of BEFORE_RUNNING) {
+      for (const { command, source } of commands) {
+        const production = { command, commandSource: source, env: {}, attack: NOT_FOUND };
+        findings.push(...(await runRule(rules[id], staticContext({ production }), infos)));
+      }
+    }
     // A unit and a Procfile often start the same command with the same environment: the app
     // behaves the same, so it is judged once and the findings placed at the command move to each.
     const judged = new Map<string, { entry: Entrypoint; found: Placed[] }>();
@@ -414,14 +431,6 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
         });
       }
     }
-    const staticContext = (extra: Partial<GradingContext>): GradingContext => ({
-      files: project.files,
-      runtime,
-      production: { command: '', commandSource: null, env: {}, attack: NOT_FOUND },
-      nginx: null,
-      process: null,
-      ...extra,
-    });
     for (const nginx of project.nginx) {
       for (const id of NGINX_RULES) findings.push(...(await runRule(rules[id], staticContext({ nginx }), infos)));
     }
