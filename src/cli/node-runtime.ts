@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
+import { AUDIT_PACKAGES_ARCHIVE } from '../lib/worker/assets';
 import { PythonHost } from '../lib/worker/host';
 import type { PythonRuntime } from '../lib/grading/runtime';
 import type { HostApi, HostMethod, SessionId } from '../lib/runtime/protocol';
@@ -50,9 +51,14 @@ export class NodeRuntime implements PythonRuntime {
       stdout: () => {},
       stderr: () => {},
     });
+    const auditPath = join(assetsDir, AUDIT_PACKAGES_ARCHIVE);
     const host = await PythonHost.install(
       pyodide,
-      { packages: new Uint8Array(readFileSync(packagesPath)), harness: readHarness() },
+      {
+        packages: new Uint8Array(readFileSync(packagesPath)),
+        harness: readHarness(),
+        ...(existsSync(auditPath) ? { auditPackages: new Uint8Array(readFileSync(auditPath)) } : {}),
+      },
       options.output ?? (() => {}),
     );
     return new NodeRuntime(host);

@@ -7,13 +7,15 @@ from . import console, shims
 _METHODS = {}
 
 
-def boot(emit):
+def boot(emit, audit_site_packages=None):
     # Order matters: the output streams exist before any library makes a logging handler, and
     # the stand-ins exist before Gunicorn is imported.
     console.install()
     console.set_emit(emit)
     shims.install()
-    from . import client, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+    from . import audit_mode, client, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+
+    audit_mode.configure(audit_site_packages)
 
     devserver.install()
     waitress_server.install()
