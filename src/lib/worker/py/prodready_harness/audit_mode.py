@@ -42,6 +42,10 @@ def begin(audit, files, env):
     if not audit:
         if site in sys.path:
             sys.path.remove(site)
+            # What an audit run imported from there must not be importable in a lesson's run.
+            for name, module in list(sys.modules.items()):
+                if (getattr(module, "__file__", None) or "").startswith(site + "/"):
+                    del sys.modules[name]
         stand_ins.deactivate()
         databases.deactivate()
         versions.restore()
