@@ -13,9 +13,10 @@ def boot(emit, audit_site_packages=None):
     console.install()
     console.set_emit(emit)
     shims.install()
-    from . import audit_mode, client, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+    from . import audit_mode, client, config_selection, devserver, facts, gunicorn_server, runner, sessions, waitress_server
 
     audit_mode.configure(audit_site_packages)
+    config_selection.install()
 
     devserver.install()
     waitress_server.install()

@@ -8,7 +8,7 @@ import shlex
 import shutil
 import sys
 
-from . import PROJECT_DIR, audit_mode, devserver, sessions
+from . import PROJECT_DIR, audit_mode, config_selection, devserver, sessions
 from .console import strip_ansi
 from .serving import RestartWithReloader, ServerStarted, print_exception_as_python, project_frame
 
@@ -163,6 +163,8 @@ def run(options):
             print(str(error), file=sys.stderr)
         return {"serving": None, "exit": {"code": 2, "message": str(error), "location": None}, "log": "".join(log)}
     _set_environment(options["env"])
+    session.env = dict(options["env"])
+    config_selection.reset()
     _set_cpu_count(options.get("cpuCount") or 2)
     write_project(options["files"])
     os.chdir(PROJECT_DIR)
