@@ -9,7 +9,14 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { SessionId } from '../lib/runtime/protocol';
-import { MANIFEST, PACKAGES_ARCHIVE, SNAPSHOT_FILE, STDLIB_ARCHIVE, type AssetManifest } from '../lib/worker/assets';
+import {
+  AUDIT_PACKAGES_ARCHIVE,
+  MANIFEST,
+  PACKAGES_ARCHIVE,
+  SNAPSHOT_FILE,
+  STDLIB_ARCHIVE,
+  type AssetManifest,
+} from '../lib/worker/assets';
 import { PythonHost, type HostSources } from '../lib/worker/host';
 import { harnessDigest, loadFromSnapshot, snapshotMismatch, type SnapshotInfo } from '../lib/worker/snapshot';
 
@@ -67,11 +74,13 @@ export function readSources(assets: RuntimeAssets): RuntimeSources {
     throw new MissingAssetsError(`${packagesPath} is missing: run \`npm run setup\` first`);
   }
   const stdlib = join(assets.assetsDir, STDLIB_ARCHIVE);
+  const auditPackages = join(assets.assetsDir, AUDIT_PACKAGES_ARCHIVE);
   return {
     manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as AssetManifest,
     packages: new Uint8Array(readFileSync(packagesPath)),
     harness: readHarness(assets.harnessDir),
     stdlibPath: existsSync(stdlib) ? stdlib : undefined,
+    ...(existsSync(auditPackages) ? { auditPackages: new Uint8Array(readFileSync(auditPackages)) } : {}),
   };
 }
 

@@ -23,6 +23,7 @@ import { JudgeLimitError } from '../confined/runtime';
 import { discover } from './discover';
 import { reachableModules } from './imports';
 import { readProject, type Entrypoint, type Project } from './project';
+import { startNotes } from './start-notes';
 
 export interface AuditFinding {
   rule: string;
@@ -75,8 +76,12 @@ const APP_RULES = (Object.keys(rules) as RuleId[])
   .filter((id) => !NGINX_RULES.includes(id) && !PROCESS_RULES.includes(id) && !BEFORE_RUNNING.includes(id))
   .sort((a, b) => Number(OWN_ENV_RULES.includes(a)) - Number(OWN_ENV_RULES.includes(b)));
 
-/** Files the harness reads whatever the code says: modules, templates, the env files Flask loads. */
-const HARNESS_ALWAYS = /(\.(py|pyi|html|htm|jinja|jinja2|j2|xml|svg|css|js|txt)$)|(^|\/)(\.env(\..+)?|\.flaskenv)$/i;
+/**
+ * Files the harness reads whatever the code says: modules, templates, the env files Flask loads,
+ * and what says which packages production installs (requirements, pyproject, Pipfile, lock files).
+ */
+const HARNESS_ALWAYS =
+  /(\.(py|pyi|html|htm|jinja|jinja2|j2|xml|svg|css|js|txt)$)|(^|\/)(\.env(\..+)?|\.flaskenv|pyproject\.toml|Pipfile(\.lock)?|poetry\.lock|requirements[^/]*\.in)$/i;
 
 /**
  * What the app itself can read: Python, templates, env files, and any other file the code or a
@@ -146,7 +151,8 @@ export class AuditRuntime implements PythonRuntime {
     if (method === 'run' || method === 'stop' || method === 'request') this.facts = null;
     if (method === 'run') {
       const options = args as Parameters<HostApi['run']>[0];
-      return this.inner.call(method, { ...options, files: this.subset(options.files) } as typeof args);
+      // An audit run: the audit's packages, stand-ins for other imports, databases in memory.
+      return this.inner.call(method, { ...options, files: this.subset(options.files), audit: true } as typeof args);
     }
     if (method === 'facts') {
       const { session, files } = args as Parameters<HostApi['facts']>[0];
@@ -319,6 +325,8 @@ async function auditEntrypoint(
     );
     outcome = await runApp(context, env);
   }
+  const notes = startNotes(describeEntry(entry), outcome);
+  if (notes) infos.push(notes);
   if (!outcome.serving) {
     const exit = outcome.exit;
     const at = exit?.location ? ` at ${where(exit.location)}` : '';
