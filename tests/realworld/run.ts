@@ -12,15 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseAuditArgs, runAudit } from '../../src/cli/audit/command';
 import { NodeRuntime } from '../../src/cli/node-runtime';
 import { RULE_IDS } from '../../src/lib/grading/rule-ids';
-import {
-  TARGETS,
-  scoreProject,
-  totals,
-  unmetTargets,
-  type Expectation,
-  type ProjectScore,
-  type Report,
-} from './score';
+import { TARGETS, scoreProject, totals, unmetTargets, type Expectation, type ProjectScore, type Report } from './score';
 
 const setDir = resolve(import.meta.dirname);
 
@@ -41,6 +33,10 @@ function problems(name: string, expectation: Expectation): string[] {
     existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8').split('\n').length : -1;
   for (const want of expectation.found) {
     if (!(RULE_IDS as readonly string[]).includes(want.rule)) out.push(`unknown rule ${want.rule}`);
+    if (want.file === undefined) {
+      if (want.line !== undefined) out.push(`${want.rule}: a line without a file`);
+      continue;
+    }
     const count = lines(want.file);
     if (count < 0) out.push(`${want.rule}: no file ${want.file}`);
     else if (want.line !== undefined && (want.line < 1 || want.line > count))
@@ -74,8 +70,7 @@ const at = (file: string | null, line: number | null | undefined) =>
   file === null ? '(guessed)' : line ? `${file}:${line}` : file;
 
 function printProject(score: ProjectScore): void {
-  const clean =
-    score.started === score.entrypoints && score.falsePositives.length === 0 && score.misses.length === 0;
+  const clean = score.started === score.entrypoints && score.falsePositives.length === 0 && score.misses.length === 0;
   console.log(
     `${clean ? 'ok  ' : 'FAIL'} ${score.name.padEnd(28)} started ${score.started}/${score.entrypoints}` +
       `  tp ${score.truePositives.length}  fp ${score.falsePositives.length}  miss ${score.misses.length}`,
@@ -83,7 +78,7 @@ function printProject(score: ProjectScore): void {
   for (const { entrypoint, reason } of score.notStarted)
     console.log(`       not started ${at(entrypoint.file, entrypoint.line)} \`${entrypoint.command}\`: ${reason}`);
   for (const got of score.falsePositives) console.log(`       fp   ${got.rule} ${at(got.file, got.line)}`);
-  for (const want of score.misses) console.log(`       miss ${want.rule} ${at(want.file, want.line)}`);
+  for (const want of score.misses) console.log(`       miss ${want.rule} ${at(want.file ?? '(any file)', want.line)}`);
 }
 
 function markdownTable(scores: readonly ProjectScore[]): string {
@@ -91,7 +86,7 @@ function markdownTable(scores: readonly ProjectScore[]): string {
     const why = [
       ...score.notStarted.map(({ entrypoint, reason }) => `not started \`${entrypoint.command}\`: ${reason}`),
       ...score.falsePositives.map((got) => `fp ${got.rule} ${at(got.file, got.line)}`),
-      ...score.misses.map((want) => `miss ${want.rule} ${at(want.file, want.line)}`),
+      ...score.misses.map((want) => `miss ${want.rule} ${at(want.file ?? '(any file)', want.line)}`),
     ]
       .join('; ')
       .replace(/\|/g, '\\|')

@@ -46,6 +46,16 @@ describe('scoreProject', () => {
     expect(score.falsePositives.map((f) => `${f.rule}:${f.line}`)).toEqual(['hardcoded-secret:5', 'debug-enabled:9']);
     expect(score.misses).toEqual([{ rule: 'server-tokens', file: 'nginx/app.conf' }]);
   });
+
+  test('a finding expected without a file matches the rule wherever the audit places it', () => {
+    const score = scoreProject(
+      'p',
+      { entrypoints: [], found: [{ rule: 'proxyfix-missing' }] },
+      { findings: [{ rule: 'proxyfix-missing', file: 'Dockerfile', line: 9 }] },
+    );
+    expect(score.truePositives).toHaveLength(1);
+    expect(score.misses).toEqual([]);
+  });
 });
 
 describe('totals and targets', () => {
