@@ -81,16 +81,21 @@ function printProject(score: ProjectScore): void {
   for (const want of score.misses) console.log(`       miss ${want.rule} ${at(want.file ?? '(any file)', want.line)}`);
 }
 
+/** Text for a markdown table cell: code spans for what is code, so `__init__.py` stays itself. */
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+
 function markdownTable(scores: readonly ProjectScore[]): string {
   const rows = scores.map((score) => {
     const why = [
-      ...score.notStarted.map(({ entrypoint, reason }) => `not started \`${entrypoint.command}\`: ${reason}`),
-      ...score.falsePositives.map((got) => `fp ${got.rule} ${at(got.file, got.line)}`),
-      ...score.misses.map((want) => `miss ${want.rule} ${at(want.file ?? '(any file)', want.line)}`),
+      ...score.notStarted.map(
+        ({ entrypoint, reason }) =>
+          `not started ${code(at(entrypoint.file, entrypoint.line))}: ${code(reason.replace(/\s+/g, ' '))}`,
+      ),
+      ...score.falsePositives.map((got) => `fp ${code(got.rule)} ${code(at(got.file, got.line))}`),
+      ...score.misses.map((want) => `miss ${code(want.rule)} ${code(at(want.file ?? '(any file)', want.line))}`),
     ]
       .join('; ')
-      .replace(/\|/g, '\\|')
-      .replace(/\n/g, ' ');
+      .replace(/\|/g, '\\|');
     return `| ${score.name} | ${score.started}/${score.entrypoints} | ${score.truePositives.length} | ${score.falsePositives.length} | ${score.misses.length} | ${why} |`;
   });
   return ['| project | started | tp | fp | miss | why |', '|---|---|---|---|---|---|', ...rows].join('\n');
