@@ -24,6 +24,18 @@ function projects(): string[] {
     .sort();
 }
 
+/** Where each kind of file says what it starts: an expected entrypoint's line must be one of these. */
+const COMMAND_LINES: Array<[RegExp, RegExp]> = [
+  [/^(Dockerfile(\..+)?|.+\.Dockerfile)$/, /^\s*(ENTRYPOINT|CMD)\b/i],
+  [/^Procfile$/, /^\w[\w-]*:/],
+  [/\.service$/, /^\s*ExecStart=/],
+  [/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/, /^\s*(command|entrypoint)\s*:/],
+];
+
+function readLine(dir: string, file: string, line: number): string | undefined {
+  return readFileSync(join(dir, file), 'utf8').split('\n')[line - 1];
+}
+
 /** What is wrong with a project's folder itself: a stale expectation scores nothing honestly. */
 function problems(name: string, expectation: Expectation): string[] {
   const dir = join(setDir, name);
@@ -48,7 +60,15 @@ function problems(name: string, expectation: Expectation): string[] {
   }
   if (expectation.entrypoints.length === 0) out.push('no entrypoint: say what production starts');
   for (const entry of expectation.entrypoints) {
-    if (entry.file !== null && lines(entry.file) < 0) out.push(`entrypoint file ${entry.file} missing`);
+    if (entry.file === null) continue;
+    if (lines(entry.file) < 0) {
+      out.push(`entrypoint file ${entry.file} missing`);
+      continue;
+    }
+    const text = entry.line === null ? '' : (readLine(dir, entry.file, entry.line) ?? '');
+    const kind = COMMAND_LINES.find(([name]) => name.test(entry.file?.split('/').pop() ?? ''));
+    if (entry.line !== null && kind && !kind[1].test(text))
+      out.push(`entrypoint ${entry.file}:${entry.line} is not a command line (${JSON.stringify(text.trim())})`);
   }
   return out;
 }
