@@ -32,6 +32,11 @@ function readHarness(dir = harnessDir): Record<string, string> {
 export interface NodeRuntimeOptions {
   /** Receives everything projects print; default: discard (results carry their own logs). */
   output?: (session: SessionId, text: string) => void;
+  /**
+   * Pyodide's interrupt buffer (a SharedArrayBuffer's Int32Array): writing 2 (SIGINT) into it
+   * from another thread raises KeyboardInterrupt in Python, as the browser's Stop does.
+   */
+  interruptBuffer?: Int32Array;
 }
 
 export class NodeRuntime implements PythonRuntime {
@@ -50,6 +55,7 @@ export class NodeRuntime implements PythonRuntime {
       stdout: () => {},
       stderr: () => {},
     });
+    if (options.interruptBuffer) pyodide.setInterruptBuffer(options.interruptBuffer);
     const host = await PythonHost.install(
       pyodide,
       { packages: new Uint8Array(readFileSync(packagesPath)), harness: readHarness() },
