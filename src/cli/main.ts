@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LessonError } from '../lib/content/parse-lesson';
 import { grade } from '../lib/grading/engine';
-import type { CheckResult } from '../lib/grading/types';
+import { checkStatus, type CheckResult, type CheckStatus } from '../lib/grading/types';
 import { AuditUsageError, parseAuditArgs, runAudit } from './audit/command';
 import { loadLesson, loadLessons, readTree } from './lessons-fs';
 import { MissingAssetsError, NodeRuntime } from './node-runtime';
@@ -30,13 +30,15 @@ const paint = (code: number, text: string) => (color ? `\x1b[${code}m${text}\x1b
 
 function printResults(results: CheckResult[]): void {
   for (const result of results) {
-    const mark = result.passed ? paint(32, 'PASS') : paint(31, 'FAIL');
+    const status = checkStatus(result);
+    const mark = status === 'passed' ? paint(32, 'PASS') : status === 'failed' ? paint(31, 'FAIL') : paint(33, 'SKIP');
     const at = result.file ? ` (${result.file}${result.line ? `:${result.line}` : ''})` : '';
     console.log(`${mark} ${result.id}${result.rule ? ` [${result.rule}]` : ''}: ${result.title}`);
     if (!result.passed) console.log(`     ${result.message}${at}`);
   }
-  const failed = results.filter((result) => !result.passed).length;
-  console.log(`\n${results.length - failed} passed, ${failed} failed`);
+  const count = (status: CheckStatus) => results.filter((result) => checkStatus(result) === status).length;
+  const notRun = count('not-run');
+  console.log(`\n${count('passed')} passed, ${count('failed')} failed${notRun ? `, ${notRun} not run` : ''}`);
 }
 
 async function gradeCommand(args: string[]): Promise<number> {
@@ -55,7 +57,10 @@ async function gradeCommand(args: string[]): Promise<number> {
   const results = await grade(lesson, files, runtime);
   if (json) {
     const passed = results.every((result) => result.passed);
-    console.log(JSON.stringify({ tool: 'prodready', version: VERSION, lesson: lesson.id, passed, results }, null, 2));
+    const withStatus = results.map((result) => ({ ...result, status: checkStatus(result) }));
+    console.log(
+      JSON.stringify({ tool: 'prodready', version: VERSION, lesson: lesson.id, passed, results: withStatus }, null, 2),
+    );
   } else {
     printResults(results);
   }

@@ -4,6 +4,8 @@
  */
 import { effectiveDirective } from '../../config/nginx';
 import { at, withNginx } from '../nginx-rule';
+import { noListener } from '../proxy-chain';
+import { BlockedError } from '../types';
 import { tlsServers } from '../nginx-scan';
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
@@ -24,8 +26,10 @@ export const weakTls: Rule = {
   fix: "ssl_protocols TLSv1.2 TLSv1.3; and Mozilla's intermediate ssl_ciphers list.",
   references: ['https://ssl-config.mozilla.org/', 'https://www.rfc-editor.org/rfc/rfc8996'],
   evaluate: (context) =>
-    withNginx(context, ({ config }) =>
-      tlsServers(config).flatMap((level): Finding[] => {
+    withNginx(context, ({ config, file }) => {
+      // No TLS server is nothing to judge, not a pass.
+      if (tlsServers(config).length === 0) throw new BlockedError(noListener(file, 'https'));
+      return tlsServers(config).flatMap((level): Finding[] => {
         const found: Finding[] = [];
         const protocols = effectiveDirective(level.chain, 'ssl_protocols');
         const enabled = protocols?.args ?? DEFAULT_PROTOCOLS;
@@ -53,6 +57,6 @@ export const weakTls: Rule = {
           });
         }
         return found;
-      }),
-    ),
+      });
+    }),
 };
