@@ -75,10 +75,10 @@ async function main(): Promise<void> {
   answerLikeTheBrowser();
   let host;
   try {
-    host = await bootPythonHost(config.assets, {
+    ({ host } = await bootPythonHost(config.assets, {
       output: (_session, text) => countOutput(text),
       jsglobals: Object.create(null) as object,
-    });
+    }));
   } catch (error) {
     send({ type: 'boot-failed', message: error instanceof Error ? error.message : String(error) });
     exit(2);
@@ -107,7 +107,7 @@ function isFatal(error: unknown): boolean {
   return false;
 }
 
-function answer(host: Awaited<ReturnType<typeof bootPythonHost>>, frame: ToChild): void {
+function answer(host: Awaited<ReturnType<typeof bootPythonHost>>['host'], frame: ToChild): void {
   printed = 0;
   let value: ReturnType<HostApi[HostMethod]>;
   try {
