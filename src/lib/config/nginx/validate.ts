@@ -47,8 +47,14 @@ export interface Scope {
   location?: { modifier: string; name: string };
 }
 
+/**
+ * nginx reports a directive's error at the line where its statement ended (the `;` or `{`: ngx_conf_log_error
+ * uses the tokenizer's current line), which is not the directive's first line when a `;` is missing.
+ */
+const statementEnds = new WeakMap<Directive, number>();
+
 const fail = (d: Directive, reason: string): never => {
-  throw new NginxSyntaxError(reason, d.file, d.line, d.column);
+  throw new NginxSyntaxError(reason, d.file, statementEnds.get(d) ?? d.line, d.column);
 };
 
 /** ngx_conf_set_*_slot handlers that refuse a second value in the same block ("is duplicate"). */
@@ -221,7 +227,8 @@ export class Validator {
   }
 
   /** Checks one directive in its block; returns the scope of its own block when it opens one. */
-  enter(d: Directive, end: ';' | '{', scope: Scope): Scope | null {
+  enter(d: Directive, end: ';' | '{', scope: Scope, endLine = d.line): Scope | null {
+    statementEnds.set(d, endLine);
     if (scope.kind === 'data') return end === '{' ? { ...this.child('data', scope, d), mask: 0 } : null;
     const rows = DIRECTIVES[d.name];
     if (!rows) fail(d, `unknown directive "${d.name}"`);
@@ -514,10 +521,8 @@ export class Validator {
       const certificates = server.sets.get('ssl_certificate') ?? this.httpSets.get('ssl_certificate') ?? [];
       const rejects = rejectsHandshake(server.scope.directive) ?? rejectsHandshake(scope.directive);
       if (certificates.length === 0 && !rejects) {
-        fail(
-          server.scope.directive,
-          `no "ssl_certificate" is defined for the "listen ... ssl" directive in ${server.scope.directive.file}:${server.scope.directive.line}`,
-        );
+        // ngx_http_ssl_init words it with the server's place, where other errors have theirs.
+        fail(server.scope.directive, 'no "ssl_certificate" is defined for the "listen ... ssl" directive');
       }
     }
     // ngx_http_variables_init_vars: every variable used must be known, set, mapped or captured by name.
