@@ -12,20 +12,25 @@ import { DEBIAN_ETC_NGINX } from '../../src/lib/config/nginx/data/debian-etc.gen
 import { NginxSyntaxError, parseNginx, parseSite } from '../../src/lib/config/nginx';
 import { LESSONS } from './lib/lessons';
 import { mutate } from './lib/nginx-mutants';
-import { makeCert, makePrefix, nginxTest, type Cert, type Prefix } from './lib/nginx';
+import { makeCert, makePrefix, nginxTestAsync, type Cert, type Prefix } from './lib/nginx';
 import { REPO } from './lib/venv';
 
-const MUTANTS_PER_CONFIG = 50;
+/** 50 mutants per config, from seed 1000 on; NGINX_MUTANTS and NGINX_MUTANT_SEED explore further. */
+const MUTANTS_PER_CONFIG = Number(process.env.NGINX_MUTANTS ?? 50);
+const SEED = Number(process.env.NGINX_MUTANT_SEED ?? 1000);
 const SITE = 'site.conf';
 
+/** nginx -t runs this many at a time, each in its own prefix (each run is mostly OpenSSL starting up: CPU). */
+const PARALLEL = 2;
+
 let cert: Cert;
-let prefix: Prefix;
+let prefixes: Prefix[] = [];
 before(() => {
   cert = makeCert();
-  prefix = makePrefix();
+  prefixes = Array.from({ length: PARALLEL }, () => makePrefix());
 });
 after(() => {
-  for (const dir of [cert?.dir, prefix?.root]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [cert?.dir, ...prefixes.map((p) => p.root)]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Every nginx config the repository ships: lessons' *.conf in an nginx/ folder, and deploy/nginx/. */
@@ -60,9 +65,9 @@ interface Verdict {
   line: number;
 }
 
-function real(text: string): Verdict {
+async function real(text: string, prefix: Prefix): Promise<Verdict> {
   writeFileSync(join(prefix.sites, SITE), text);
-  const result = nginxTest(prefix);
+  const result = await nginxTestAsync(prefix);
   if (result.ok) return { ok: true, reason: '', line: 0 };
   const emerg = /\[emerg\] (.*?)(?: in (\S+):(\d+))?$/m.exec(result.output);
   const etc = join(prefix.root, 'etc/nginx');
@@ -107,7 +112,7 @@ test(
   },
 );
 
-test('nginx -t and the virtual nginx agree on every mutant of every shipped nginx config', () => {
+test('nginx -t and the virtual nginx agree on every mutant of every shipped nginx config', async () => {
   const bases = configs();
   assert.ok(bases.length >= 2, 'no nginx configs found in lessons/ and deploy/');
   let total = 0;
@@ -118,34 +123,47 @@ test('nginx -t and the virtual nginx agree on every mutant of every shipped ngin
   const disagreements: string[] = [];
   const wording: string[] = [];
   const kinds = new Map<string, { total: number; agree: number }>();
-  bases.forEach((base, index) => {
+  const cases: Array<{ base: string; mutant: ReturnType<typeof mutate>[number] }> = [];
+  for (const [index, base] of bases.entries()) {
     const text = withCert(base.text);
-    const unmutated = real(text);
+    const unmutated = await real(text, prefixes[0]!);
     assert.ok(unmutated.ok, `${base.path} itself fails nginx -t: ${unmutated.reason}`);
-    for (const mutant of mutate(text, 1000 + index, MUTANTS_PER_CONFIG)) {
-      total++;
-      const nginx = real(mutant.text);
-      const ours = virtual(mutant.text);
-      const kind = kinds.get(mutant.kind) ?? { total: 0, agree: 0 };
-      kinds.set(mutant.kind, kind);
-      kind.total++;
-      if (!nginx.ok) refused++;
-      if (tokenizerOnly(mutant.text) === nginx.ok) tokenizerAgrees++;
-      if (nginx.ok === ours.ok) {
-        sameVerdict++;
-        kind.agree++;
-        // nginx names no line for what it checks after reading the config (unknown variables): ours may.
-        if (nginx.reason === ours.reason && (nginx.line === ours.line || nginx.line === 0)) sameMessage++;
-        else
-          wording.push(
-            `${base.path} [${mutant.kind}] ${mutant.what}: nginx "${nginx.reason}" line ${nginx.line}; virtual "${ours.reason}" line ${ours.line}`,
-          );
-      } else {
-        disagreements.push(
-          `${base.path} [${mutant.kind}] ${mutant.what}: nginx ${nginx.ok ? 'accepts' : `refuses (${nginx.reason}, line ${nginx.line})`}; ` +
-            `virtual ${ours.ok ? 'accepts' : `refuses (${ours.reason}, line ${ours.line})`}`,
-        );
+    for (const mutant of mutate(text, SEED + index, MUTANTS_PER_CONFIG)) cases.push({ base: base.path, mutant });
+  }
+  const verdicts: Verdict[] = new Array(cases.length);
+  let next = 0;
+  await Promise.all(
+    prefixes.map(async (prefix) => {
+      while (next < cases.length) {
+        const i = next++;
+        verdicts[i] = await real(cases[i]!.mutant.text, prefix);
       }
+    }),
+  );
+  cases.forEach(({ base, mutant }, i) => {
+    total++;
+    const nginx = verdicts[i]!;
+    const ours = virtual(mutant.text);
+    const kind = kinds.get(mutant.kind) ?? { total: 0, agree: 0 };
+    kinds.set(mutant.kind, kind);
+    kind.total++;
+    if (!nginx.ok) refused++;
+    if (tokenizerOnly(mutant.text) === nginx.ok) tokenizerAgrees++;
+    const where = `${base} [${mutant.kind}] ${mutant.what}`;
+    if (nginx.ok === ours.ok) {
+      sameVerdict++;
+      kind.agree++;
+      // nginx names no line for what it checks after reading the config (unknown variables): ours may.
+      if (nginx.reason === ours.reason && (nginx.line === ours.line || nginx.line === 0)) sameMessage++;
+      else
+        wording.push(
+          `${where}: nginx "${nginx.reason}" line ${nginx.line}; virtual "${ours.reason}" line ${ours.line}`,
+        );
+    } else {
+      disagreements.push(
+        `${where}: nginx ${nginx.ok ? 'accepts' : `refuses (${nginx.reason}, line ${nginx.line})`}; ` +
+          `virtual ${ours.ok ? 'accepts' : `refuses (${ours.reason}, line ${ours.line})`}`,
+      );
     }
   });
   const percent = (n: number) => ((100 * n) / total).toFixed(1);

@@ -100,6 +100,34 @@ const RETURN_CODES = [
   'https://$host$request_uri',
   '/moved',
 ];
+/** Values a hand edit leaves in an argument: a typo'd unit, a word for a number, a number for a word. */
+const VALUES = [
+  '1x',
+  'abc',
+  '-1',
+  '0',
+  'on',
+  '10m',
+  '1d',
+  'shared:X',
+  'shared:X:1q',
+  '99999',
+  '443ssl',
+  'TLSv1.4',
+  'http//x',
+  '"  "',
+];
+const LOCATION_HEADS = [
+  'location = /exact',
+  'location ^~ /static/',
+  'location @named',
+  'location /other/',
+  'location ~ \\.txt$',
+  'location x /y',
+  'location /a b',
+];
+const OPENS_FILES =
+  /^(ssl_certificate|ssl_certificate_key|ssl_trusted_certificate|ssl_client_certificate|ssl_dhparam|ssl_crl|ssl_stapling_file|ssl_password_file|access_log|error_log|include)$/;
 const VARIABLES = ['$hots', '$request_url', '$remote_address', '$http_x_custom', '$arg_page', '$scheme', '$foo_bar'];
 
 function misspell(name: string, rand: () => number): string {
@@ -256,6 +284,29 @@ export function mutate(text: string, seed: number, count: number): Mutant[] {
       });
     },
   ];
+
+  operators.push(
+    () => {
+      // Not the paths nginx opens (certificates, logs, includes): whether they exist is the server's file
+      // system, which the virtual nginx cannot see.
+      const line = pick(simple.filter((l) => l.simple!.args.length > 0 && !OPENS_FILES.test(l.simple!.name)));
+      const { name, args } = line.simple!;
+      const at = Math.floor(rand() * args.length);
+      const next = args.map((arg, i) => (i === at ? pick(VALUES) : arg));
+      return edit('bad value', `line ${line.index + 1}: ${name} ${next.join(' ')}`, (c) => {
+        c[line.index] = `${line.indent}${[name, ...next].join(' ')};`;
+      });
+    },
+    () => {
+      // a location added inside a server or inside another location (nesting rules, modifiers, duplicates)
+      const host = pick([...locations, ...opens.filter((l) => l.open!.name === 'server')]);
+      const head =
+        rand() < 0.3 && locations.length ? `location ${pick(locations).open!.args.join(' ')}` : pick(LOCATION_HEADS);
+      return edit('location', `${head} in line ${host.index + 1}`, (c) => {
+        c[host.index] = `${c[host.index]}\n        ${head} {\n            return 204;\n        }`;
+      });
+    },
+  );
 
   const out: Mutant[] = [];
   const seen = new Set<string>([text]);
