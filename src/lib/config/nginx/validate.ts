@@ -174,7 +174,8 @@ function listenAddress(d: Directive): string {
   if (/^\d+$/.test(target) || listen.address === '*') return `0.0.0.0:${listen.port}`;
   if (listen.address.startsWith('[')) return `${listen.address}:${listen.port}`;
   if (listen.address === 'localhost') return `127.0.0.1:${listen.port}`;
-  if (!/^[A-Za-z0-9.-]+$/.test(listen.address)) fail(d, `invalid host in "${target}" of the "listen" directive`);
+  // ngx_parse_inet_url (src/core/ngx_inet.c): a `/` is a URI part, which a listen address may not have.
+  if (target.includes('/')) fail(d, `invalid host in "${target}" of the "listen" directive`);
   if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(listen.address)) {
     fail(d, `host not found in "${target}" of the "listen" directive`);
   }
@@ -251,7 +252,8 @@ export class Validator {
   /** Checks one directive in its block; returns the scope of its own block when it opens one. */
   enter(d: Directive, end: ';' | '{', scope: Scope, endLine = d.line): Scope | null {
     statementEnds.set(d, endLine);
-    if (scope.kind === 'data') return end === '{' ? { ...this.child('data', scope, d), mask: 0 } : null;
+    // Blocks read by a handler of their own (types, map, geo...): ngx_conf_parse refuses any block inside.
+    if (scope.kind === 'data') return end === '{' ? fail(d, 'unexpected "{"') : null;
     const rows = DIRECTIVES[d.name];
     if (!rows) fail(d, `unknown directive "${d.name}"`);
     const row = (rows as DirectiveRow[]).find(
@@ -481,7 +483,7 @@ export class Validator {
 
   private expires(d: Directive): void {
     const args = d.args[0] === 'modified' ? d.args.slice(1) : d.args;
-    if (d.args.length === 2 && d.args[0] !== 'modified') fail(d, `invalid value "${d.args[0]}"`);
+    if (d.args.length === 2 && d.args[0] !== 'modified') fail(d, `"${d.name}" directive invalid value`);
     const value = args[0] ?? '';
     if (['epoch', 'max', 'off'].includes(value)) return;
     const time = value.replace(/^@/, '').replace(/^[-+]/, '');
