@@ -182,7 +182,7 @@ def home():
     );
     serving(outcome);
     expect(outcome.serving?.debug).toBe(true);
-    expect(outcome.notes).toContain(
+    expect(outcome.versions).toContain(
       "Flask 2.0.3 is what the project installs (requirements.txt:1): there FLASK_ENV=development turns debug mode on (Flask removed FLASK_ENV in 2.3); the app ran with that version's rule",
     );
   });
@@ -206,7 +206,7 @@ def home():
       );
       serving(outcome);
       expect(outcome.serving?.debug).toBe(false);
-      expect(outcome.notes).toEqual([]);
+      expect(outcome.versions).toEqual([]);
     }
   });
 });

@@ -13,6 +13,7 @@ _site = [None]  # where the host unpacks the audit's packages (assets.ts AUDIT_S
 
 
 _notes = [None]  # the current audit run's notes
+_followed = [None]  # and the pinned versions' semantics it followed
 _real_start = threading.Thread.start
 
 
@@ -52,6 +53,7 @@ def begin(audit, files, env):
         _notes[0] = None
         return None
     notes = _notes[0] = []
+    followed = _followed[0] = []
     threading.Thread.start = _start_or_skip
     if site and os.path.isdir(site):
         if site not in sys.path:
@@ -61,7 +63,7 @@ def begin(audit, files, env):
     declarations = project_requirements.read(files)
     stand_ins.activate([declared.name for declared in declarations])
     databases.activate(notes)
-    versions.apply(declarations, env, notes)
+    versions.apply(declarations, env, followed)
     return notes
 
 
@@ -69,4 +71,4 @@ def outcome(notes):
     """What the run's outcome adds: the stand-ins it needed and the notes."""
     if notes is None:
         return {}
-    return {"standIns": stand_ins.recorded(), "notes": list(notes)}
+    return {"standIns": stand_ins.recorded(), "notes": list(notes), "versions": list(_followed[0] or [])}

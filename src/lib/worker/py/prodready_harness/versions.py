@@ -41,7 +41,8 @@ def restore():
 
 
 def apply(declarations, env, notes):
-    """Before the run: take on the pinned Flask's semantics where they differ for this environment."""
+    """Before the run: take on the pinned Flask's semantics where they differ for this environment;
+    each difference followed is appended to `notes` as a sentence."""
     restore()
     flask = project_requirements.first(declarations, "flask")
     if "FLASK_ENV" not in env or not project_requirements.only_below(flask, FLASK_ENV_REMOVED_IN):
