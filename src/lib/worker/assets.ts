@@ -1,3 +1,5 @@
+import type { SnapshotInfo } from './snapshot';
+
 // Names of the Python assets that scripts/setup.js generates into public/pyodide/.
 // setup.js is plain JS and repeats these names; change both together.
 
@@ -16,6 +18,9 @@ export const AUDIT_PACKAGES_ARCHIVE = 'audit-packages.zip';
 
 /** Pyodide's stdlib with unchecked-hash .pyc beside each .py; pass as loadPyodide's stdLibURL. */
 export const STDLIB_ARCHIVE = 'python_stdlib.zip';
+
+/** Pyodide's heap after the harness and its libraries were imported (scripts/snapshot.ts). */
+export const SNAPSHOT_FILE = 'snapshot.bin';
 
 /** Sizes and hashes of every asset; the boot progress bar uses the byte counts as totals. */
 export const MANIFEST = 'manifest.json';
@@ -37,4 +42,6 @@ export interface AssetManifest {
   python: string;
   /** Keyed by file name inside ASSET_DIR. */
   files: Record<string, AssetEntry>;
+  /** What SNAPSHOT_FILE was made from; absent when no snapshot was built. */
+  snapshot?: SnapshotInfo;
 }

@@ -21,6 +21,14 @@ export interface HostSources {
 
 type PyCall = (method: string, argsJson: string) => string;
 
+/** prodready_harness.api as JS sees it (a PyProxy of the module). */
+export interface HarnessApi {
+  prepare(): void;
+  boot(output: (session: SessionId, text: string) => void, auditSitePackages: string): void;
+  call: PyCall;
+  destroy(): void;
+}
+
 export class PythonHost {
   private constructor(
     readonly pyodide: PyodideAPI,
@@ -28,26 +36,35 @@ export class PythonHost {
     private auditPackages: Uint8Array | undefined,
   ) {}
 
-  /** Installs packages and harness; `output` receives everything the project prints, per session. */
-  static async install(
-    pyodide: PyodideAPI,
-    sources: HostSources,
-    output: (session: SessionId, text: string) => void,
-  ): Promise<PythonHost> {
+  /**
+   * Writes the packages and the harness into Pyodide's file system and imports the harness's entry
+   * module. Keeps no JS reference in Python, so scripts/snapshot.ts snapshots right after it (with
+   * `api.prepare()`); after a restore the files are written again, since the file system lives in JS.
+   */
+  static prepare(pyodide: PyodideAPI, sources: HostSources): HarnessApi {
     pyodide.unpackArchive(sources.packages, 'zip', { extractDir: SITE_PACKAGES });
     for (const [path, source] of Object.entries(sources.harness)) {
       const target = `${HARNESS_ROOT}/${path}`;
       pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
       pyodide.FS.writeFile(target, source);
     }
-    const api = pyodide.runPython(`
+    return pyodide.runPython(`
 import sys
-sys.path.insert(0, ${JSON.stringify(HARNESS_ROOT)})
+if ${JSON.stringify(HARNESS_ROOT)} not in sys.path:
+    sys.path.insert(0, ${JSON.stringify(HARNESS_ROOT)})
 import prodready_harness.api as api
-api`);
+api`) as HarnessApi;
+  }
+
+  /** Installs packages and harness; `output` receives everything the project prints, per session. */
+  static async install(
+    pyodide: PyodideAPI,
+    sources: HostSources,
+    output: (session: SessionId, text: string) => void,
+  ): Promise<PythonHost> {
+    const api = PythonHost.prepare(pyodide, sources);
     api.boot(output, AUDIT_SITE_PACKAGES);
-    const call = api.call as PyCall & { destroy?: () => void };
-    return new PythonHost(pyodide, call, sources.auditPackages);
+    return new PythonHost(pyodide, api.call, sources.auditPackages);
   }
 
   get pythonVersion(): string {
