@@ -210,3 +210,33 @@ def home():
     }
   });
 });
+
+describe('a pinned version older than the bundled one', () => {
+  test('a name the bundled version dropped, imported by the project, gets a stand-in named module.Name', async () => {
+    const app = `from flask import Flask
+from itsdangerous import TimedJSONWebSignatureSerializer as Serializer
+app = Flask(__name__)
+@app.route("/")
+def home():
+    return type(Serializer("key", expires_in=3600)).__name__
+`;
+    const outcome = await run({ 'app.py': app, 'requirements.txt': 'flask==1.1.2\nitsdangerous==1.1.0\n' });
+    serving(outcome);
+    expect(outcome.standIns).toEqual(['itsdangerous.TimedJSONWebSignatureSerializer']);
+    expect((await get('/')).status).toBe(200);
+  });
+});
+
+describe('servers', () => {
+  test("Gunicorn's gevent worker without gevent: served by a sync worker, said in a note; a lesson's run still fails", async () => {
+    const files = { 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' };
+    const command = 'gunicorn -k gevent app:app';
+    const audit = await run(files, { command });
+    serving(audit);
+    expect(audit.notes?.some((note) => note.startsWith("Gunicorn's gevent worker needs what the audit lacks"))).toBe(
+      true,
+    );
+    const lesson = await run(files, { command, audit: false });
+    expect(lesson.serving).toBeNull();
+  });
+});

@@ -33,6 +33,15 @@ def _start_or_skip(thread):
             _notes[0].append(note)
 
 
+def note(text):
+    """Adds a note to the current audit run; False when the run is not an audit run."""
+    if _notes[0] is None:
+        return False
+    if text not in _notes[0]:
+        _notes[0].append(text)
+    return True
+
+
 def configure(audit_site_packages):
     _site[0] = audit_site_packages
 
