@@ -184,6 +184,13 @@ class StandIn:
     def __repr__(self):
         return f"<stand-in {type(self).__standin_name__}>"
 
+    def _operated(self, *other):
+        return _make(f"{type(self).__standin_name__}()")()
+
+    # `schema + "_list"`, `flags | OTHER`: arithmetic on a stand-in gives another one.
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __mod__ = __rmod__ = _operated
+    __or__ = __ror__ = __and__ = __rand__ = __truediv__ = __rtruediv__ = _operated
+
 
 class StandInModule(types.ModuleType):
     __all__ = []
