@@ -240,3 +240,12 @@ describe('servers', () => {
     expect(lesson.serving).toBeNull();
   });
 });
+
+test('Gunicorn reads a --config file relative to the project, whenever the harness imported Gunicorn', async () => {
+  const files = { 'app.py': 'from flask import Flask\napp = Flask(__name__)\n', 'gunicorn_config.py': 'workers = 3\n' };
+  for (const audit of [true, false]) {
+    const outcome = await run(files, { command: 'gunicorn --config gunicorn_config.py app:app', audit });
+    serving(outcome);
+    expect(outcome.serving?.settings['workers']).toBe(3);
+  }
+});

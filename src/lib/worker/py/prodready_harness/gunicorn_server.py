@@ -11,7 +11,7 @@ import gunicorn.config
 from gunicorn import __version__
 from gunicorn.workers.sync import SyncWorker
 
-from . import runner
+from . import PROJECT_DIR, runner
 from .serving import ServedApp, ServerStarted
 
 
@@ -179,6 +179,10 @@ def _worker_class(cfg):
 
 
 def install():
+    # Gunicorn's `chdir` default is the working directory at import (gunicorn.config.Chdir);
+    # a real process imports it already in its working directory, the harness once at boot, before
+    # any project exists. Every run's working directory is the project's.
+    gunicorn.config.Chdir.default = PROJECT_DIR
     gunicorn.config.Config.worker_class = property(_worker_class)
     gunicorn.arbiter.Arbiter.run = _arbiter_run
     SyncWorker.load_wsgi = _load_wsgi
