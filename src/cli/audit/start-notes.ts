@@ -17,8 +17,8 @@ export function startNotes(entry: string, outcome: RunOutcome): string | null {
   return parts.length > 0 ? `${entry}: ${parts.join('; ')}` : null;
 }
 
-/** Rules whose verdict a pinned Flask's semantics decide (FLASK_ENV turns debug on before Flask 2.3). */
-const VERSION_DECIDED = new Set(['debug-enabled']);
+/** Rules whose verdict a pinned version decides (FLASK_ENV before Flask 2.3, the debugger's Host check before Werkzeug 3.0.3). */
+const VERSION_DECIDED = new Set(['debug-enabled', 'debugger-pin-disabled']);
 
 /** A finding a pinned version decided says so in its own message. */
 export function withVersion<T extends { rule: string; message: string }>(finding: T, outcome: RunOutcome): T {

@@ -211,6 +211,44 @@ def home():
   });
 });
 
+describe('the project pins an older Werkzeug', () => {
+  const app = `from flask import Flask
+app = Flask(__name__)
+@app.route("/boom")
+def boom():
+    raise ValueError("boom")
+if __name__ == "__main__":
+    app.run(debug=True)
+`;
+  const crash = () =>
+    runtime.call('request', {
+      session: 'audit-spec',
+      request: { method: 'GET', path: '/boom', headers: [['Host', 'shop.example']] },
+    });
+
+  test('before 3.0.3 the debugger offers its console to any Host, and a note says which version decided', async () => {
+    const outcome = await run(
+      { 'app.py': app, 'requirements.txt': 'flask==2.0.3\nwerkzeug==2.0.3\n' },
+      { command: 'python app.py' },
+    );
+    serving(outcome);
+    expect(
+      outcome.versions?.some((v) => v.startsWith('Werkzeug 2.0.3 is what the project installs (requirements.txt:2)')),
+    ).toBe(true);
+    expect((await crash()).body).toContain('EVALEX = true');
+  });
+
+  test('from 3.0.3 (or unpinned) the bundled check holds: no console for a Host that is not localhost', async () => {
+    const outcome = await run(
+      { 'app.py': app, 'requirements.txt': 'flask==3.0.3\nwerkzeug==3.0.3\n' },
+      { command: 'python app.py' },
+    );
+    serving(outcome);
+    expect(outcome.versions).toEqual([]);
+    expect((await crash()).body).toContain('EVALEX = false');
+  });
+});
+
 describe('a pinned version older than the bundled one', () => {
   test('a name the bundled version dropped, imported by the project, gets a stand-in named module.Name', async () => {
     const app = `from flask import Flask

@@ -95,8 +95,9 @@ def begin(audit, files, env):
     return notes
 
 
-def outcome(notes):
+def outcome(notes, serving):
     """What the run's outcome adds: the stand-ins it needed and the notes."""
     if notes is None:
         return {}
+    versions.served(serving, _followed[0])
     return {"standIns": stand_ins.recorded(), "notes": list(notes), "versions": list(_followed[0] or [])}

@@ -190,6 +190,15 @@ class StandIn:
     # `schema + "_list"`, `flags | OTHER`: arithmetic on a stand-in gives another one.
     __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __mod__ = __rmod__ = _operated
     __or__ = __ror__ = __and__ = __rand__ = __truediv__ = __rtruediv__ = _operated
+    __abs__ = __neg__ = __pos__ = __invert__ = _operated
+
+    def __int__(self):
+        return 0
+
+    __index__ = __int__
+
+    def __float__(self):
+        return 0.0
 
 
 class StandInModule(types.ModuleType):
