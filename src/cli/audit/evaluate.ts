@@ -25,7 +25,7 @@ import { JudgeLimitError } from '../confined/runtime';
 import { discover } from './discover';
 import { reachableModules } from './imports';
 import { readProject, type Entrypoint, type Project } from './project';
-import { startNotes } from './start-notes';
+import { startNotes, withVersion } from './start-notes';
 
 export interface AuditFinding {
   rule: string;
@@ -377,7 +377,7 @@ async function auditEntrypoint(
     if (id === 'proxy-trust-wildcard' && !serverTrustsAnyone(serving) && !reachableByOutsiders(serving, entry)) {
       results = [];
     }
-    found.push(...results);
+    found.push(...results.map((finding) => withVersion(finding, outcome)));
   }
   if (!debugFound && env['FLASK_DEBUG'] === undefined) {
     // What does the code do when the operator writes FLASK_DEBUG=0 or false to turn debug off?

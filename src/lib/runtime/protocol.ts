@@ -103,6 +103,8 @@ export interface RunOutcome {
   standIns?: string[];
   /** Audit runs: what the harness changed so the app could start (a database URL made in-memory SQLite, …). */
   notes?: string[];
+  /** Audit runs: where the project's pinned Flask decides a fact differently from the bundled one, and the run followed it. */
+  versions?: string[];
 }
 
 export interface HttpRequest {

@@ -211,12 +211,13 @@ def run(options):
         exit_info = _explain_exit(exit_info, strip_ansi("".join(log)), options["files"])
 
     served = session.server
+    serving = served.info() if served is not None and exit_info is None else None
     return {
-        "serving": served.info() if served is not None and exit_info is None else None,
+        "serving": serving,
         "exit": exit_info,
         "interruption": interruption,
         "log": strip_ansi("".join(log)),
-        **audit_mode.outcome(notes),
+        **audit_mode.outcome(notes, serving),
     }
 
 
