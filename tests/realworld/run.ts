@@ -60,6 +60,12 @@ function problems(name: string, expectation: Expectation): string[] {
   }
   if (expectation.entrypoints.length === 0) out.push('no entrypoint: say what production starts');
   for (const entry of expectation.entrypoints) {
+    for (const place of entry.via ?? []) {
+      const count = lines(place.file);
+      if (count < 0) out.push(`entrypoint via ${place.file} missing`);
+      else if (place.line !== null && (place.line < 1 || place.line > count))
+        out.push(`entrypoint via ${place.file} has no line ${place.line}`);
+    }
     if (entry.file === null) continue;
     if (lines(entry.file) < 0) {
       out.push(`entrypoint file ${entry.file} missing`);
