@@ -150,6 +150,7 @@ export async function sendThroughProxy(
     reason: response.reason,
     headers: [...decision.responseHeaders(response.status), ...upstreamHeaders],
     body: response.body,
+    ...(response.bodyBase64 === undefined ? {} : { bodyBase64: response.bodyBase64 }),
     interrupted: response.interrupted,
     decision,
     upstreamRequest: { path: decision.path, headers: decision.headers },

@@ -42,10 +42,8 @@ class LessonsState {
   }
 
   private open(lesson: Lesson): void {
-    if (this.current) {
-      run.leave();
-      checks.clear();
-    }
+    if (this.current) run.leave();
+    checks.open(lesson.id);
     this.current = lesson;
     workspace.open(lesson);
     environment.open(lesson);

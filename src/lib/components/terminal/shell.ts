@@ -62,6 +62,21 @@ export class Shell {
     this.showPrompt();
   }
 
+  /**
+   * Another lesson's screen (its banner, or what it showed when the learner left it): the line
+   * being typed is dropped and the prompt drawn anew below the text. A request in flight still
+   * ends with its prompt.
+   */
+  restart(screen: string): void {
+    this.editor = new LineEditor('$ ');
+    this.held = null;
+    this.atLineStart = true;
+    this.promptShown = false;
+    this.deps.write(screen);
+    this.atLineStart = screen === '' || screen.endsWith('\n');
+    this.showPrompt();
+  }
+
   /** Keys and pastes from the terminal. */
   input(data: string): void {
     if (this.busy) {
