@@ -14,6 +14,12 @@ export function runLesson(): Promise<void> {
   return lesson ? run.run(lesson) : Promise.resolve();
 }
 
+/** A server command typed in the terminal (`python app.py`, `gunicorn …`): run like Run, with that line. */
+export function runTypedCommand(line: string): Promise<void> {
+  const lesson = lessonsState.current;
+  return lesson ? run.run(lesson, line) : Promise.resolve();
+}
+
 export function stopLesson(): Promise<void> {
   return run.stop();
 }
