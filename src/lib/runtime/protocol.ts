@@ -136,6 +136,8 @@ export interface HttpResponse {
   reason: string;
   headers: Array<[string, string]>;
   body: string;
+  /** The body's bytes, base64, when they are not UTF-8 text (an image, a font): the preview shows them. */
+  bodyBase64?: string;
   /** Log lines the request produced (ANSI stripped). */
   log: string;
   /** The request was stopped before it finished (Stop, or a time limit). */
