@@ -50,6 +50,17 @@ const NO_SECRET_CHECK = 'app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY")
 const CRASHING_READ = 'app.config["SECRET_KEY"] = required_settings("SECRET_KEY")';
 const GUNICORN_NAME_ERROR = 'workers = cpu_count() * 2 + 1';
 const SITE = 'nginx/shop.conf';
+const HSTS = '    add_header Strict-Transport-Security "max-age=63072000" always;\n';
+
+/** The https server's HSTS line moved up under a server_name that lost its `;`. */
+function swallowedHsts(site: string | undefined): string {
+  const withoutHsts = edit(site, HSTS, '');
+  return edit(
+    withoutHsts,
+    '    server_name shop.example;\n\n    ssl_certificate',
+    `    server_name shop.example\n${HSTS}\n    ssl_certificate`,
+  );
+}
 
 export const ATTEMPTS: Attempt[] = [
   {
@@ -184,14 +195,15 @@ export const ATTEMPTS: Attempt[] = [
   {
     lesson: '05-nginx',
     name: 'a missing ; after server_name swallows the next add_header',
-    files: (s) => ({
-      [SITE]: edit(
-        s[SITE],
-        '    server_name shop.example;\n\n    ssl_certificate',
-        '    server_name shop.example\n    add_header X-Robots-Tag none always;\n\n    ssl_certificate',
-      ),
-    }),
-    expect: {},
+    files: (s) => ({ [SITE]: swallowedHsts(s[SITE]) }),
+    expect: {
+      'headers-always': {
+        message: 'has no `;` at the end of line 41, so nginx reads the next line, add_header Strict-Transport-Security',
+        file: SITE,
+        line: 41,
+      },
+      'attack-through-nginx': { message: 'without Strict-Transport-Security' },
+    },
   },
   {
     lesson: '05-nginx',
