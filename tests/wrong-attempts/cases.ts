@@ -241,7 +241,14 @@ export const ATTEMPTS: Attempt[] = [
         'LoadCredential=secret_key:/etc/shop/secret_key',
       ),
     }),
-    expect: { serves: { message: 'SECRET_KEY is not set' } },
+    expect: {
+      'production-server': {
+        message:
+          'LoadCredential= hands secret_key over as a file in $CREDENTIALS_DIRECTORY (/run/credentials/shop.service)',
+        file: 'app.py',
+        line: 17,
+      },
+    },
   },
   {
     lesson: '06-process-manager',

@@ -22,6 +22,11 @@ export interface RunOptions {
   env: Record<string, string>;
   /** The number of CPUs the program sees (os.cpu_count and friends). Default 2, this machine's kind. */
   cpuCount?: number;
+  /**
+   * Files systemd hands the service for LoadCredential=NAME (by NAME), written into `directory`
+   * for the run; the environment's CREDENTIALS_DIRECTORY names it. Default none.
+   */
+  credentials?: { directory: string; files: Record<string, string> } | null;
 }
 
 export type ServerKind = 'werkzeug' | 'waitress' | 'gunicorn';
