@@ -133,7 +133,9 @@ def _arbiter_run(self):
 
     def handle(raw_request, client_address):
         connection = _Connection(raw_request)
-        peer = client_address if port else ("", -1)
+        # A unix socket's accept() gives the peer as a string (""), not (host, port); Gunicorn
+        # trusts forwarded headers from such peers unconditionally (forwarded_allow_ips docs).
+        peer = client_address if port else ""
         worker.handle(listener, connection, peer)
         return bytes(connection.sent)
 
