@@ -17,11 +17,13 @@ import type {
   HostMethod,
   RunOutcome,
   ServingInfo,
+  SourceLocation,
   WorkspaceFiles,
 } from '../../lib/runtime/protocol';
 import { discover } from './discover';
 import { reachableModules } from './imports';
 import { readProject, type Entrypoint, type Project } from './project';
+import { filesUnder } from './server-command';
 
 export interface AuditFinding {
   rule: string;
@@ -238,8 +240,8 @@ function describeEntry(entry: Entrypoint): string {
  * debug on, and secret keys spelled out in the code (as the value or a fallback). Found with
  * Python's ast through the harness; each message says it was read, not run.
  */
-async function readTheCode(project: Project, entry: Entrypoint, runtime: PythonRuntime): Promise<Placed[]> {
-  const facts = await runtime.call('facts', { session: GRADER_SESSION, files: project.files });
+async function readTheCode(files: WorkspaceFiles, entry: Entrypoint, runtime: PythonRuntime): Promise<Placed[]> {
+  const facts = await runtime.call('facts', { session: GRADER_SESSION, files });
   const read = '(read from the code: the app could not be imported)';
   // `app.run(debug=True)` is live only when production runs the module as a script; a server
   // such as Gunicorn imports it and never reaches the `__main__` block.
@@ -285,15 +287,50 @@ async function runRule(rule: Rule, context: GradingContext, infos: string[]): Pr
   }
 }
 
+/** Findings about the app name its files as the app sees them from its folder: back to project paths. */
 async function auditEntrypoint(
   project: Project,
   entry: Entrypoint,
   runtime: PythonRuntime,
   infos: string[],
 ): Promise<Placed[]> {
+  const found = await judgeEntrypoint(project, entry, runtime, infos);
+  if (entry.published && project.nginx.length > 0) found.push(publishedPastProxy(entry.published));
+  if (!entry.root) return found;
+  const prefix = `${entry.root}/`;
+  return found.map((finding) =>
+    project.files[finding.file] === undefined && project.files[prefix + finding.file] !== undefined
+      ? {
+          ...finding,
+          file: prefix + finding.file,
+          message: finding.message.split(`${finding.file}:`).join(`${prefix}${finding.file}:`),
+        }
+      : finding,
+  );
+}
+
+/** A compose service publishing the app's port on the host: clients reach it without the proxy. */
+function publishedPastProxy(at: SourceLocation): Placed {
+  return {
+    atCommand: false,
+    rule: 'bind-all-interfaces',
+    severity: rules['bind-all-interfaces'].severity,
+    file: at.file,
+    line: at.line,
+    message: `The app's container publishes its port on every interface of the host (${where(at)}): clients reach the app server directly, past nginx. Publish only the proxy, or bind the port to 127.0.0.1.`,
+  };
+}
+
+async function judgeEntrypoint(
+  project: Project,
+  entry: Entrypoint,
+  runtime: PythonRuntime,
+  infos: string[],
+): Promise<Placed[]> {
   const env = { ...entry.env };
+  const files = filesUnder(project.files, entry.root);
   const context: GradingContext = {
-    files: project.files,
+    files,
     runtime,
     production: { command: entry.command, commandSource: entry.source, env, attack: NOT_FOUND },
     nginx: project.nginx[0] ?? null,
@@ -317,9 +354,9 @@ async function auditEntrypoint(
     infos.push(
       `${describeEntry(entry)} did not start (${whyNotServing(outcome)}${at}): the rules that run the app were skipped and its code was read instead; the config rules still ran`,
     );
-    return readTheCode(project, entry, runtime);
+    return readTheCode(files, entry, runtime);
   }
-  const facts = await runtime.call('facts', { session: GRADER_SESSION, files: project.files });
+  const facts = await runtime.call('facts', { session: GRADER_SESSION, files });
   const attacks = attacksFor(facts.routes ?? []);
   const found: Placed[] = [];
   const serving = outcome.serving;

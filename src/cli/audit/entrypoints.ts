@@ -1,0 +1,252 @@
+/**
+ * What production runs: the Procfile's web process, each container's command (compose over
+ * Dockerfile), each systemd unit's ExecStart and Supervisor program's command, each reduced to
+ * the command that serves the app, the project folder it runs in and the environment it gets;
+ * else, with nothing declared, a module that starts the app itself.
+ */
+import { parseEnvFile, type EnvSetting } from '../../lib/config/dotenv';
+import { parseProcfile } from '../../lib/config/procfile';
+import type { ProcessLoad } from '../../lib/grading/process-manager';
+import type { SourceLocation, WorkspaceFiles } from '../../lib/runtime/protocol';
+import type { Container } from './containers';
+import { findServer, harnessCommand, type Found } from './server-command';
+
+export interface Entrypoint {
+  /** The command as the harness runs it (`gunicorn app:app`, `python app.py`), from `root`. */
+  command: string;
+  /** As the project writes it, for messages. */
+  written: string;
+  source: SourceLocation | null;
+  env: Record<string, string>;
+  /** The project folder it runs in ('' for the project root): a build context, a `cd`, a `--chdir`. */
+  root: string;
+  /** Runs in a container: it must listen on every interface to be reachable at all. */
+  container: boolean;
+  /** Its container publishes a port on the host's every interface (compose `ports:`). */
+  published?: SourceLocation;
+  /** Guessed (no Procfile, unit, Dockerfile...), not declared by the project. */
+  guessed: boolean;
+  /**
+   * Behind a platform's router (a Procfile web process on $PORT, Heroku style): the router is the
+   * only way in, whatever address the process binds.
+   */
+  platform?: boolean;
+  /** Where the variables of `env` are written, when a project file sets them. */
+  envSources?: EnvSetting[];
+}
+
+/** Images that are another service (databases, caches, queues, proxies), never the app. */
+const SERVICE_IMAGES =
+  /(^|\/)(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|rabbitmq|elasticsearch|opensearch|nginx|openresty|traefik|caddy|haproxy|httpd|adminer|pgadmin4|dpage\/pgadmin4|minio|mailhog|mailpit|localstack|zookeeper|kafka|certbot|selenium|jaegertracing|prom\/|grafana|influxdb|memgraph|neo4j|clickhouse)(\/|$|-)/;
+
+export const isServiceImage = (name: string) => SERVICE_IMAGES.test(name.replace(/^docker\.io\/(library\/)?/, ''));
+
+/** supervisord's `%(ENV_X)s`, `%(program_name)s`, `%(process_num)d`, expanded as Supervisor does. */
+export function expandSupervisor(
+  word: string,
+  env: Record<string, string>,
+  program: string,
+): { value: string; missing: string[] } {
+  const missing: string[] = [];
+  const value = word.replace(/%\((ENV_)?(\w+)\)[sd]/g, (whole, isEnv: string | undefined, name: string) => {
+    if (isEnv) {
+      if (env[name] === undefined) missing.push(name);
+      return env[name] ?? whole;
+    }
+    if (name === 'program_name') return program;
+    if (name === 'process_num') return '0';
+    return whole;
+  });
+  return { value, missing };
+}
+
+interface Gathered {
+  entrypoints: Entrypoint[];
+  infos: string[];
+  /** Supervisor configs whose programs run in a container (supervisord as the container's command). */
+  supervisorContainers: Container[];
+}
+
+function fromFound(
+  found: Found,
+  files: WorkspaceFiles,
+  written: string,
+  source: SourceLocation,
+  base: Omit<Entrypoint, 'command' | 'written' | 'source' | 'root' | 'guessed'>,
+  workdir: string | null,
+  out: Gathered,
+): void {
+  const at = `${source.file}:${source.line}`;
+  if (!found.ok) {
+    if (!found.notTheApp) out.infos.push(`${at}: not run, ${found.reason}`);
+    return;
+  }
+  const harness = harnessCommand(found.command, files, workdir);
+  if ('error' in harness) {
+    out.infos.push(`${at}: not run, ${harness.error}`);
+    return;
+  }
+  out.entrypoints.push({
+    ...base,
+    env: { ...base.env, ...found.command.env },
+    command: harness.command,
+    written,
+    source: found.command.via ?? source,
+    root: harness.root,
+    guessed: false,
+  });
+}
+
+const envOf = (settings: readonly EnvSetting[]) =>
+  Object.fromEntries(settings.map((setting) => [setting.name, setting.value]));
+
+export function findEntrypoints(
+  files: WorkspaceFiles,
+  processes: ProcessLoad[],
+  containers: readonly Container[],
+): Gathered {
+  const out: Gathered = { entrypoints: [], infos: [], supervisorContainers: [] };
+
+  for (const file of Object.keys(files).sort()) {
+    if ((file.split('/').pop() ?? '') !== 'Procfile') continue;
+    const web = parseProcfile(files[file] as string).find((entry) => entry.name === 'web');
+    if (!web) continue;
+    // The platform runs the line with a shell and the port its router forwards to in $PORT.
+    const found = findServer(['sh', '-c', web.command], {
+      files,
+      root: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '',
+      env: { PORT: '8000' },
+    });
+    fromFound(
+      found,
+      files,
+      web.command,
+      { file, line: web.line },
+      { env: {}, container: false, ...(/\$\{?PORT\b/.test(web.command) ? { platform: true } : {}) },
+      null,
+      out,
+    );
+  }
+
+  for (const container of containers) {
+    if (!container.command) continue;
+    const serviceImage = isServiceImage(container.image.name);
+    // A compose service that only runs someone else's image (a database, a cache) has none of the project's code.
+    if (
+      serviceImage ||
+      (container.service && !container.service.build && !/python|flask|uwsgi/i.test(container.image.name))
+    ) {
+      continue;
+    }
+    const env = envOf(container.env);
+    const found = findServer(container.command.argv, {
+      files,
+      root: container.root,
+      workdir: container.workdir,
+      env,
+    });
+    if (!found.ok && /^supervisord$/.test(found.program ?? '')) {
+      out.supervisorContainers.push(container);
+      continue;
+    }
+    fromFound(
+      found,
+      files,
+      container.command.argv.join(' '),
+      container.command.source,
+      {
+        env,
+        envSources: container.env,
+        container: true,
+        ...(container.published ? { published: container.published } : {}),
+      },
+      container.workdir,
+      out,
+    );
+  }
+
+  for (const load of processes) {
+    if (!load?.ok) continue;
+    const process = load.process;
+    const env: Record<string, string> = {};
+    for (const source of process.secretSources) {
+      // EnvironmentFile=-/etc/shop/env (LoadCredential= is name:path): read it when the tree has that file.
+      if (source.value.includes(':')) continue;
+      const parts = source.value.replace(/^-?\/*/, '').split('/');
+      const paths = Object.keys(files);
+      const tail = parts
+        .map((_, i) => parts.slice(i).join('/'))
+        .map((end) => (files[end] !== undefined ? end : paths.find((path) => path.endsWith(`/${end}`))))
+        .find((path) => path !== undefined);
+      if (tail !== undefined) Object.assign(env, parseEnvFile(files[tail] as string));
+    }
+    for (const pair of process.environment) env[pair.name] = pair.value;
+    let argv = process.argv;
+    let container: Container | undefined;
+    if (process.kind === 'supervisor') {
+      // supervisord passes its own environment on; in a container that is the container's.
+      container = out.supervisorContainers[0];
+      const supervisordEnv = { ...(container ? envOf(container.env) : {}), ...env };
+      const program =
+        /\[program:([^\]]+)\]/.exec(files[process.file]?.split('\n')[process.section.line - 1] ?? '')?.[1] ?? '';
+      const missing = new Set<string>();
+      argv = argv.map((word) => {
+        const expanded = expandSupervisor(word, supervisordEnv, program);
+        expanded.missing.forEach((name) => missing.add(name));
+        return expanded.value;
+      });
+      for (const name of Object.keys(env))
+        env[name] = expandSupervisor(env[name] as string, supervisordEnv, program).value;
+      if (missing.size > 0) {
+        out.infos.push(
+          `${process.command.file}:${process.command.line}: not run, ${[...missing].map((name) => `%(ENV_${name})s`).join(', ')} is set by no file of the project (supervisord refuses to start a program whose variables are unset)`,
+        );
+        continue;
+      }
+    }
+    const found = findServer(argv, { files, root: '', env });
+    fromFound(
+      found,
+      files,
+      process.argv.join(' '),
+      process.command,
+      { env: container ? { ...envOf(container.env), ...env } : env, container: container !== undefined },
+      container?.workdir ?? null,
+      out,
+    );
+  }
+  for (const entry of out.entrypoints) {
+    // `flask run` and the python-dotenv Flask loads read .flaskenv from the folder they start in.
+    const own = files[entry.root ? `${entry.root}/.flaskenv` : '.flaskenv'];
+    if (entry.command.startsWith('python') && own !== undefined) entry.env = { ...parseEnvFile(own), ...entry.env };
+  }
+  if (out.entrypoints.length > 0) return out;
+
+  // Nothing declares what production runs: a module that starts the app itself is the guess.
+  const mains = Object.keys(files)
+    .filter((path) => path.endsWith('.py'))
+    .filter((path) => /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m.test(files[path] as string))
+    .filter((path) => /\.run\s*\(|\bserve\s*\(|run_simple\s*\(/.test(files[path] as string))
+    .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  const fallback =
+    mains[0] ?? ['app.py', 'wsgi.py', 'main.py', 'run.py', 'server.py'].find((path) => files[path] !== undefined);
+  if (fallback) {
+    out.infos.push(
+      `no Procfile, systemd unit, Supervisor program, Dockerfile or compose command says what production runs: assuming \`python ${fallback}\``,
+    );
+    out.entrypoints.push({
+      command: `python ${fallback}`,
+      written: `python ${fallback}`,
+      source: null,
+      env: files['.flaskenv'] !== undefined ? parseEnvFile(files['.flaskenv']) : {},
+      root: '',
+      container: false,
+      guessed: true,
+    });
+  } else if (Object.keys(files).some((path) => path.endsWith('.py'))) {
+    out.infos.push(
+      'nothing says what production runs (no Procfile, unit, Supervisor program, Dockerfile or compose command) and no module starts the app: the rules that run the app were skipped',
+    );
+  }
+  return out;
+}
