@@ -57,6 +57,8 @@ describe('findServer', () => {
     });
     expect(found.ok && found.command.argv).toEqual(['gunicorn', '--bind', '0.0.0.0:5000', 'manage:app']);
     expect(found.ok && found.command.root).toBe('services/web');
+    // The command is written where the CMD is, not at the script's `exec "$@"`.
+    expect(found.ok && found.command.via).toBeNull();
   });
 
   test('cd in a chain moves the folder; assignments before the program are its environment', () => {

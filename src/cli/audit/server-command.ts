@@ -177,7 +177,9 @@ function expand(
     const words = command.argv.flatMap((word) =>
       word === '$@' || word === '$*' ? args : /^\$\d$/.test(word) ? [args[Number(word[1]) - 1] ?? ''] : [word],
     );
-    const here = scriptFileName ? { file: scriptFileName, line: command.line ?? 1 } : via;
+    // A command made of the arguments the script was given (`exec "$@"`) is written where they are.
+    const fromArgs = command.argv.some((word) => word === '$@' || word === '$*');
+    const here = scriptFileName && !fromArgs ? { file: scriptFileName, line: command.line ?? 1 } : via;
     const simple = { ...command, argv: words };
     const { argv } = unwrap(words);
     const program = base(argv[0] ?? '');

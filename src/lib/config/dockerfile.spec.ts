@@ -73,3 +73,11 @@ describe('parseDockerfile', () => {
     });
   });
 });
+
+test('WORKDIR and COPY expand $NAME from ENV as Docker does', () => {
+  const stage = targetStage(
+    parseDockerfile('FROM python\nENV APP_HOME=/home/app/web\nWORKDIR $APP_HOME\nCOPY . ${APP_HOME}\n', 'D'),
+  )!;
+  expect(stage.workdir).toBe('/home/app/web');
+  expect(stage.copies[0]?.dest).toBe('/home/app/web');
+});

@@ -118,14 +118,21 @@ export function parseDockerfile(text: string, file: string): Dockerfile {
             .getProperties()
             .map((property) => ({ name: property.getName(), value: property.getValue() }))
         : [];
+    // WORKDIR, COPY and USER expand $NAME from the stage's ENV and ARG (Docker's environment replacement).
+    const known = Object.fromEntries([...stage.args, ...stage.env].map((entry) => [entry.name, entry.value]));
+    const expand = (text: string) =>
+      text.replace(
+        /\$\{(\w+)(?::?[-+]([^}]*))?\}|\$(\w+)/g,
+        (whole, braced: string, word: string, bare: string) => known[braced ?? bare] ?? word ?? whole,
+      );
     if (keyword === 'ENV') {
       for (const { name, value } of properties) stage.env.push(setting(name, value ?? '', instruction));
     } else if (keyword === 'ARG') {
       for (const { name, value } of properties) if (value !== null) stage.args.push(setting(name, value, instruction));
     } else if (keyword === 'WORKDIR') {
-      stage.workdir = posixJoin(stage.workdir, instruction.getArgumentsContent() ?? '/');
+      stage.workdir = posixJoin(stage.workdir, expand(instruction.getArgumentsContent() ?? '/'));
     } else if (keyword === 'USER') {
-      stage.user = { value: (instruction.getArgumentsContent() ?? '').trim(), file, line };
+      stage.user = { value: expand((instruction.getArgumentsContent() ?? '').trim()), file, line };
     } else if (keyword === 'ENTRYPOINT') {
       stage.entrypoint = command(instruction);
       // Docker: setting ENTRYPOINT resets a CMD inherited from the base image, not one of this stage.
@@ -136,7 +143,7 @@ export function parseDockerfile(text: string, file: string): Dockerfile {
     } else if (keyword === 'COPY' || keyword === 'ADD') {
       const words = instruction
         .getArguments()
-        .map((argument) => argument.getValue())
+        .map((argument) => expand(argument.getValue()))
         .filter((word) => !word.startsWith('--'));
       const from = /--from=(\S+)/.exec(instruction.getArgumentsContent() ?? '')?.[1] ?? null;
       if (words.length >= 2) {
