@@ -21,6 +21,8 @@ export interface Container {
   /** `docker-compose.yml service web`, or the Dockerfile's path. */
   label: string;
   service: ComposeService | null;
+  /** The compose file that starts it. */
+  composeFile: string | null;
   /** The Dockerfile it is built from, when the project has it. */
   dockerfile: string | null;
   stage: DockerStage | null;
@@ -123,7 +125,7 @@ function fromStage(
   stage: DockerStage | null,
   context: string,
   files: WorkspaceFiles,
-): Omit<Container, 'service' | 'published' | 'dockerfile'> {
+): Omit<Container, 'service' | 'published' | 'dockerfile' | 'composeFile'> {
   const command = stage && containerCommand(stage.entrypoint, stage.cmd);
   const dockerfile = label;
   return {
@@ -205,6 +207,7 @@ function serviceContainer(
     ...base,
     label,
     service,
+    composeFile: compose.file,
     dockerfile: stage ? dockerfilePath : null,
     root,
     workdir,
@@ -289,6 +292,7 @@ export function findContainers(files: WorkspaceFiles): Containers {
     containers.push({
       ...fromStage(path, stage, dirOf(path), files),
       service: null,
+      composeFile: null,
       dockerfile: path,
       published: null,
     });

@@ -24,6 +24,8 @@ export interface Entrypoint {
   container: boolean;
   /** Its container publishes a port on the host's every interface (compose `ports:`). */
   published?: SourceLocation;
+  /** A compose service that publishes no port: only its neighbours on the compose network reach it. */
+  privateNetwork?: boolean;
   /** Guessed (no Procfile, unit, Dockerfile...), not declared by the project. */
   guessed: boolean;
   /**
@@ -159,6 +161,9 @@ export function findEntrypoints(
         envSources: container.env,
         container: true,
         ...(container.published ? { published: container.published } : {}),
+        ...(container.service && !container.published && container.service.ports.length === 0
+          ? { privateNetwork: true }
+          : {}),
       },
       container.workdir,
       out,

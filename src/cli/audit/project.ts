@@ -9,6 +9,8 @@ import { NginxSyntaxError, httpBlocks, parseNginx, serverBlocks, type NginxConfi
 import { loadProcessFile, type ProcessLoad } from '../../lib/grading/process-manager';
 import type { NginxLoad } from '../../lib/grading/proxy-chain';
 import type { WorkspaceFiles } from '../../lib/runtime/protocol';
+import { parseDotenv, type EnvSetting } from '../../lib/config/dotenv';
+import type { DeploymentSetting } from '../../lib/grading/context';
 import { findContainers, type Container } from './containers';
 import { findEntrypoints, type Entrypoint } from './entrypoints';
 
@@ -20,6 +22,8 @@ export interface Project {
   processes: ProcessLoad[];
   entrypoints: Entrypoint[];
   containers: Container[];
+  /** Environment settings written in the deployment files production uses. */
+  deployment: DeploymentSetting[];
   infos: string[];
 }
 
@@ -179,6 +183,44 @@ function inContainer(load: ProcessLoad, containers: readonly Container[]): Proce
   return { ok: true, process: { ...load.process, user } };
 }
 
+/** Env files that are templates or for development: not what production loads unless a production container names them. */
+const NOT_PRODUCTION_ENV =
+  /^\.env\.(example|sample|template|dist|dev|develop|development|test|testing|local|ci)$|\.example$/i;
+
+/**
+ * The settings production's deployment files write: each production container's Dockerfile ENV
+ * and ARG defaults, compose `environment:` and the env files it loads, and the project's env files
+ * (.env, .env.prod, .flaskenv) that are not templates or for development.
+ */
+function deploymentSettings(files: WorkspaceFiles, containers: readonly Container[]): DeploymentSetting[] {
+  const out = new Map<string, DeploymentSetting>();
+  const add = (setting: EnvSetting, form: DeploymentSetting['form']) => {
+    const key = `${setting.file}\u0000${setting.line}\u0000${setting.name}`;
+    if (!out.has(key))
+      out.set(key, { name: setting.name, value: setting.value, file: setting.file, line: setting.line, form });
+  };
+  for (const container of containers) {
+    for (const setting of container.env) {
+      const form =
+        setting.file === container.dockerfile
+          ? 'ENV'
+          : setting.file === container.composeFile
+            ? 'environment:'
+            : 'env file';
+      // A compose value taken from the shell or .env (`${SECRET_KEY}`) is written there, not here.
+      if ('interpolated' in setting && setting.interpolated) continue;
+      add(setting, form);
+    }
+    for (const setting of container.buildArgs) add(setting, 'ARG');
+  }
+  for (const path of Object.keys(files).sort()) {
+    const name = path.split('/').pop() ?? '';
+    if (!/^\.(env(\..+)?|flaskenv)$/.test(name) || NOT_PRODUCTION_ENV.test(name)) continue;
+    for (const setting of parseDotenv(files[path] as string, path)) add(setting, 'env file');
+  }
+  return [...out.values()];
+}
+
 export function readProject(files: WorkspaceFiles, discoveryInfos: string[]): Project {
   const infos = [...discoveryInfos];
   const deployed = findContainers(files);
@@ -188,5 +230,14 @@ export function readProject(files: WorkspaceFiles, discoveryInfos: string[]): Pr
   const gathered = findEntrypoints(files, found, deployed.containers);
   infos.push(...gathered.infos);
   const processes = found.map((load) => inContainer(load, gathered.supervisorContainers));
-  return { files, nginx, processes, entrypoints: gathered.entrypoints, containers: deployed.containers, infos };
+  const deployment = deploymentSettings(files, deployed.containers);
+  return {
+    files,
+    nginx,
+    processes,
+    entrypoints: gathered.entrypoints,
+    containers: deployed.containers,
+    deployment,
+    infos,
+  };
 }

@@ -11,6 +11,7 @@ const names = (scope: Scope) => directives(scope, 'add_header').map((d) => d.arg
 
 export const addHeaderDropped: Rule = {
   id: 'add-header-dropped',
+  scope: 'nginx',
   severity: 'medium',
   title: "A block's add_header drops the headers set above it",
   explanation:

@@ -16,6 +16,7 @@ const SECURITY_HEADERS = new Set([
 
 export const headerMissingAlways: Rule = {
   id: 'header-missing-always',
+  scope: 'nginx',
   severity: 'low',
   title: 'A security header is not sent on error responses',
   explanation:

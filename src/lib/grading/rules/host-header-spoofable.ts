@@ -11,6 +11,7 @@ const FOREIGN_HOST = 'evil.example';
 
 export const hostHeaderSpoofable: Rule = {
   id: 'host-header-spoofable',
+  scope: 'nginx',
   severity: 'medium',
   title: 'The app gets any Host header a client sends',
   explanation:

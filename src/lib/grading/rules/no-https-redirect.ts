@@ -6,6 +6,7 @@ import type { Rule } from '../rule';
 
 export const noHttpsRedirect: Rule = {
   id: 'no-https-redirect',
+  scope: 'nginx',
   severity: 'high',
   title: 'Plain HTTP serves the app instead of redirecting',
   explanation:

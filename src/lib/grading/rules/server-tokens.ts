@@ -6,6 +6,7 @@ import type { Rule } from '../rule';
 
 export const serverTokens: Rule = {
   id: 'server-tokens',
+  scope: 'nginx',
   severity: 'low',
   title: 'The server version is disclosed',
   explanation:

@@ -16,6 +16,7 @@ const WEAK_CIPHER = /(^|[-:+])(RC4|DES|3DES|MD5|NULL|EXPORT|EXP|aNULL|eNULL|ADH|
 
 export const weakTls: Rule = {
   id: 'weak-tls',
+  scope: 'nginx',
   severity: 'high',
   title: 'TLS protocols or ciphers below current guidance',
   explanation:
