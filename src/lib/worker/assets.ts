@@ -1,3 +1,5 @@
+import type { SnapshotInfo } from './snapshot';
+
 // Names of the Python assets that scripts/setup.js generates into public/pyodide/.
 // setup.js is plain JS and repeats these names; change both together.
 
@@ -9,6 +11,9 @@ export const PACKAGES_ARCHIVE = 'packages.zip';
 
 /** Pyodide's stdlib with unchecked-hash .pyc beside each .py; pass as loadPyodide's stdLibURL. */
 export const STDLIB_ARCHIVE = 'python_stdlib.zip';
+
+/** Pyodide's heap after the harness and its libraries were imported (scripts/snapshot.ts). */
+export const SNAPSHOT_FILE = 'snapshot.bin';
 
 /** Sizes and hashes of every asset; the boot progress bar uses the byte counts as totals. */
 export const MANIFEST = 'manifest.json';
@@ -27,4 +32,6 @@ export interface AssetManifest {
   python: string;
   /** Keyed by file name inside ASSET_DIR. */
   files: Record<string, AssetEntry>;
+  /** What SNAPSHOT_FILE was made from; absent when no snapshot was built. */
+  snapshot?: SnapshotInfo;
 }

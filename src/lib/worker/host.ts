@@ -19,11 +19,39 @@ export interface HostSources {
 
 type PyCall = (method: string, argsJson: string) => string;
 
+/** prodready_harness.api as JS sees it (a PyProxy of the module). */
+export interface HarnessApi {
+  prepare(): void;
+  boot(output: (session: SessionId, text: string) => void): void;
+  call: PyCall;
+  destroy(): void;
+}
+
 export class PythonHost {
   private constructor(
     readonly pyodide: PyodideAPI,
     private readonly pyCall: PyCall,
   ) {}
+
+  /**
+   * Writes the packages and the harness into Pyodide's file system and imports the harness's entry
+   * module. Keeps no JS reference in Python, so scripts/snapshot.ts snapshots right after it (with
+   * `api.prepare()`); after a restore the files are written again, since the file system lives in JS.
+   */
+  static prepare(pyodide: PyodideAPI, sources: HostSources): HarnessApi {
+    pyodide.unpackArchive(sources.packages, 'zip', { extractDir: SITE_PACKAGES });
+    for (const [path, source] of Object.entries(sources.harness)) {
+      const target = `${HARNESS_ROOT}/${path}`;
+      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+      pyodide.FS.writeFile(target, source);
+    }
+    return pyodide.runPython(`
+import sys
+if ${JSON.stringify(HARNESS_ROOT)} not in sys.path:
+    sys.path.insert(0, ${JSON.stringify(HARNESS_ROOT)})
+import prodready_harness.api as api
+api`) as HarnessApi;
+  }
 
   /** Installs packages and harness; `output` receives everything the project prints, per session. */
   static async install(
@@ -31,20 +59,9 @@ export class PythonHost {
     sources: HostSources,
     output: (session: SessionId, text: string) => void,
   ): Promise<PythonHost> {
-    pyodide.unpackArchive(sources.packages, 'zip', { extractDir: SITE_PACKAGES });
-    for (const [path, source] of Object.entries(sources.harness)) {
-      const target = `${HARNESS_ROOT}/${path}`;
-      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
-      pyodide.FS.writeFile(target, source);
-    }
-    const api = pyodide.runPython(`
-import sys
-sys.path.insert(0, ${JSON.stringify(HARNESS_ROOT)})
-import prodready_harness.api as api
-api`);
+    const api = PythonHost.prepare(pyodide, sources);
     api.boot(output);
-    const call = api.call as PyCall & { destroy?: () => void };
-    return new PythonHost(pyodide, call);
+    return new PythonHost(pyodide, api.call);
   }
 
   get pythonVersion(): string {
