@@ -7,7 +7,7 @@
  */
 import { NginxSyntaxError, httpBlocks, parseNginx, serverBlocks, type NginxConfig } from '../../lib/config/nginx';
 import { loadProcessFile, type ProcessLoad } from '../../lib/grading/process-manager';
-import type { NginxLoad } from '../../lib/grading/proxy-chain';
+import type { LoadedNginx, NginxLoad } from '../../lib/grading/proxy-chain';
 import type { WorkspaceFiles } from '../../lib/runtime/protocol';
 import { parseDotenv, type EnvSetting } from '../../lib/config/dotenv';
 import type { DeploymentSetting } from '../../lib/grading/context';
@@ -120,36 +120,93 @@ const looksLikeIni = (text: string) =>
   /^\s*\[[^\]]+\]\s*$/m.test(text) && !/[{};]\s*$/m.test(text.replace(/^\s*[#;].*$/gm, ''));
 const looksLikeNginx = (text: string) => /\b(server|http|location)\s*[^;{]*\{|\bproxy_pass\b|\blisten\s+\d/.test(text);
 
-function findNginx(files: WorkspaceFiles, infos: string[]): NginxLoad[] {
+/** Names that are never nginx configs, whatever they hold. */
+const NOT_NGINX_NAME =
+  /^(Procfile|Dockerfile(\..+)?|Containerfile|Makefile|LICEN[SC]E|COPYING|README|AUTHORS|CHANGELOG|Vagrantfile|Gemfile|Pipfile|\.\w+)$/i;
+
+/** nginx:1.25-alpine → 1.25; latest, stable, alpine → unknown. */
+function imageVersion(image: { name: string; tag: string | null }): LoadedNginx['version'] {
+  const number = /^(\d+\.\d+(?:\.\d+)?)/.exec(image.tag ?? '')?.[1] ?? null;
+  return { number, image: image.tag ? `${image.name}:${image.tag}` : image.name };
+}
+
+/**
+ * The project's nginx configs: files named or placed like one (*.conf, sites-available/,
+ * conf.d/), files of nginx directives whatever their name (deployment/nginx/microblog), and the
+ * files a Dockerfile COPY or a compose volume puts under /etc/nginx (then the nginx image's tag
+ * says which nginx runs them).
+ */
+function findNginx(files: WorkspaceFiles, infos: string[], containers: readonly Container[]): NginxLoad[] {
   const readFile = includeReader(files);
   const paths = Object.keys(files);
   const candidatesForGlobs = globCandidates(paths);
-  const candidates = Object.keys(files)
-    .filter((path) => /\.conf$/.test(path) || /(^|\/)(sites-(available|enabled)|conf\.d)\/[^/]+$/.test(path))
+  const deployed = new Map<string, { dest: string; version?: LoadedNginx['version'] }>();
+  for (const container of containers) {
+    const nginxImage = /(^|\/)(nginx|openresty)$/.test(container.image.name.replace(/^docker\.io\/(library\/)?/, ''));
+    for (const { file, dest } of container.nginxFiles) {
+      deployed.set(file, { dest, ...(nginxImage ? { version: imageVersion(container.image) } : {}) });
+    }
+  }
+  const byContent = (path: string) => {
+    const name = path.split('/').pop() ?? '';
+    return (
+      (!name.includes('.') || /\.(nginx|template|site|vhost)$/.test(name)) &&
+      !NOT_NGINX_NAME.test(name) &&
+      !/^#!/.test(files[path] as string) &&
+      looksLikeNginx(files[path] as string)
+    );
+  };
+  const candidates = paths
+    .filter(
+      (path) =>
+        deployed.has(path) ||
+        /\.conf$/.test(path) ||
+        /(^|\/)(sites-(available|enabled)|conf\.d)\/[^/]+$/.test(path) ||
+        byContent(path),
+    )
     .filter((path) => !looksLikeIni(files[path] as string))
     .sort();
   const parsed: Array<{ file: string; config: NginxConfig }> = [];
+  const noServer: string[] = [];
   for (const file of candidates) {
     const text = files[file] as string;
+    const dest = deployed.get(file)?.dest;
     try {
       const config = canonicalFiles(
-        parseNginx(text, file, { readFile, files: candidatesForGlobs, prefix: nginxPrefix(file) }),
+        parseNginx(text, file, {
+          readFile,
+          files: candidatesForGlobs,
+          prefix: dest?.startsWith('/etc/nginx') ? '/etc/nginx' : nginxPrefix(file),
+        }),
         files,
         paths,
       );
-      if (httpBlocks(config).length === 0 && serverBlocks(config).length === 0) continue;
+      if (httpBlocks(config).length === 0 && serverBlocks(config).length === 0) {
+        if (looksLikeNginx(text) || deployed.has(file)) noServer.push(file);
+        continue;
+      }
       parsed.push({ file, config });
     } catch (error) {
       if (!(error instanceof NginxSyntaxError)) throw error;
-      if (looksLikeNginx(text))
+      if (looksLikeNginx(text) || deployed.has(file))
         infos.push(`${file}: an nginx config that does not parse, not judged (${error.message})`);
     }
   }
   // A file another config includes is judged as part of that config, not again on its own.
   const included = new Set(parsed.flatMap(({ file, config }) => config.files.filter((other) => other !== file)));
+  for (const file of noServer) {
+    if (!included.has(file)) {
+      infos.push(
+        `${file}: nginx directives without a server or http block that no config found here includes: not judged on its own`,
+      );
+    }
+  }
   return parsed
     .filter(({ file }) => !included.has(file))
-    .map(({ file, config }) => ({ ok: true as const, nginx: { file, config } }));
+    .map(({ file, config }) => {
+      const version = deployed.get(file)?.version;
+      return { ok: true as const, nginx: { file, config, ...(version ? { version } : {}) } };
+    });
 }
 
 function findProcesses(files: WorkspaceFiles, infos: string[]): ProcessLoad[] {
@@ -225,7 +282,7 @@ export function readProject(files: WorkspaceFiles, discoveryInfos: string[]): Pr
   const infos = [...discoveryInfos];
   const deployed = findContainers(files);
   infos.push(...deployed.infos);
-  const nginx = findNginx(files, infos);
+  const nginx = findNginx(files, infos, deployed.containers);
   const found = findProcesses(files, infos);
   const gathered = findEntrypoints(files, found, deployed.containers);
   infos.push(...gathered.infos);

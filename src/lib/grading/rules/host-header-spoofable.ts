@@ -4,7 +4,7 @@
  */
 import { virtualProxy } from '../../config/nginx';
 import { at, withNginx } from '../nginx-rule';
-import { tlsServers, plainServers } from '../nginx-scan';
+import { listenPorts } from '../nginx-scan';
 import type { Rule } from '../rule';
 
 const FOREIGN_HOST = 'evil.example';
@@ -24,9 +24,10 @@ export const hostHeaderSpoofable: Rule = {
   ],
   evaluate: (context) =>
     withNginx(context, ({ config }) => {
+      const { plain, tls } = listenPorts(config);
       const ports = [
-        ...(tlsServers(config).length ? [{ scheme: 'https' as const, port: 443 }] : []),
-        ...(plainServers(config).length ? [{ scheme: 'http' as const, port: 80 }] : []),
+        ...tls.map((port) => ({ scheme: 'https' as const, port })),
+        ...plain.map((port) => ({ scheme: 'http' as const, port })),
       ];
       for (const { scheme, port } of ports) {
         const decision = virtualProxy(config, {
