@@ -9,7 +9,7 @@ import { rules } from '../../lib/grading/rules';
 import type { RuleId } from '../../lib/grading/rule-ids';
 import type { PythonRuntime } from '../../lib/grading/runtime';
 import type { ServingInfo, SourceLocation } from '../../lib/runtime/protocol';
-import { readTheCode, startApp } from './app-start';
+import { readTheCode, startApp, whyNotServing } from './app-start';
 import { NOT_FOUND, attacksFor } from './attacks';
 import type { Entrypoint } from './entrypoints';
 import { runRule, type Placed } from './findings';
@@ -41,26 +41,38 @@ function reachableByOutsiders(serving: ServingInfo, entry: Entrypoint): boolean 
 /** Values an operator sets to mean "debug off"; code that reads any of them as on is live in production. */
 const DEBUG_OFF_VALUES = ['0', 'false'];
 
+/** Whether the entrypoint's app started, and the findings about it named by project paths. */
+export interface EntrypointAudit {
+  started: boolean;
+  /** Why it did not start. */
+  reason?: string;
+  found: Placed[];
+}
+
 /** Findings about the app name its files as the app sees them from its folder: back to project paths. */
 export async function auditEntrypoint(
   project: Project,
   entry: Entrypoint,
   runtime: PythonRuntime,
   infos: string[],
-): Promise<Placed[]> {
-  const found = await judgeEntrypoint(project, entry, runtime, infos);
+): Promise<EntrypointAudit> {
+  const judged = await judgeEntrypoint(project, entry, runtime, infos);
+  const found = judged.found;
   if (entry.published && project.nginx.length > 0) found.push(publishedPastProxy(entry.published));
-  if (!entry.root) return found;
+  if (!entry.root) return judged;
   const prefix = `${entry.root}/`;
-  return found.map((finding) =>
-    project.files[finding.file] === undefined && project.files[prefix + finding.file] !== undefined
-      ? {
-          ...finding,
-          file: prefix + finding.file,
-          message: finding.message.split(`${finding.file}:`).join(`${prefix}${finding.file}:`),
-        }
-      : finding,
-  );
+  return {
+    ...judged,
+    found: found.map((finding) =>
+      project.files[finding.file] === undefined && project.files[prefix + finding.file] !== undefined
+        ? {
+            ...finding,
+            file: prefix + finding.file,
+            message: finding.message.split(`${finding.file}:`).join(`${prefix}${finding.file}:`),
+          }
+        : finding,
+    ),
+  };
 }
 
 /** A compose service publishing the app's port on the host: clients reach it without the proxy. */
@@ -80,7 +92,7 @@ async function judgeEntrypoint(
   entry: Entrypoint,
   runtime: PythonRuntime,
   infos: string[],
-): Promise<Placed[]> {
+): Promise<EntrypointAudit> {
   const env = { ...entry.env };
   const files = filesUnder(project.files, entry.root);
   const context: GradingContext = {
@@ -93,7 +105,9 @@ async function judgeEntrypoint(
     runs: new GraderRuns(),
   };
   const outcome = await startApp(context, entry, infos);
-  if (!outcome.serving) return readTheCode(files, entry, runtime);
+  if (!outcome.serving) {
+    return { started: false, reason: whyNotServing(outcome), found: await readTheCode(files, entry, runtime) };
+  }
   const facts = await runtime.call('facts', { session: GRADER_SESSION, files });
   const attacks = attacksFor(facts.routes ?? []);
   const found: Placed[] = [];
@@ -132,5 +146,5 @@ async function judgeEntrypoint(
       if (results.length > 0) break;
     }
   }
-  return found;
+  return { started: true, found };
 }

@@ -23,7 +23,7 @@ function missingVariable(outcome: RunOutcome, env: Record<string, string>): stri
 }
 
 /** Why a run did not serve, in the program's own words: the exception line of its traceback when there is one. */
-function whyNotServing(outcome: RunOutcome): string {
+export function whyNotServing(outcome: RunOutcome): string {
   // Gunicorn's own log prefix ([date] [pid] [INFO]) says nothing here.
   const message = (outcome.exit?.message ?? 'no server started').replace(/^\[[^\]]+\] \[\d+\] \[\w+\] /, '');
   const raised = outcome.log

@@ -64,6 +64,8 @@ export function expandSupervisor(
 
 interface Gathered {
   entrypoints: Entrypoint[];
+  /** Commands production starts that the audit cannot run (another server, an unknown program). */
+  notRun: Array<{ command: string; file: string; line: number; reason: string }>;
   infos: string[];
   /** Supervisor configs whose programs run in a container (supervisord as the container's command). */
   supervisorContainers: Container[];
@@ -79,13 +81,17 @@ function fromFound(
   out: Gathered,
 ): void {
   const at = `${source.file}:${source.line}`;
+  const notRun = (reason: string) => {
+    out.infos.push(`${at}: not run, ${reason}`);
+    out.notRun.push({ command: written, file: source.file, line: source.line, reason });
+  };
   if (!found.ok) {
-    if (!found.notTheApp) out.infos.push(`${at}: not run, ${found.reason}`);
+    if (!found.notTheApp) notRun(found.reason);
     return;
   }
   const harness = harnessCommand(found.command, files, workdir);
   if ('error' in harness) {
-    out.infos.push(`${at}: not run, ${harness.error}`);
+    notRun(harness.error);
     return;
   }
   out.entrypoints.push({
@@ -107,7 +113,7 @@ export function findEntrypoints(
   processes: ProcessLoad[],
   containers: readonly Container[],
 ): Gathered {
-  const out: Gathered = { entrypoints: [], infos: [], supervisorContainers: [] };
+  const out: Gathered = { entrypoints: [], notRun: [], infos: [], supervisorContainers: [] };
 
   for (const file of Object.keys(files).sort()) {
     if ((file.split('/').pop() ?? '') !== 'Procfile') continue;

@@ -27,6 +27,17 @@ export interface AuditResult {
   infos: string[];
   /** How many files it read. */
   fileCount: number;
+  /** What production starts, as the project writes it, and whether the audit could start it. */
+  entrypoints: ReportedEntrypoint[];
+}
+
+export interface ReportedEntrypoint {
+  command: string;
+  /** Where the project declares it; null when guessed. */
+  file: string | null;
+  line: number | null;
+  started: boolean;
+  reason?: string;
 }
 
 /** The registry's rules of one scope. */
@@ -48,19 +59,23 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
   const infos = [...project.infos];
   const runtime = new AuditRuntime(host, project.entrypoints);
   const findings: Array<AuditFinding | Placed> = [];
+  const entrypoints: ReportedEntrypoint[] = project.notRun.map((skipped) => ({ ...skipped, started: false }));
   try {
     // A unit and a Procfile often start the same command with the same environment: the app
     // behaves the same, so it is judged once and the findings placed at the command move to each.
-    const judged = new Map<string, { entry: Entrypoint; found: Placed[] }>();
+    const judged = new Map<string, { entry: Entrypoint; found: Placed[]; started: boolean; reason?: string }>();
     for (const entry of project.entrypoints) {
       const key = JSON.stringify([entry.command, entry.env, entry.container, project.nginx.length]);
       const same = judged.get(key);
+      const place = { command: entry.written, file: entry.source?.file ?? null, line: entry.source?.line ?? null };
       if (!same) {
-        const found = await auditEntrypoint(project, entry, runtime, infos);
-        judged.set(key, { entry, found });
-        findings.push(...found);
+        const audited = await auditEntrypoint(project, entry, runtime, infos);
+        judged.set(key, { entry, ...audited });
+        findings.push(...audited.found);
+        entrypoints.push({ ...place, started: audited.started, ...(audited.reason ? { reason: audited.reason } : {}) });
         continue;
       }
+      entrypoints.push({ ...place, started: same.started, ...(same.reason ? { reason: same.reason } : {}) });
       const from = where(same.entry.source);
       const to = where(entry.source);
       for (const finding of same.found) {
@@ -103,7 +118,7 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.rule.localeCompare(b.rule),
   );
-  return { findings: sorted, infos, fileCount: Object.keys(project.files).length };
+  return { findings: sorted, infos, fileCount: Object.keys(project.files).length, entrypoints };
 }
 
 /** Discover DIR and audit it. */

@@ -17,7 +17,8 @@ export function toJson(result: AuditResult, version: string): string {
     line,
     message,
   }));
-  return JSON.stringify({ tool: 'prodready', version, findings }, null, 2);
+  // What production starts and whether it started: the findings about the running app rest on it.
+  return JSON.stringify({ tool: 'prodready', version, findings, entrypoints: result.entrypoints }, null, 2);
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };

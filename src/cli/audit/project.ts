@@ -21,6 +21,8 @@ export interface Project {
   nginx: NginxLoad[];
   processes: ProcessLoad[];
   entrypoints: Entrypoint[];
+  /** Commands production starts that the audit cannot run, with why. */
+  notRun: Array<{ command: string; file: string; line: number; reason: string }>;
   containers: Container[];
   /** Environment settings written in the deployment files production uses. */
   deployment: DeploymentSetting[];
@@ -293,6 +295,7 @@ export function readProject(files: WorkspaceFiles, discoveryInfos: string[]): Pr
     nginx,
     processes,
     entrypoints: gathered.entrypoints,
+    notRun: gathered.notRun,
     containers: deployed.containers,
     deployment,
     infos,
