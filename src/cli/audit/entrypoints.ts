@@ -147,6 +147,9 @@ export function findEntrypoints(
       continue;
     }
     const env = envOf(container.env);
+    // Platforms that run containers (Cloud Run, Heroku, App Runner) say in $PORT where their router forwards.
+    const platform = env['PORT'] === undefined && /\$\{?PORT\b/.test(container.command.argv.join(' '));
+    if (platform) env['PORT'] = '8080';
     const found = findServer(container.command.argv, {
       files,
       root: container.root,
@@ -166,6 +169,7 @@ export function findEntrypoints(
         env,
         envSources: container.env,
         container: true,
+        ...(platform ? { platform: true } : {}),
         ...(container.published ? { published: container.published } : {}),
         ...(container.service && !container.published && container.service.ports.length === 0
           ? { privateNetwork: true }

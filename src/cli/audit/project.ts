@@ -242,9 +242,9 @@ function inContainer(load: ProcessLoad, containers: readonly Container[]): Proce
   return { ok: true, process: { ...load.process, user } };
 }
 
-/** Env files that are templates or for development: not what production loads unless a production container names them. */
-const NOT_PRODUCTION_ENV =
-  /^\.env\.(example|sample|template|dist|dev|develop|development|test|testing|local|ci)$|\.example$/i;
+/** A path under a folder or file named for development, tests or examples (config/development/app.env, .env.dev). */
+const DEV_PATH =
+  /(^|[/.\-_])(example|sample|template|dist|dev|develop|development|test|tests|testing|local|ci)([/.\-_]|$)/i;
 
 /**
  * The settings production's deployment files write: each production container's Dockerfile ENV
@@ -260,6 +260,7 @@ function deploymentSettings(files: WorkspaceFiles, containers: readonly Containe
   };
   for (const container of containers) {
     for (const setting of container.env) {
+      if (DEV_PATH.test(setting.file)) continue; // an env file for development, even when a compose file loads it
       const form =
         setting.file === container.dockerfile
           ? 'ENV'
@@ -272,10 +273,25 @@ function deploymentSettings(files: WorkspaceFiles, containers: readonly Containe
     }
     for (const setting of container.buildArgs) add(setting, 'ARG');
   }
+  // A committed .env is production's when something production runs reads it: python-dotenv's
+  // load_dotenv() in the code, or a production compose file taking ${NAME} from it.
+  const codeLoadsDotenv = Object.keys(files).some(
+    (path) => path.endsWith('.py') && /\bload_dotenv\s*\(/.test(files[path] as string),
+  );
+  const composeText = containers
+    .map((container) => container.composeFile)
+    .filter((file): file is string => file !== null)
+    .map((file) => ({ dir: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text: files[file] ?? '' }));
   for (const path of Object.keys(files).sort()) {
     const name = path.split('/').pop() ?? '';
-    if (!/^\.(env(\..+)?|flaskenv)$/.test(name) || NOT_PRODUCTION_ENV.test(name)) continue;
-    for (const setting of parseDotenv(files[path] as string, path)) add(setting, 'env file');
+    if (!/^\.env$/.test(name) || DEV_PATH.test(path)) continue;
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    for (const setting of parseDotenv(files[path] as string, path)) {
+      const interpolated = composeText.some(
+        (compose) => compose.dir === dir && new RegExp(`\\$\\{?${setting.name}\\b`).test(compose.text),
+      );
+      if (codeLoadsDotenv || interpolated) add(setting, 'env file');
+    }
   }
   return [...out.values()];
 }

@@ -81,6 +81,35 @@ describe('findServer', () => {
   });
 });
 
+test('a script’s own variables, defaults and eval are read as the shell reads them', () => {
+  const script = [
+    '#!/bin/sh',
+    'WORKER_CLASS=${WORKER_CLASS:-gevent}',
+    'export TIMEOUT="${GUNICORN_TIMEOUT:-120}"',
+    'GOSU=""',
+    'cmd="$GOSU gunicorn -k $WORKER_CLASS --timeout $TIMEOUT -w ${WORKERS} app:app"',
+    'eval $cmd',
+  ].join('\n');
+  const found = findServer(['./run.sh'], { files: { 'run.sh': script }, env: { WORKERS: '3' } });
+  expect(found.ok && found.command.argv).toEqual([
+    'gunicorn',
+    '-k',
+    'gevent',
+    '--timeout',
+    '120',
+    '-w',
+    '3',
+    'app:app',
+  ]);
+  expect(found.ok && found.command.via).toEqual({ file: 'run.sh', line: 6 });
+});
+
+test('python3 -um app is python -m app; sudo is a launcher', () => {
+  const found = findServer(['sudo', '-u', 'app', 'python3', '-um', 'app', '--port', '5000'], { files: {} });
+  expect(found.ok && found.command.argv).toEqual(['python3', '-um', 'app', '--port', '5000']);
+  expect(found.ok && harnessCommand(found.command, {})).toEqual({ command: 'python -m app --port 5000', root: '' });
+});
+
 describe('harnessCommand', () => {
   test('flask run becomes python -m flask run; --chdir into a project folder moves the root', () => {
     expect(harnessCommand({ argv: ['flask', 'run'], root: '', env: {}, via: null }, {})).toEqual({

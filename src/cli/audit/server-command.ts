@@ -7,7 +7,7 @@
  * (`python FILE`, `python -m MODULE`, `gunicorn …`, `waitress-serve …`) and the project folder
  * it runs in.
  */
-import { parseCommandLine, scriptCommands, type SimpleCommand } from '../../lib/config/shell';
+import { lineCommands, parseCommandLine, scriptLines, type SimpleCommand } from '../../lib/config/shell';
 import type { WorkspaceFiles } from '../../lib/runtime/protocol';
 
 /** Programs that only start the next words as a command. */
@@ -79,13 +79,18 @@ function unwrap(argv: string[]): { argv: string[]; exec: boolean } {
   let words = [...argv];
   let exec = false;
   for (;;) {
+    // An unset variable in command position (`$GOSU gunicorn …` with GOSU empty) leaves nothing.
+    while (words[0] === '') words.shift();
     const program = base(words[0] ?? '');
     if (program === 'exec') exec = true;
     if (LAUNCHERS[program] !== undefined) {
       words = words.slice(1 + (LAUNCHERS[program] as number));
       while (program === 'tini' && words[0]?.startsWith('-') && words[0] !== '--') words.shift();
     } else if (RUNNERS.has(program) && words[1] === 'run') words = words.slice(2);
-    else if (program === 'env') {
+    else if (program === 'sudo') {
+      words = words.slice(1);
+      while (words[0]?.startsWith('-')) words = words.slice(/^-[ugCDhprt]$/.test(words[0]) ? 2 : 1);
+    } else if (program === 'env') {
       words = words.slice(1);
       while (words[0] && (/^[A-Za-z_]\w*=/.test(words[0]) || words[0].startsWith('-'))) words.shift();
     } else return { argv: words, exec };
@@ -101,7 +106,10 @@ function kindOf(argv: string[]): Kind {
   if (NOT_THE_APP.has(program)) return 'not-app';
   if (program === 'flask') return argv.includes('run') ? 'flask-run' : 'other';
   if (/^python(\d(\.\d+)?)?$/.test(program)) {
-    const rest = argv.slice(1).filter((word) => !/^-[uBOEsI]+$/.test(word));
+    const rest = argv
+      .slice(1)
+      .flatMap((word) => (/^-[uBOEsI]+m$/.test(word) ? ['-m'] : [word])) // python3 -um app: -u then -m
+      .filter((word) => !/^-[uBOEsI]+$/.test(word));
     if (rest[0] === '-m') {
       const module = rest[1] ?? '';
       if (module === 'flask') return rest.includes('run') ? 'flask-run' : 'other';
@@ -151,27 +159,36 @@ interface Search {
   files: WorkspaceFiles;
   /** The container's working directory the root was copied to, for absolute paths. */
   workdir: string | null;
-  env: Record<string, string>;
+  /** The folder the command line starts in. */
+  root: string;
   depth: number;
 }
 
-function candidate(command: SimpleCommand, root: string, search: Search, via: ServerCommand['via']) {
+/** Where a script is as its lines run: the folder (`cd`) and the variables it has set so far. */
+interface State {
+  cwd: string;
+  env: Record<string, string>;
+}
+
+function candidate(command: SimpleCommand, root: string, via: ServerCommand['via']) {
   const { argv, exec } = unwrap(command.argv);
   return { argv, exec, kind: kindOf(argv), root, env: command.assignments, via };
 }
 type Candidate = ReturnType<typeof candidate>;
 
-/** The simple commands a command runs, with `sh -c` opened, scripts followed and `cd` applied. */
+/** Builtins that only set variables (`export NAME=value`). */
+const SETTERS = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
+
+/** The simple commands a command runs, with `sh -c` and `eval` opened, scripts followed, `cd` and assignments applied. */
 function expand(
   commands: Array<SimpleCommand & { line?: number }>,
-  root: string,
+  state: State,
   search: Search,
   via: ServerCommand['via'],
   scriptFileName: string | null,
   args: string[],
 ): Candidate[] {
   const out: Candidate[] = [];
-  let cwd = root;
   for (const command of commands) {
     // "$@" and $1.. are the script's arguments (the CMD after an ENTRYPOINT script).
     const words = command.argv.flatMap((word) =>
@@ -183,49 +200,71 @@ function expand(
     const simple = { ...command, argv: words };
     const { argv } = unwrap(words);
     const program = base(argv[0] ?? '');
-    if (program === 'cd' && argv[1] && !argv[1].startsWith('$')) {
-      cwd =
-        argv[1].startsWith('/') && search.workdir && argv[1].startsWith(search.workdir)
-          ? join(root, argv[1].slice(search.workdir.length))
-          : argv[1].startsWith('/')
-            ? cwd
-            : join(cwd, argv[1]);
+    if (argv.length === 0) {
+      Object.assign(state.env, command.assignments); // NAME=value on its own line sets a shell variable
       continue;
     }
-    if (/^(ba|da|z)?sh$/.test(program) && argv[1] === '-c' && argv[2] !== undefined && search.depth < 4) {
-      try {
-        out.push(
-          ...expand(
-            parseCommandLine(argv[2], search.env),
-            cwd,
-            { ...search, depth: search.depth + 1 },
-            here,
-            null,
-            argv.slice(4),
-          ),
-        );
-      } catch {
-        out.push(candidate(simple, cwd, search, here));
+    if (SETTERS.has(program)) {
+      for (const word of argv.slice(1)) {
+        const eq = word.indexOf('=');
+        if (eq > 0) state.env[word.slice(0, eq)] = word.slice(eq + 1);
       }
+      continue;
+    }
+    if (program === 'cd' && argv[1] && !argv[1].startsWith('$')) {
+      const target = argv[1];
+      state.cwd =
+        target.startsWith('/') && search.workdir && target.startsWith(search.workdir)
+          ? join(search.root, target.slice(search.workdir.length))
+          : target.startsWith('/')
+            ? state.cwd
+            : join(state.cwd, target);
+      continue;
+    }
+    const inline =
+      program === 'eval'
+        ? argv.slice(1).join(' ')
+        : /^(ba|da|z)?sh$/.test(program) && argv[1] === '-c'
+          ? argv[2]
+          : undefined;
+    if (inline !== undefined && search.depth < 6) {
+      let parsed: SimpleCommand[] | null = null;
+      try {
+        parsed = parseCommandLine(inline, state.env);
+      } catch {
+        parsed = null;
+      }
+      if (parsed) {
+        // `sh -c` is a new shell (its own variables); `eval` runs in this one.
+        const inner = program === 'eval' ? state : { cwd: state.cwd, env: { ...state.env } };
+        out.push(...expand(parsed, inner, { ...search, depth: search.depth + 1 }, here, null, argv.slice(4)));
+      } else out.push(candidate(simple, state.cwd, here));
       continue;
     }
     const scriptWord =
       /^(ba|da|z)?sh$/.test(program) && argv[1] && !argv[1].startsWith('-') ? argv[1] : (argv[0] ?? '');
     const scriptArgs = scriptWord === argv[0] ? argv.slice(1) : argv.slice(2);
-    const file = scriptFile(scriptWord, cwd, search.files, search.workdir);
-    if (isScript(scriptWord, file, search.files) && search.depth < 4 && file) {
-      const inner = expand(
-        scriptCommands(search.files[file] as string, search.env),
-        cwd,
-        { ...search, depth: search.depth + 1 },
-        here,
-        file,
-        scriptArgs,
-      );
-      out.push(...inner);
+    const file = scriptFile(scriptWord, state.cwd, search.files, search.workdir);
+    if (isScript(scriptWord, file, search.files) && search.depth < 6 && file) {
+      // A script runs in a new shell: the exported environment, its own variables, the same folder.
+      const inner: State = { cwd: state.cwd, env: { ...state.env, ...command.assignments } };
+      for (const { text, line } of scriptLines(search.files[file] as string)) {
+        const parsed = lineCommands(text, inner.env);
+        if (!parsed) continue;
+        out.push(
+          ...expand(
+            parsed.map((each) => ({ ...each, line })),
+            inner,
+            { ...search, depth: search.depth + 1 },
+            here,
+            file,
+            scriptArgs,
+          ),
+        );
+      }
       continue;
     }
-    out.push(candidate(simple, cwd, search, here));
+    out.push(candidate(simple, state.cwd, here));
   }
   return out;
 }
@@ -239,8 +278,10 @@ export function findServer(
   argv: string[],
   options: { files: WorkspaceFiles; root?: string; workdir?: string | null; env?: Record<string, string> },
 ): Found {
-  const search: Search = { files: options.files, workdir: options.workdir ?? null, env: options.env ?? {}, depth: 0 };
-  const all = expand([{ argv, assignments: {}, then: '' }], options.root ?? '', search, null, null, []);
+  const root = options.root ?? '';
+  const search: Search = { files: options.files, workdir: options.workdir ?? null, root, depth: 0 };
+  const state: State = { cwd: root, env: { ...options.env } };
+  const all = expand([{ argv, assignments: {}, then: '' }], state, search, null, null, []);
   const serving = (c: Candidate) => c.kind === 'wsgi' || c.kind === 'flask-run';
   const chosen =
     all.find((c) => c.exec && (serving(c) || c.kind === 'python')) ??
@@ -304,7 +345,10 @@ export function harnessCommand(
   const program = base(words[0] ?? '');
   let out: string[];
   if (/^python(\d(\.\d+)?)?$/.test(program)) {
-    const rest = words.slice(1).filter((word) => !/^-[uBOE]+$/.test(word));
+    const rest = words
+      .slice(1)
+      .flatMap((word) => (/^-[uBOEsI]+m$/.test(word) ? ['-m'] : [word]))
+      .filter((word) => !/^-[uBOEsI]+$/.test(word));
     if (rest[0] === '-m' && rest[1] === 'flask') out = ['python', '-m', 'flask', ...rest.slice(2)];
     else if (rest[0] === '-m' && WSGI_SERVERS.has(rest[1] ?? '')) out = [rest[1] as string, ...rest.slice(2)];
     else out = ['python', ...rest.map(projectPath)];

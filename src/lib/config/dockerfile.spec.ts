@@ -30,7 +30,7 @@ describe('parseDockerfile', () => {
     expect(production?.workdir).toBe('/usr/src/app');
     expect(production?.env).toEqual([
       { name: 'FLASK_APP', value: 'manage.py', file: 'web/Dockerfile', line: 6 },
-      { name: 'SECRET_KEY', value: 'baked in', file: 'web/Dockerfile', line: 6 },
+      { name: 'SECRET_KEY', value: 'baked in', file: 'web/Dockerfile', line: 7 },
     ]);
     expect(production?.args).toEqual([{ name: 'TOKEN', value: 'abc123', file: 'web/Dockerfile', line: 12 }]);
     expect(production?.copies).toEqual([{ sources: ['.'], dest: '/usr/src/app', from: null, line: 8 }]);

@@ -114,9 +114,22 @@ export function parseDockerfile(text: string, file: string): Dockerfile {
     if (!stage) continue;
     const properties =
       'getProperties' in instruction
-        ? (instruction as Instruction & { getProperties(): Array<{ getName(): string; getValue(): string | null }> })
+        ? (
+            instruction as Instruction & {
+              getProperties(): Array<{
+                getName(): string;
+                getValue(): string | null;
+                getNameRange(): { start: { line: number } };
+              }>;
+            }
+          )
             .getProperties()
-            .map((property) => ({ name: property.getName(), value: property.getValue() }))
+            .map((property) => ({
+              name: property.getName(),
+              value: property.getValue(),
+              // Each variable of a multi-line ENV at its own line, where a reader finds it.
+              line: property.getNameRange().start.line + 1,
+            }))
         : [];
     // WORKDIR, COPY and USER expand $NAME from the stage's ENV and ARG (Docker's environment replacement).
     const known = Object.fromEntries([...stage.args, ...stage.env].map((entry) => [entry.name, entry.value]));
@@ -126,9 +139,12 @@ export function parseDockerfile(text: string, file: string): Dockerfile {
         (whole, braced: string, word: string, bare: string) => known[braced ?? bare] ?? word ?? whole,
       );
     if (keyword === 'ENV') {
-      for (const { name, value } of properties) stage.env.push(setting(name, value ?? '', instruction));
+      for (const { name, value, line: at } of properties)
+        stage.env.push({ ...setting(name, value ?? '', instruction), line: at });
     } else if (keyword === 'ARG') {
-      for (const { name, value } of properties) if (value !== null) stage.args.push(setting(name, value, instruction));
+      for (const { name, value, line: at } of properties) {
+        if (value !== null) stage.args.push({ ...setting(name, value, instruction), line: at });
+      }
     } else if (keyword === 'WORKDIR') {
       stage.workdir = posixJoin(stage.workdir, expand(instruction.getArgumentsContent() ?? '/'));
     } else if (keyword === 'USER') {

@@ -60,36 +60,51 @@ export function parseCommandLine(line: string, env: Record<string, string | unde
 /** Words that open or close a compound command; the command after them is an ordinary one. */
 const COMPOUND = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', '(', ')']);
 
-/**
- * A script's simple commands line by line: comments and continuation lines as sh reads them,
- * `then gunicorn …` as the gunicorn command. Hand-written around parseCommandLine because no
- * maintained npm package parses whole POSIX scripts into commands; a wrapper script only needs
- * its command lines, not its control flow.
- */
-export function scriptCommands(
-  text: string,
-  env: Record<string, string | undefined> = {},
-): Array<SimpleCommand & { line: number }> {
-  const out: Array<SimpleCommand & { line: number }> = [];
+/** A script's command lines: comments skipped, continuation lines joined, each at its first line. */
+export function scriptLines(text: string): Array<{ text: string; line: number }> {
+  const out: Array<{ text: string; line: number }> = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let joined = lines[i] as string;
     while (/\\$/.test(joined) && i + 1 < lines.length) joined = joined.slice(0, -1) + lines[++i];
-    if (/^\s*(#|$)/.test(joined)) continue;
-    let parsed: SimpleCommand[];
-    try {
-      parsed = parseCommandLine(joined, env);
-    } catch {
-      continue; // an unbalanced quote spanning lines (a heredoc, a multi-line string): not a command line
-    }
-    for (const command of parsed) {
-      const argv = [...command.argv];
-      while (argv.length > 0 && COMPOUND.has(argv[0] as string)) argv.shift();
-      if (argv.length > 0) out.push({ ...command, argv, line: start + 1 });
-    }
+    if (!/^\s*(#|$)/.test(joined)) out.push({ text: joined, line: start + 1 });
   }
   return out;
+}
+
+/**
+ * The simple commands of one script line, compound keywords (`then`, `do`, `if`…) dropped so
+ * `then gunicorn …` is the gunicorn command; null when the line does not parse on its own (a
+ * quote spanning lines, a heredoc).
+ */
+export function lineCommands(text: string, env: Record<string, string | undefined> = {}): SimpleCommand[] | null {
+  let parsed: SimpleCommand[];
+  try {
+    parsed = parseCommandLine(text, env);
+  } catch {
+    return null;
+  }
+  return parsed.flatMap((command) => {
+    const argv = [...command.argv];
+    while (argv.length > 0 && COMPOUND.has(argv[0] as string)) argv.shift();
+    return argv.length > 0 || Object.keys(command.assignments).length > 0 ? [{ ...command, argv }] : [];
+  });
+}
+
+/**
+ * A script's simple commands line by line (comments and continuation lines as sh reads them).
+ * Hand-written around parseCommandLine because no maintained npm package parses whole POSIX
+ * scripts into commands; a wrapper script only needs its command lines, not its control flow.
+ * Variables expand from `env` as given: a caller that tracks assignments parses line by line.
+ */
+export function scriptCommands(
+  text: string,
+  env: Record<string, string | undefined> = {},
+): Array<SimpleCommand & { line: number }> {
+  return scriptLines(text).flatMap(({ text: line, line: number }) =>
+    (lineCommands(line, env) ?? []).map((command) => ({ ...command, line: number })),
+  );
 }
 
 /**
