@@ -250,6 +250,54 @@ function productionComposeFiles(paths: string[], infos: string[]): string[] {
   return chosen;
 }
 
+const BASE_COMPOSE = /^(docker-)?compose\.ya?ml$/;
+
+/**
+ * A production compose file that cannot stand alone (a service with neither image nor build) is an
+ * override: Compose runs it as `-f docker-compose.yml -f docker-compose.prod.yml`, each of its
+ * services merged over the base file's (set keys win, environment and lists add up).
+ */
+function withBase(
+  compose: ComposeFile,
+  paths: readonly string[],
+  files: WorkspaceFiles,
+  vars: Record<string, string>,
+  infos: string[],
+): ComposeFile {
+  if (BASE_COMPOSE.test(compose.file.split('/').pop() ?? '')) return compose;
+  if (!compose.services.some((service) => service.image === null && service.build === null)) return compose;
+  const dir = dirOf(compose.file);
+  const basePath = paths.find((path) => dirOf(path) === dir && BASE_COMPOSE.test(path.split('/').pop() ?? ''));
+  if (!basePath) return compose;
+  let base: ComposeFile;
+  try {
+    base = parseCompose(files[basePath] as string, basePath, vars);
+  } catch (error) {
+    if (!(error instanceof ComposeSyntaxError)) throw error;
+    return compose;
+  }
+  infos.push(`${compose.file}: an override of ${basePath}, judged merged over it as Compose runs them`);
+  const services = base.services.map((below) => {
+    const over = compose.services.find((service) => service.name === below.name);
+    if (!over) return below;
+    return {
+      ...below,
+      image: over.image ?? below.image,
+      build: over.build ?? below.build,
+      command: over.command ?? below.command,
+      entrypoint: over.entrypoint ?? below.entrypoint,
+      user: over.user ?? below.user,
+      workingDir: over.workingDir ?? below.workingDir,
+      environment: [...below.environment, ...over.environment],
+      envFiles: [...below.envFiles, ...over.envFiles],
+      ports: [...below.ports, ...over.ports],
+      volumes: [...below.volumes, ...over.volumes],
+    };
+  });
+  const added = compose.services.filter((service) => !base.services.some((below) => below.name === service.name));
+  return { file: compose.file, services: [...services, ...added] };
+}
+
 export function findContainers(files: WorkspaceFiles): Containers {
   const infos: string[] = [];
   const paths = Object.keys(files).sort();
@@ -267,6 +315,7 @@ export function findContainers(files: WorkspaceFiles): Containers {
       infos.push(`${path}: a compose file that does not parse, not read (${error.message})`);
       continue;
     }
+    compose = withBase(compose, paths, files, dotenv !== undefined ? parseEnvFile(dotenv) : {}, infos);
     for (const service of compose.services) {
       const container = serviceContainer(compose, service, files, cache, infos);
       if (container.dockerfile) built.add(container.dockerfile);
