@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
-import { assetsDir, loadOptions, readAssets, snapshotInfoFor } from '../src/cli/python-assets';
+import { defaultAssets, loadOptions, readSources, snapshotInfoFor } from '../src/cli/python-boot';
 import { MANIFEST, SNAPSHOT_FILE } from '../src/lib/worker/assets';
 import { PythonHost } from '../src/lib/worker/host';
 import { snapshotMismatch } from '../src/lib/worker/snapshot';
@@ -35,29 +35,30 @@ const log = (message: string) => console.log(`snapshot: ${message}`);
 
 async function main() {
   const force = process.argv.includes('--force');
-  const assets = readAssets();
-  const info = await snapshotInfoFor(assets);
-  if (!force && snapshotMismatch(assets.manifest.snapshot, info) === null && SNAPSHOT_FILE in assets.manifest.files) {
+  const assets = defaultAssets();
+  const sources = readSources(assets);
+  const info = await snapshotInfoFor(sources);
+  if (!force && snapshotMismatch(sources.manifest.snapshot, info) === null && SNAPSHOT_FILE in sources.manifest.files) {
     console.log('snapshot up to date');
     return;
   }
   const started = performance.now();
-  const pyodide = await loadPyodide({ ...loadOptions(assets), _makeSnapshot: true });
-  const api = PythonHost.prepare(pyodide, assets);
+  const pyodide = await loadPyodide({ ...loadOptions(assets, sources), _makeSnapshot: true });
+  const api = PythonHost.prepare(pyodide, sources);
   api.prepare();
   api.destroy();
   pyodide.runPython(`import ${WARM_IMPORTS.join(', ')}`);
   const snapshot = pyodide.makeMemorySnapshot();
-  writeFileSync(join(assetsDir, SNAPSHOT_FILE), snapshot);
+  writeFileSync(join(assets.assetsDir, SNAPSHOT_FILE), snapshot);
   const manifest = {
-    ...assets.manifest,
+    ...sources.manifest,
     files: {
-      ...assets.manifest.files,
+      ...sources.manifest.files,
       [SNAPSHOT_FILE]: { bytes: snapshot.byteLength, sha256: createHash('sha256').update(snapshot).digest('hex') },
     },
     snapshot: info,
   };
-  writeFileSync(join(assetsDir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(assets.assetsDir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   log(
     `wrote ${SNAPSHOT_FILE} (${(snapshot.byteLength / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

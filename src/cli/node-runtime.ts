@@ -1,18 +1,24 @@
 /**
- * Pyodide in Node, for the CLI and the tests: the same packages archive and harness as the
- * browser, read from disk, booted from the memory snapshot when it matches them. Calls run
- * in-process and synchronously.
+ * Pyodide in this Node process, for the tests: the same packages archive and harness as the
+ * browser, read from disk, booted from the memory snapshot when it matches them. Not a sandbox:
+ * the code it runs has this process's rights, so the command line runs projects in the confined
+ * runtime (confined/runtime.ts) instead.
  */
-import { PythonHost } from '../lib/worker/host';
 import type { PythonRuntime } from '../lib/grading/runtime';
 import type { HostApi, HostMethod, SessionId } from '../lib/runtime/protocol';
-import { bootPyodide, readAssets } from './python-assets';
+import type { PythonHost } from '../lib/worker/host';
+import { bootPythonHost, defaultAssets } from './python-boot';
 
-export { MissingAssetsError } from './python-assets';
+export { MissingAssetsError } from './python-boot';
 
 export interface NodeRuntimeOptions {
   /** Receives everything projects print; default: discard (results carry their own logs). */
   output?: (session: SessionId, text: string) => void;
+  /**
+   * Pyodide's interrupt buffer (a SharedArrayBuffer's Int32Array): writing 2 (SIGINT) into it
+   * from another thread raises KeyboardInterrupt in Python, as the browser's Stop does.
+   */
+  interruptBuffer?: Int32Array;
 }
 
 export class NodeRuntime implements PythonRuntime {
@@ -23,11 +29,11 @@ export class NodeRuntime implements PythonRuntime {
   ) {}
 
   static async start(options: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
-    const assets = readAssets();
-    const { pyodide, fallback } = await bootPyodide(assets);
-    if (fallback && process.env.PRODREADY_DEBUG) console.error(`prodready: booting without the snapshot: ${fallback}`);
-    const host = await PythonHost.install(pyodide, assets, options.output ?? (() => {}));
-    return new NodeRuntime(host, fallback);
+    const { host, snapshotFallback } = await bootPythonHost(defaultAssets(), {
+      output: options.output ?? (() => {}),
+      ...(options.interruptBuffer ? { interruptBuffer: options.interruptBuffer } : {}),
+    });
+    return new NodeRuntime(host, snapshotFallback);
   }
 
   async call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): Promise<ReturnType<HostApi[M]>> {

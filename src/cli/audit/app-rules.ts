@@ -9,7 +9,8 @@ import { rules } from '../../lib/grading/rules';
 import type { RuleId } from '../../lib/grading/rule-ids';
 import type { PythonRuntime } from '../../lib/grading/runtime';
 import type { ServingInfo, SourceLocation } from '../../lib/runtime/protocol';
-import { readTheCode, startApp, whyNotServing } from './app-start';
+import { readTheCode, startApp } from './app-start';
+import { withVersion } from './start-notes';
 import { NOT_FOUND, attacksFor } from './attacks';
 import type { Entrypoint } from './entrypoints';
 import { runRule, type Placed } from './findings';
@@ -18,7 +19,7 @@ import { filesUnder } from './server-command';
 
 /** The app rules, those that run the app under an environment of their own last (the others reuse the first run). */
 const APP_RULES = (Object.keys(rules) as RuleId[])
-  .filter((id) => rules[id].scope === 'app')
+  .filter((id) => rules[id].scope === 'app' && !rules[id].needs?.beforeRunning)
   .sort((a, b) => Number(Boolean(rules[a].needs?.ownEnvironment)) - Number(Boolean(rules[b].needs?.ownEnvironment)));
 
 /** The server itself is told to believe forwarded headers from any address. */
@@ -55,8 +56,9 @@ export async function auditEntrypoint(
   entry: Entrypoint,
   runtime: PythonRuntime,
   infos: string[],
+  unjudged: string[],
 ): Promise<EntrypointAudit> {
-  const judged = await judgeEntrypoint(project, entry, runtime, infos);
+  const judged = await judgeEntrypoint(project, entry, runtime, infos, unjudged);
   const found = judged.found;
   if (entry.published && project.nginx.length > 0) found.push(publishedPastProxy(entry.published));
   if (!entry.root) return judged;
@@ -92,6 +94,7 @@ async function judgeEntrypoint(
   entry: Entrypoint,
   runtime: PythonRuntime,
   infos: string[],
+  unjudged: string[],
 ): Promise<EntrypointAudit> {
   const env = { ...entry.env };
   const files = filesUnder(project.files, entry.root);
@@ -104,10 +107,8 @@ async function judgeEntrypoint(
     // One app for every rule of this entrypoint: consecutive rules that run it the same way reuse it.
     runs: new GraderRuns(),
   };
-  const outcome = await startApp(context, entry, infos);
-  if (!outcome.serving) {
-    return { started: false, reason: whyNotServing(outcome), found: await readTheCode(files, entry, runtime) };
-  }
+  const { outcome, reason } = await startApp(context, entry, infos, unjudged);
+  if (!outcome.serving) return { started: false, reason, found: await readTheCode(files, entry, runtime) };
   const facts = await runtime.call('facts', { session: GRADER_SESSION, files });
   const attacks = attacksFor(facts.routes ?? []);
   const found: Placed[] = [];
@@ -130,7 +131,7 @@ async function judgeEntrypoint(
     if (rule.needs?.reachedByOthers && !serverTrustsAnyone(serving) && !reachableByOutsiders(serving, entry)) {
       results = [];
     }
-    found.push(...results);
+    found.push(...results.map((finding) => withVersion(finding, outcome)));
   }
   if (!debugFound && env['FLASK_DEBUG'] === undefined) {
     // What does the code do when the operator writes FLASK_DEBUG=0 or false to turn debug off?

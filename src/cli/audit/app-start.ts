@@ -9,6 +9,7 @@ import type { PythonRuntime } from '../../lib/grading/runtime';
 import type { RunOutcome, WorkspaceFiles } from '../../lib/runtime/protocol';
 import type { Entrypoint } from './entrypoints';
 import type { Placed } from './findings';
+import { startNotes } from './start-notes';
 
 const DUMMY_PREFIX = 'prodready-audit-dummy';
 
@@ -76,7 +77,12 @@ export async function readTheCode(files: WorkspaceFiles, entry: Entrypoint, runt
  * Runs the entrypoint; while a start fails for want of a variable, gives it a dummy one (and says
  * so). The environment it finally ran with is in context.production.env.
  */
-export async function startApp(context: GradingContext, entry: Entrypoint, infos: string[]): Promise<RunOutcome> {
+export async function startApp(
+  context: GradingContext,
+  entry: Entrypoint,
+  infos: string[],
+  unjudged: string[],
+): Promise<{ outcome: RunOutcome; reason?: string }> {
   const env = context.production.env;
   let outcome = await runApp(context, env);
   for (let tries = 0; !outcome.serving && tries < 5; tries++) {
@@ -88,12 +94,18 @@ export async function startApp(context: GradingContext, entry: Entrypoint, infos
     );
     outcome = await runApp(context, env);
   }
+  const notes = startNotes(describeEntry(entry), outcome);
+  if (notes) infos.push(notes);
   if (!outcome.serving) {
     const exit = outcome.exit;
     const at = exit?.location ? ` at ${where(exit.location)}` : '';
+    const reason = `${whyNotServing(outcome)}${at}`;
+    const why = `${describeEntry(entry)} did not start (${reason})`;
     infos.push(
-      `${describeEntry(entry)} did not start (${whyNotServing(outcome)}${at}): the rules that run the app were skipped and its code was read instead; the config rules still ran`,
+      `${why}: the rules that run the app were skipped and its code was read instead; the config rules still ran`,
     );
+    unjudged.push(`${why}: the rules that run the app could not judge it`);
+    return { outcome, reason };
   }
-  return outcome;
+  return { outcome };
 }

@@ -7,8 +7,12 @@ import type { PythonRuntime } from '../../lib/grading/runtime';
 import type { AppFacts, HostApi, HostMethod, WorkspaceFiles } from '../../lib/runtime/protocol';
 import { reachableModules } from './imports';
 
-/** Files the harness reads whatever the code says: modules, templates, the env files Flask loads. */
-const HARNESS_ALWAYS = /(\.(py|pyi|html|htm|jinja|jinja2|j2|xml|svg|css|js|txt)$)|(^|\/)(\.env(\..+)?|\.flaskenv)$/i;
+/**
+ * Files the harness reads whatever the code says: modules, templates, the env files Flask loads,
+ * and what says which packages production installs (requirements, pyproject, Pipfile, lock files).
+ */
+const HARNESS_ALWAYS =
+  /(\.(py|pyi|html|htm|jinja|jinja2|j2|xml|svg|css|js|txt)$)|(^|\/)(\.env(\..+)?|\.flaskenv|pyproject\.toml|Pipfile(\.lock)?|poetry\.lock|requirements[^/]*\.in)$/i;
 
 /**
  * What the app itself can read: Python, templates, env files, and any other file the code or a
@@ -78,7 +82,8 @@ export class AuditRuntime implements PythonRuntime {
     if (method === 'run' || method === 'stop' || method === 'request') this.facts = null;
     if (method === 'run') {
       const options = args as Parameters<HostApi['run']>[0];
-      return this.inner.call(method, { ...options, files: this.subset(options.files) } as typeof args);
+      // An audit run: the audit's packages, stand-ins for other imports, databases in memory.
+      return this.inner.call(method, { ...options, files: this.subset(options.files), audit: true } as typeof args);
     }
     if (method === 'facts') {
       const { session, files } = args as Parameters<HostApi['facts']>[0];

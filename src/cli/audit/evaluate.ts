@@ -11,7 +11,11 @@ import type { RuleId } from '../../lib/grading/rule-ids';
 import { rules } from '../../lib/grading/rules';
 import type { PythonRuntime } from '../../lib/grading/runtime';
 import type { Severity } from '../../lib/grading/types';
-import { auditEntrypoint } from './app-rules';
+import { TimeLimitError } from '../../lib/runtime/protocol';
+import { BlockedError } from '../../lib/grading/types';
+import { JudgeLimitError } from '../confined/runtime';
+import { auditEntrypoint, type EntrypointAudit } from './app-rules';
+import { filesUnder } from './server-command';
 import { NOT_FOUND } from './attacks';
 import { AuditRuntime } from './audit-runtime';
 import { discover } from './discover';
@@ -21,23 +25,27 @@ import { readProject, type Project } from './project';
 
 export type { AuditFinding } from './findings';
 
-export interface AuditResult {
-  findings: AuditFinding[];
-  /** What the audit could not read or run, and the assumptions it made; never findings. */
-  infos: string[];
-  /** How many files it read. */
-  fileCount: number;
-  /** What production starts, as the project writes it, and whether the audit could start it. */
-  entrypoints: ReportedEntrypoint[];
-}
-
-export interface ReportedEntrypoint {
+/** What production starts, as the audit found it, and whether the app came up under it. */
+export interface AuditEntrypoint {
+  /** As the project writes it. */
   command: string;
-  /** Where the project declares it; null when guessed. */
+  /** Where it is written; null when the audit guessed it (no Procfile, unit, Dockerfile...). */
   file: string | null;
   line: number | null;
   started: boolean;
+  /** Why it did not start (the exception line of its traceback), when it did not. */
   reason?: string;
+}
+
+export interface AuditResult {
+  findings: AuditFinding[];
+  entrypoints: AuditEntrypoint[];
+  /** What the audit could not read or run, and the assumptions it made; never findings. */
+  infos: string[];
+  /** What could not be judged (an app that did not start, a limit the runtime hit): the exit code is 3, never clean. */
+  unjudged: string[];
+  /** How many files it read. */
+  fileCount: number;
 }
 
 /** The registry's rules of one scope. */
@@ -55,21 +63,50 @@ export function dedupe(findings: AuditFinding[]): AuditFinding[] {
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
+/** The registry's app rules that read the code before any of it runs. */
+const BEFORE_RUNNING = rulesOf('app').filter((id) => rules[id].needs?.beforeRunning);
+
 export async function auditProject(project: Project, host: PythonRuntime): Promise<AuditResult> {
   const infos = [...project.infos];
+  const unjudged: string[] = [];
   const runtime = new AuditRuntime(host, project.entrypoints);
   const findings: Array<AuditFinding | Placed> = [];
-  const entrypoints: ReportedEntrypoint[] = project.notRun.map((skipped) => ({ ...skipped, started: false }));
+  const entrypoints: AuditEntrypoint[] = project.notRun.map((skipped) => ({ ...skipped, started: false }));
+  const staticContext = (extra: Partial<GradingContext>): GradingContext => ({
+    files: project.files,
+    runtime,
+    production: { command: '', commandSource: null, env: {}, attack: NOT_FOUND },
+    nginx: null,
+    process: null,
+    ...extra,
+  });
   try {
+    const commands = project.entrypoints.length > 0 ? project.entrypoints : [{ command: '', source: null, root: '' }];
+    for (const id of BEFORE_RUNNING) {
+      for (const { command, source, root } of commands) {
+        const production = { command, commandSource: source, env: {}, attack: NOT_FOUND };
+        // In a lesson-mode run of the host itself: the reading needs none of the audit's packages or stand-ins.
+        const context = staticContext({ production, runtime: host, files: filesUnder(project.files, root) });
+        findings.push(...(await runRule(rules[id], context, infos)));
+      }
+    }
     // A unit and a Procfile often start the same command with the same environment: the app
     // behaves the same, so it is judged once and the findings placed at the command move to each.
     const judged = new Map<string, { entry: Entrypoint; found: Placed[]; started: boolean; reason?: string }>();
     for (const entry of project.entrypoints) {
-      const key = JSON.stringify([entry.command, entry.env, entry.container, project.nginx.length]);
+      const key = JSON.stringify([entry.command, entry.root, entry.env, entry.container, project.nginx.length]);
       const same = judged.get(key);
       const place = { command: entry.written, file: entry.source?.file ?? null, line: entry.source?.line ?? null };
       if (!same) {
-        const audited = await auditEntrypoint(project, entry, runtime, infos);
+        const audited = await auditEntrypoint(project, entry, runtime, infos, unjudged).catch(
+          (error: unknown): EntrypointAudit => {
+            // The app hit a limit: the runtime reports which, and the audit goes on with what needs no Python.
+            if (error instanceof JudgeLimitError || error instanceof TimeLimitError || error instanceof BlockedError) {
+              return { started: false, reason: error.message, found: [] };
+            }
+            throw error;
+          },
+        );
         judged.set(key, { entry, ...audited });
         findings.push(...audited.found);
         entrypoints.push({ ...place, started: audited.started, ...(audited.reason ? { reason: audited.reason } : {}) });
@@ -88,14 +125,6 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
         });
       }
     }
-    const staticContext = (extra: Partial<GradingContext>): GradingContext => ({
-      files: project.files,
-      runtime,
-      production: { command: '', commandSource: null, env: {}, attack: NOT_FOUND },
-      nginx: null,
-      process: null,
-      ...extra,
-    });
     for (const nginx of project.nginx) {
       for (const id of rulesOf('nginx')) findings.push(...(await runRule(rules[id], staticContext({ nginx }), infos)));
     }
@@ -118,7 +147,7 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.rule.localeCompare(b.rule),
   );
-  return { findings: sorted, infos, fileCount: Object.keys(project.files).length, entrypoints };
+  return { findings: sorted, entrypoints, infos, unjudged, fileCount: Object.keys(project.files).length };
 }
 
 /** Discover DIR and audit it. */

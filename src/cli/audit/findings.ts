@@ -2,6 +2,7 @@
 import type { GradingContext } from '../../lib/grading/context';
 import type { Rule } from '../../lib/grading/rule';
 import type { Severity } from '../../lib/grading/types';
+import { JudgeLimitError } from '../confined/runtime';
 
 export interface AuditFinding {
   rule: string;
@@ -27,6 +28,8 @@ export async function runRule(rule: Rule, context: GradingContext, infos: string
       message: finding.message,
     }));
   } catch (error) {
+    // The runtime hit a limit: the runtime itself reports it once, not once per rule.
+    if (error instanceof JudgeLimitError) return [];
     infos.push(`rule ${rule.id} could not run: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   }

@@ -228,11 +228,11 @@ function expand(
           ? argv[2]
           : undefined;
     if (inline !== undefined && search.depth < 6) {
-      let parsed: SimpleCommand[] | null = null;
+      let parsed: SimpleCommand[] | null;
       try {
         parsed = parseCommandLine(inline, state.env);
       } catch {
-        parsed = null;
+        parsed = null; // an unbalanced quote: the words stay one command
       }
       if (parsed) {
         // `sh -c` is a new shell (its own variables); `eval` runs in this one.

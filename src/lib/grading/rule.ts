@@ -28,6 +28,8 @@ export interface RuleNeeds {
   proxyInFront?: boolean;
   /** Only a finding when someone other than the proxy can connect to the app server (or the server itself trusts anyone). */
   reachedByOthers?: boolean;
+  /** Reads the code before any of it runs (so code that rewrites the judge cannot rewrite this reading). */
+  beforeRunning?: boolean;
 }
 
 export interface Rule {

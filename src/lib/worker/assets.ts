@@ -9,6 +9,13 @@ export const ASSET_DIR = 'pyodide/';
 /** site-packages tree (Flask, Werkzeug, ... plus __pycache__ bytecode); unpack into SITE_PACKAGES. */
 export const PACKAGES_ARCHIVE = 'packages.zip';
 
+/**
+ * The Flask extensions real projects import (Flask-SQLAlchemy, Flask-Login, …), for `prodready
+ * audit` only: the browser never downloads it. Unpack into AUDIT_SITE_PACKAGES; the harness puts
+ * that folder on sys.path for audit runs alone, so lessons import the same packages everywhere.
+ */
+export const AUDIT_PACKAGES_ARCHIVE = 'audit-packages.zip';
+
 /** Pyodide's stdlib with unchecked-hash .pyc beside each .py; pass as loadPyodide's stdLibURL. */
 export const STDLIB_ARCHIVE = 'python_stdlib.zip';
 
@@ -19,6 +26,9 @@ export const SNAPSHOT_FILE = 'snapshot.bin';
 export const MANIFEST = 'manifest.json';
 
 export const SITE_PACKAGES = '/lib/python3.14/site-packages';
+
+/** Where the audit's packages are unpacked (their bytecode names this folder). */
+export const AUDIT_SITE_PACKAGES = '/lib/prodready-audit';
 
 export interface AssetEntry {
   bytes: number;

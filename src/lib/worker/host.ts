@@ -5,7 +5,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { HostApi, HostMethod, SessionId } from '../runtime/protocol';
-import { SITE_PACKAGES } from './assets';
+import { AUDIT_SITE_PACKAGES, SITE_PACKAGES } from './assets';
 
 /** Where the harness package is written inside Pyodide. */
 const HARNESS_ROOT = '/prodready';
@@ -15,6 +15,8 @@ export interface HostSources {
   packages: Uint8Array;
   /** Harness sources by path relative to py/, e.g. `prodready_harness/api.py`. */
   harness: Record<string, string>;
+  /** The audit's packages archive (command line only); unpacked before the first audit run. */
+  auditPackages?: Uint8Array;
 }
 
 type PyCall = (method: string, argsJson: string) => string;
@@ -22,7 +24,7 @@ type PyCall = (method: string, argsJson: string) => string;
 /** prodready_harness.api as JS sees it (a PyProxy of the module). */
 export interface HarnessApi {
   prepare(): void;
-  boot(output: (session: SessionId, text: string) => void): void;
+  boot(output: (session: SessionId, text: string) => void, auditSitePackages: string): void;
   call: PyCall;
   destroy(): void;
 }
@@ -31,6 +33,7 @@ export class PythonHost {
   private constructor(
     readonly pyodide: PyodideAPI,
     private readonly pyCall: PyCall,
+    private auditPackages: Uint8Array | undefined,
   ) {}
 
   /**
@@ -60,8 +63,8 @@ api`) as HarnessApi;
     output: (session: SessionId, text: string) => void,
   ): Promise<PythonHost> {
     const api = PythonHost.prepare(pyodide, sources);
-    api.boot(output);
-    return new PythonHost(pyodide, api.call);
+    api.boot(output, AUDIT_SITE_PACKAGES);
+    return new PythonHost(pyodide, api.call, sources.auditPackages);
   }
 
   get pythonVersion(): string {
@@ -70,6 +73,11 @@ api`) as HarnessApi;
 
   /** A failure inside the harness itself (not the project's code) becomes a plain Error. */
   call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): ReturnType<HostApi[M]> {
+    // Unpacking the audit's packages costs a few hundred ms: only runs that need them pay it.
+    if (method === 'run' && this.auditPackages && (args as Parameters<HostApi['run']>[0]).audit) {
+      this.pyodide.unpackArchive(this.auditPackages, 'zip', { extractDir: AUDIT_SITE_PACKAGES });
+      this.auditPackages = undefined;
+    }
     let json: string;
     try {
       json = this.pyCall(method, JSON.stringify(args));

@@ -30,6 +30,7 @@ import { unstableSecret } from './unstable-secret';
 import { insecureCookie } from './insecure-cookie';
 import { csrfDisabled } from './csrf-disabled';
 import { secretInDeployConfig } from './secret-in-deploy-config';
+import { judgeEvasion } from './judge-evasion';
 
 /**
  * The registry: every rule by its public id (lessons, `prodready audit`, SARIF). Rule ids, the
@@ -66,5 +67,6 @@ export const rules = {
   'proxy-ssrf': proxySsrf,
   'h2c-smuggling': h2cSmuggling,
   'allow-without-deny': allowWithoutDeny,
+  'judge-evasion': judgeEvasion,
   'secret-in-deploy-config': secretInDeployConfig,
 } satisfies Record<string, Rule>;

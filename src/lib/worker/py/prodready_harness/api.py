@@ -10,14 +10,16 @@ _METHODS = {}
 
 def prepare():
     """Everything boot does that holds no JS reference: a memory snapshot is taken right after it
-    (scripts/snapshot.js), so a restored runtime only has to connect()."""
+    (scripts/snapshot.ts), so a restored runtime only has to connect()."""
     if _METHODS:
         return
     # Order matters: the output streams exist before any library makes a logging handler, and
     # the stand-ins exist before Gunicorn is imported.
     console.install()
     shims.install()
-    from . import client, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+    from . import client, config_selection, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+
+    config_selection.install()
 
     devserver.install()
     waitress_server.install()
@@ -30,17 +32,20 @@ def prepare():
     _METHODS.update(run=runner.run, request=client.request, facts=facts.facts, stop=stop)
 
 
-def connect(emit):
+def connect(emit, audit_site_packages=None):
     """Binds the host's output callback (a JS function) and fresh entropy. Runs on every boot,
     after prepare() or after a snapshot restore: the random module's state in a snapshot is the
     same for every learner, so it is seeded again from the OS (crypto.getRandomValues)."""
+    from . import audit_mode
+
     random.seed()
     console.set_emit(emit)
+    audit_mode.configure(audit_site_packages)
 
 
-def boot(emit):
+def boot(emit, audit_site_packages=None):
     prepare()
-    connect(emit)
+    connect(emit, audit_site_packages)
 
 
 def call(method, args_json):

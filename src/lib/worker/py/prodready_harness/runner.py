@@ -8,7 +8,7 @@ import shlex
 import shutil
 import sys
 
-from . import PROJECT_DIR, devserver, sessions
+from . import PROJECT_DIR, audit_mode, config_selection, devserver, sessions
 from .console import strip_ansi
 from .serving import RestartWithReloader, ServerStarted, print_exception_as_python, project_frame
 
@@ -113,10 +113,40 @@ def _set_cpu_count(count):
     multiprocessing.cpu_count = lambda: count
 
 
+_credentials_written = []
+
+
+def _write_credentials(credentials):
+    """systemd's LoadCredential=: files in a directory of their own, named by $CREDENTIALS_DIRECTORY
+    (which the caller puts in the environment). The previous run's are removed first."""
+    while _credentials_written:
+        shutil.rmtree(_credentials_written.pop(), ignore_errors=True)
+    if not credentials:
+        return
+    directory = credentials["directory"]
+    os.makedirs(directory, exist_ok=True)
+    _credentials_written.append(directory)
+    for name, content in credentials["files"].items():
+        with open(os.path.join(directory, os.path.basename(name)), "w", encoding="utf-8") as handle:
+            handle.write(content)
+
+
 def _set_environment(env):
     os.environ.clear()
     os.environ.update(BASE_ENV)
     os.environ.update(env)
+
+
+_import_root = [None]
+
+
+def _set_import_root(path):
+    """sys.path[0] as Python sets it: the script's folder for `python FILE`, the working directory
+    for `python -m` and console scripts (Gunicorn, Waitress and Flask add it themselves too)."""
+    if _import_root[0] in sys.path:
+        sys.path.remove(_import_root[0])
+    sys.path.insert(0, path)
+    _import_root[0] = path
 
 
 def _execute(kind, target):
@@ -132,7 +162,7 @@ def _execute(kind, target):
             waitress_main(argv=sys.argv)
         return
     if kind == "path":
-        path = os.path.join(PROJECT_DIR, target)
+        path = os.path.join(os.getcwd(), target)
         if not os.path.isfile(path):
             raise CommandError(f"python: can't open file {path!r}: [Errno 2] No such file or directory")
         runpy.run_path(path, run_name="__main__")
@@ -151,14 +181,19 @@ def run(options):
             print(str(error), file=sys.stderr)
         return {"serving": None, "exit": {"code": 2, "message": str(error), "location": None}, "log": "".join(log)}
     _set_environment(options["env"])
+    session.env = dict(options["env"])
+    config_selection.reset()
+    _write_credentials(options.get("credentials"))
     _set_cpu_count(options.get("cpuCount") or 2)
     write_project(options["files"])
     os.chdir(PROJECT_DIR)
     sys.argv = list(argv)
-    if sys.path[0] != PROJECT_DIR:
-        sys.path.insert(0, PROJECT_DIR)
+    script_dir = os.path.dirname(os.path.normpath(os.path.join(PROJECT_DIR, target))) if kind == "path" else PROJECT_DIR
+    _set_import_root(script_dir)
+    notes = audit_mode.begin(options.get("audit", False), options["files"], options["env"])
 
     exit_info = None
+    interruption = None
     previous = _current[0]
     _current[0] = session
     with session.active(), session.capturing() as log:
@@ -176,8 +211,9 @@ def run(options):
                 continue
             except SystemExit as error:
                 exit_info = _system_exit(error)
-            except KeyboardInterrupt:
-                exit_info = {"code": "interrupted", "message": "Stopped (KeyboardInterrupt).", "location": None}
+            except KeyboardInterrupt as error:
+                interruption = interruption_of(error)
+                exit_info = {"code": "interrupted", "message": "Stopped (KeyboardInterrupt).", "location": interruption["location"]}
             except CommandError as error:  # e.g. the entry file does not exist
                 print(str(error), file=sys.stderr)
                 exit_info = {"code": 2, "message": str(error), "location": None}
@@ -194,11 +230,21 @@ def run(options):
         exit_info = _explain_exit(exit_info, strip_ansi("".join(log)), options["files"])
 
     served = session.server
+    serving = served.info() if served is not None and exit_info is None else None
     return {
-        "serving": served.info() if served is not None and exit_info is None else None,
+        "serving": serving,
         "exit": exit_info,
+        "interruption": interruption,
         "log": strip_ansi("".join(log)),
+        **audit_mode.outcome(notes, serving),
     }
+
+
+def interruption_of(error):
+    """An Interruption (protocol.ts) for a KeyboardInterrupt: where the project's code was when
+    it was stopped. The reason is "stop" here; the caller that set a time limit knows better and
+    says so (runtime/client.ts)."""
+    return {"reason": "stop", "limit": None, "location": _crash_location(error)}
 
 
 def _system_exit(error):

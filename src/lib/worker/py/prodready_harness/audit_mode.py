@@ -1,0 +1,103 @@
+"""What an audit run changes in the interpreter, switched on and off per run: the audit's packages
+importable, stand-ins for other missing imports (stand_ins.py), databases in memory
+(databases.py) and the project's pinned Flask semantics (versions.py). A lesson's run gets none of
+it, so a lesson behaves the same in the browser and on the command line."""
+
+import importlib.abc
+import importlib.machinery
+import os
+import sys
+import threading
+
+from . import databases, project_requirements, stand_ins, versions
+
+_site = [None]  # where the host unpacks the audit's packages (assets.ts AUDIT_SITE_PACKAGES)
+
+
+_notes = [None]  # the current audit run's notes
+_followed = [None]  # and the pinned versions' semantics it followed
+_real_start = threading.Thread.start
+
+
+def _start_or_skip(thread):
+    """Pyodide cannot start threads. A library's background thread (Flask-Limiter's expiry timer,
+    a scheduler) is not what serves the app: in an audit run it is left unstarted and noted,
+    instead of failing the start with "can't start new thread"."""
+    try:
+        _real_start(thread)
+    except RuntimeError as error:
+        if _notes[0] is None or "can't start new thread" not in str(error):
+            raise
+        target = getattr(thread, "function", None) or getattr(thread, "_target", None)  # a Timer's, a Thread's
+        what = getattr(target, "__qualname__", None) or thread.name
+        note = f"background threads do not run in the audit (Pyodide has none): {what} was not started"
+        if note not in _notes[0]:
+            _notes[0].append(note)
+
+
+class AuditPackagesFinder(importlib.abc.MetaPathFinder):
+    """The audit's packages, found only when nothing on sys.path has the name: a project module
+    that shares a name with one of them (cheat.sh's own `limits`, added to sys.path by the
+    project) wins, as it does in production where the audit's package is not installed."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        site = _site[0]
+        if path is not None or not site or not os.path.isdir(site):
+            return None  # a submodule: its package's __path__ already says where it is
+        return importlib.machinery.PathFinder.find_spec(fullname, [site])
+
+
+_finder = AuditPackagesFinder()
+
+
+def note(text):
+    """Adds a note to the current audit run; False when the run is not an audit run."""
+    if _notes[0] is None:
+        return False
+    if text not in _notes[0]:
+        _notes[0].append(text)
+    return True
+
+
+def configure(audit_site_packages):
+    _site[0] = audit_site_packages
+
+
+def begin(audit, files, env):
+    """Before a run: returns the notes list the run's changes are written to (None for a lesson)."""
+    site = _site[0]
+    if not audit:
+        if _finder in sys.meta_path:
+            sys.meta_path.remove(_finder)
+            # What an audit run imported from there must not be importable in a lesson's run.
+            for name, module in list(sys.modules.items()):
+                if (getattr(module, "__file__", None) or "").startswith(site + "/"):
+                    del sys.modules[name]
+        stand_ins.deactivate()
+        databases.deactivate()
+        versions.restore()
+        _notes[0] = None
+        return None
+    notes = _notes[0] = []
+    followed = _followed[0] = []
+    threading.Thread.start = _start_or_skip
+    if site and os.path.isdir(site):
+        if _finder not in sys.meta_path:
+            # Before the stand-ins' finder, which answers whatever is still missing.
+            last = [i for i, finder in enumerate(sys.meta_path) if isinstance(finder, stand_ins.StandInFinder)]
+            sys.meta_path.insert(last[0] if last else len(sys.meta_path), _finder)
+    else:
+        notes.append("the audit's packages (audit-packages.zip) are missing, run `npm run setup`: only Flask's own packages were importable")
+    declarations = project_requirements.read(files)
+    stand_ins.activate([declared.name for declared in declarations])
+    databases.activate(notes)
+    versions.apply(declarations, env, followed)
+    return notes
+
+
+def outcome(notes, serving):
+    """What the run's outcome adds: the stand-ins it needed and the notes."""
+    if notes is None:
+        return {}
+    versions.served(serving, _followed[0])
+    return {"standIns": stand_ins.recorded(), "notes": list(notes), "versions": list(_followed[0] or [])}
