@@ -198,9 +198,9 @@ export const ATTEMPTS: Attempt[] = [
     files: (s) => ({ [SITE]: swallowedHsts(s[SITE]) }),
     expect: {
       'headers-always': {
-        message: 'has no `;` at the end of line 41, so nginx reads the next line, add_header Strict-Transport-Security',
+        message: 'has no `;` at the end of line 45, so nginx reads the next line, add_header Strict-Transport-Security',
         file: SITE,
-        line: 41,
+        line: 45,
       },
       'attack-through-nginx': { message: 'without Strict-Transport-Security' },
     },
@@ -209,7 +209,7 @@ export const ATTEMPTS: Attempt[] = [
     lesson: '05-nginx',
     name: 'TLS 1.0 still in the protocols list',
     files: (s) => ({ [SITE]: edit(s[SITE], 'ssl_protocols TLSv1.2 TLSv1.3;', 'ssl_protocols TLSv1 TLSv1.2 TLSv1.3;') }),
-    expect: { 'modern-tls': { message: 'ssl_protocols allows TLSv1', file: SITE, line: 8 } },
+    expect: { 'modern-tls': { message: 'ssl_protocols allows TLSv1', file: SITE, line: 30 } },
   },
   {
     lesson: '05-nginx',
