@@ -19,6 +19,8 @@ import type {
   ServingInfo,
   WorkspaceFiles,
 } from '../../lib/runtime/protocol';
+import { TimeLimitError } from '../../lib/runtime/protocol';
+import { BlockedError } from '../../lib/grading/types';
 import { JudgeLimitError } from '../confined/runtime';
 import { discover } from './discover';
 import { reachableModules } from './imports';
@@ -436,7 +438,8 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
     for (const id of BEFORE_RUNNING) {
       for (const { command, source } of commands) {
         const production = { command, commandSource: source, env: {}, attack: NOT_FOUND };
-        findings.push(...(await runRule(rules[id], staticContext({ production }), infos)));
+        // In a lesson-mode run of the host itself: the reading needs none of the audit's packages or stand-ins.
+        findings.push(...(await runRule(rules[id], staticContext({ production, runtime: host }), infos)));
       }
     }
     // A unit and a Procfile often start the same command with the same environment: the app
@@ -450,7 +453,7 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
         const found = await auditEntrypoint(project, entry, runtime, infos, unjudged, status).catch(
           (error: unknown) => {
             // The app hit a limit: the runtime reports which, and the audit goes on with what needs no Python.
-            if (error instanceof JudgeLimitError) {
+            if (error instanceof JudgeLimitError || error instanceof TimeLimitError || error instanceof BlockedError) {
               status.reason = error.message;
               return [];
             }

@@ -399,7 +399,8 @@ function findEntrypoints(files: WorkspaceFiles, processes: ProcessLoad[], infos:
       `no Procfile, systemd unit, Supervisor program, Dockerfile or compose command says what production runs: assuming \`${guess.written}\` (${guess.reason})`,
     );
     // `flask` reads FLASK_APP from .flaskenv, and Flask's discovery needs it; a WSGI server takes nothing else from there.
-    const discoveryEnv = flaskenv['FLASK_APP'] !== undefined ? { FLASK_APP: flaskenv['FLASK_APP'] } : {};
+    const flaskApp = flaskenv['FLASK_APP'];
+    const discoveryEnv: Record<string, string> = flaskApp !== undefined ? { FLASK_APP: flaskApp } : {};
     found.push({
       command: guess.command,
       written: guess.written,

@@ -11,7 +11,22 @@ interface Routable {
 
 export function lessonIdFromHash(hash: string): string | null {
   const match = /^#\/?([^/?#]+)/.exec(hash);
-  return match ? decodeURIComponent(match[1]!) : null;
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    // A malformed escape (`#/%`, `#/%zz`) names no lesson: the first lesson opens instead of the
+    // page hanging on a thrown URIError.
+    return null;
+  }
+}
+
+/** The course overview: the home page. */
+export const HOME_HASH = '#/';
+
+/** No lesson named: the address is the site itself or `#/`. */
+export function isHomeHash(hash: string): boolean {
+  return hash === '' || hash === '#' || hash === HOME_HASH;
 }
 
 export function hashFor(lessonId: string): string {

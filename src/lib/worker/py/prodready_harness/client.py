@@ -1,6 +1,7 @@
 """Sends one request to a session's virtual server as raw HTTP bytes, and reads the raw response
 back with http.client, the way a real client would."""
 
+import base64
 import http.client
 import io
 
@@ -41,12 +42,18 @@ def _parse_response(raw, method):
     response = http.client.HTTPResponse(_ResponseSocket(raw), method=method)
     response.begin()
     body = response.read()
-    return {
+    parsed = {
         "status": response.status,
         "reason": response.reason,
         "headers": [[name, value] for name, value in response.getheaders()],
         "body": body.decode("utf-8", errors="replace"),
     }
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        # An image or a font: the preview needs the bytes themselves, not their text.
+        parsed["bodyBase64"] = base64.b64encode(body).decode("ascii")
+    return parsed
 
 
 def request(args):
@@ -68,14 +75,17 @@ def request(args):
         probe.install(served.flask_app)
         request_spec = {**request_spec, "path": probe.PROBE_PATH}
     client = (request_spec.get("client") or DEFAULT_CLIENT, 54321)
-    interrupted = False
+    interruption = None
     raw_response = b""
     with session.active(), session.capturing() as log:
         try:
             raw_response = served.handle(_raw_request(served, request_spec), client)
-        except KeyboardInterrupt:
-            interrupted = True
+        except KeyboardInterrupt as error:
+            from .runner import interruption_of
+
+            interruption = interruption_of(error)
+    interrupted = interruption is not None
     parsed = None if interrupted else _parse_response(raw_response, request_spec.get("method", "GET"))
     if parsed is None:
         parsed = {"status": 0, "reason": "Empty reply from server", "headers": [], "body": ""}
-    return {**parsed, "log": strip_ansi("".join(log)), "interrupted": interrupted}
+    return {**parsed, "log": strip_ansi("".join(log)), "interrupted": interrupted, "interruption": interruption}

@@ -113,6 +113,24 @@ def _set_cpu_count(count):
     multiprocessing.cpu_count = lambda: count
 
 
+_credentials_written = []
+
+
+def _write_credentials(credentials):
+    """systemd's LoadCredential=: files in a directory of their own, named by $CREDENTIALS_DIRECTORY
+    (which the caller puts in the environment). The previous run's are removed first."""
+    while _credentials_written:
+        shutil.rmtree(_credentials_written.pop(), ignore_errors=True)
+    if not credentials:
+        return
+    directory = credentials["directory"]
+    os.makedirs(directory, exist_ok=True)
+    _credentials_written.append(directory)
+    for name, content in credentials["files"].items():
+        with open(os.path.join(directory, os.path.basename(name)), "w", encoding="utf-8") as handle:
+            handle.write(content)
+
+
 def _set_environment(env):
     os.environ.clear()
     os.environ.update(BASE_ENV)
@@ -165,6 +183,7 @@ def run(options):
     _set_environment(options["env"])
     session.env = dict(options["env"])
     config_selection.reset()
+    _write_credentials(options.get("credentials"))
     _set_cpu_count(options.get("cpuCount") or 2)
     write_project(options["files"])
     os.chdir(PROJECT_DIR)
@@ -174,6 +193,7 @@ def run(options):
     notes = audit_mode.begin(options.get("audit", False), options["files"], options["env"])
 
     exit_info = None
+    interruption = None
     previous = _current[0]
     _current[0] = session
     with session.active(), session.capturing() as log:
@@ -191,8 +211,9 @@ def run(options):
                 continue
             except SystemExit as error:
                 exit_info = _system_exit(error)
-            except KeyboardInterrupt:
-                exit_info = {"code": "interrupted", "message": "Stopped (KeyboardInterrupt).", "location": None}
+            except KeyboardInterrupt as error:
+                interruption = interruption_of(error)
+                exit_info = {"code": "interrupted", "message": "Stopped (KeyboardInterrupt).", "location": interruption["location"]}
             except CommandError as error:  # e.g. the entry file does not exist
                 print(str(error), file=sys.stderr)
                 exit_info = {"code": 2, "message": str(error), "location": None}
@@ -213,9 +234,17 @@ def run(options):
     return {
         "serving": serving,
         "exit": exit_info,
+        "interruption": interruption,
         "log": strip_ansi("".join(log)),
         **audit_mode.outcome(notes, serving),
     }
+
+
+def interruption_of(error):
+    """An Interruption (protocol.ts) for a KeyboardInterrupt: where the project's code was when
+    it was stopped. The reason is "stop" here; the caller that set a time limit knows better and
+    says so (runtime/client.ts)."""
+    return {"reason": "stop", "limit": None, "location": _crash_location(error)}
 
 
 def _system_exit(error):
