@@ -27,6 +27,13 @@ export interface RunOptions {
    * for the run; the environment's CREDENTIALS_DIRECTORY names it. Default none.
    */
   credentials?: { directory: string; files: Record<string, string> } | null;
+  /**
+   * Run as `prodready audit` runs a real project: the audit's packages importable, a stand-in
+   * module for any other missing import, databases in memory, the project's pinned Flask
+   * semantics (see docs/audit-runtime.md). Default false: a lesson's missing import fails as it
+   * would in production, and the browser and the command line import the same packages.
+   */
+  audit?: boolean;
 }
 
 export type ServerKind = 'werkzeug' | 'waitress' | 'gunicorn';
@@ -97,6 +104,10 @@ export interface RunOutcome {
   interruption?: Interruption | null;
   /** Everything the run printed (stdout and stderr, ANSI stripped). */
   log: string;
+  /** Audit runs: the missing modules the project imported that got a stand-in (top-level names). */
+  standIns?: string[];
+  /** Audit runs: what the harness changed so the app could start (a database URL made in-memory SQLite, …). */
+  notes?: string[];
 }
 
 export interface HttpRequest {
