@@ -1,7 +1,11 @@
-/** header-missing-always: a security header added without `always`, so error responses go without it. */
+/**
+ * header-missing-always: a security header added without `always`, so error responses go without it. Without
+ * `always` nginx adds a header only for 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 (ADD_HEADER_STATUSES,
+ * from ngx_http_headers_filter's safe_status list).
+ */
 import { at, withNginx } from '../nginx-rule';
 import { locations, servers } from '../nginx-scan';
-import { directives } from '../../config/nginx';
+import { ADD_HEADER_STATUSES, directives } from '../../config/nginx';
 import type { Rule } from '../rule';
 
 const SECURITY_HEADERS = new Set([
@@ -42,8 +46,9 @@ export const headerMissingAlways: Rule = {
   severity: 'low',
   title: 'A security header is not sent on error responses',
   explanation:
-    'Without the `always` flag nginx adds a header only to 2xx and 3xx responses; 404 and 500 pages, which are often ' +
-    'the ones an attacker provokes, go out without HSTS, CSP or nosniff.',
+    `Without the \`always\` flag nginx adds a header only to responses with status ${[...ADD_HEADER_STATUSES].join(', ')}; ` +
+    'every other response (404 and 500 pages, which are often the ones an attacker provokes, but also 202 or 300) ' +
+    'goes out without HSTS, CSP or nosniff.',
   fix: 'add_header Strict-Transport-Security "max-age=63072000" always; (and the same for every security header).',
   references: ['https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header'],
   evaluate: (context) =>

@@ -181,9 +181,9 @@ def run(options):
             print(str(error), file=sys.stderr)
         return {"serving": None, "exit": {"code": 2, "message": str(error), "location": None}, "log": "".join(log)}
     _set_environment(options["env"])
-    _write_credentials(options.get("credentials"))
     session.env = dict(options["env"])
     config_selection.reset()
+    _write_credentials(options.get("credentials"))
     _set_cpu_count(options.get("cpuCount") or 2)
     write_project(options["files"])
     os.chdir(PROJECT_DIR)
@@ -230,12 +230,13 @@ def run(options):
         exit_info = _explain_exit(exit_info, strip_ansi("".join(log)), options["files"])
 
     served = session.server
+    serving = served.info() if served is not None and exit_info is None else None
     return {
-        "serving": served.info() if served is not None and exit_info is None else None,
+        "serving": serving,
         "exit": exit_info,
         "interruption": interruption,
         "log": strip_ansi("".join(log)),
-        **audit_mode.outcome(notes),
+        **audit_mode.outcome(notes, serving),
     }
 
 
