@@ -19,7 +19,7 @@ export default defineChecks([
     title: "TLS follows Mozilla's intermediate profile",
     rule: 'weak-tls',
     env: SECRET,
-    hint: 'ssl_protocols TLSv1.2 TLSv1.3; and the intermediate ssl_ciphers list from ssl-config.mozilla.org.',
+    hint: 'In the TLS server: ssl_protocols TLSv1.2 TLSv1.3; at the top: the six ECDHE ssl_ciphers of Mozilla 6.0 intermediate (listed in the lesson).',
   },
   { kind: 'rule', id: 'no-version', title: 'nginx does not announce its version', rule: 'server-tokens', env: SECRET },
   {
