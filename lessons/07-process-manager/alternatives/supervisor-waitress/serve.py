@@ -5,6 +5,7 @@ from app import app
 
 serve(
     app,
+    # Port 8000, where nginx sends requests (lesson 06), not Waitress's default 8080 (lesson 03).
     listen="127.0.0.1:8000",
     threads=8,
     trusted_proxy="127.0.0.1",
