@@ -3,6 +3,7 @@
  * learner types (curl, run, stop, env, export, unset, help, clear). Pure: no terminal, no Python.
  * Every problem comes back as `{ name: 'error', message }`; nothing here throws.
  */
+import { findProgram, PROGRAMS, type Program } from './programs';
 
 export interface CurlRequest {
   method: string;
@@ -35,6 +36,8 @@ export type Command =
   | { name: 'export'; assignments: Array<[string, string]> }
   | { name: 'unset'; names: string[] }
   | { name: 'curl'; include: boolean; headOnly: boolean; request: CurlRequest }
+  /** A command in its own file, registered in programs.ts (openssl, systemctl). */
+  | { name: 'program'; program: Program; args: string[] }
   | { name: 'error'; message: string };
 
 export type TokenizeResult = { ok: true; tokens: string[] } | { ok: false; error: string };
@@ -119,8 +122,11 @@ export function parseCommandLine(line: string): Command {
       return parseUnset(args);
     case 'curl':
       return parseCurl(args);
-    default:
+    default: {
+      const program = findProgram(name);
+      if (program) return { name: 'program', program, args };
       return { name: 'error', message: `${name}: command not found (type help for the commands)` };
+    }
   }
 }
 
@@ -309,6 +315,7 @@ export const HELP_TEXT = [
   '  unset NAME               remove a variable',
   '  clear                    clear the screen (also Ctrl+L)',
   '  help                     this list',
+  ...PROGRAMS.map((program) => `  ${program.help}`),
   'Keys: Up/Down history, Left/Right move, Ctrl+C cancels the line or stops a request, Ctrl+L clears.',
   'Page: Ctrl/Cmd+Enter runs, Ctrl/Cmd+Shift+Enter checks.',
 ].join('\n');

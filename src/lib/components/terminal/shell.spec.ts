@@ -78,6 +78,8 @@ function setup(response?: Partial<HttpResponse>, files: WorkspaceFiles = {}, ser
     unsetEnv: (name) => {
       delete env[name];
     },
+    files: () => files,
+    serving: () => serving !== null,
   };
   const shell = new Shell(deps);
   shell.start('welcome\n');

@@ -5,6 +5,7 @@
  */
 import { HELP_TEXT, parseCommandLine, type Command, type CurlRequest } from './commands';
 import { formatCurlOutput } from './curl-output';
+import type { WorkspaceFiles } from '../../runtime/protocol';
 import { LineEditor } from './line-editor';
 import { formatHops, type Exchange, type RequestPlan } from './site-route';
 
@@ -22,6 +23,9 @@ export interface ShellDeps {
   env(): Record<string, string>;
   setEnv(name: string, value: string): void;
   unsetEnv(name: string): void;
+  /** The learner's files now, and whether the app is being served (for programs.ts commands). */
+  files(): WorkspaceFiles;
+  serving(): boolean;
 }
 
 const RED = '\x1b[31m';
@@ -150,6 +154,9 @@ export class Shell {
           break;
         case 'curl':
           await this.curl(command);
+          break;
+        case 'program':
+          this.print(await command.program.run(command.args, this.deps));
           break;
       }
     } catch (error) {
