@@ -7,13 +7,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lesson } from '../lib/content/lesson';
-import {
-  TEMPLATES_FOLDER,
-  parseLesson,
-  parseLessonContent,
-  type LessonContent,
-  type Templates,
-} from '../lib/content/parse-lesson';
+import { parseLesson, parseLessonContent, type LessonContent } from '../lib/content/parse-lesson';
+import { resolveTemplates, TEMPLATES_FOLDER, type Templates } from '../lib/content/templates';
 
 export function readTree(root: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -28,15 +23,15 @@ export function readTree(root: string): Record<string, string> {
   return files;
 }
 
-/** Every template of a lessons folder: `_templates/NAME/**`, by NAME. */
+/** Every template of a lessons folder, `_templates/NAME/**`, resolved (extends, patches), by NAME. */
 export function readTemplates(lessonsRoot: string): Templates {
   const folder = join(lessonsRoot, TEMPLATES_FOLDER);
   if (!existsSync(folder)) return {};
-  const templates: Templates = {};
+  const raw: Record<string, Record<string, string>> = {};
   for (const name of readdirSync(folder).sort()) {
-    if (statSync(join(folder, name)).isDirectory()) templates[name] = readTree(join(folder, name));
+    if (statSync(join(folder, name)).isDirectory()) raw[name] = readTree(join(folder, name));
   }
-  return templates;
+  return resolveTemplates(raw);
 }
 
 export interface LoadOptions {

@@ -12,6 +12,9 @@ import type { Lesson, Mistake } from './lesson';
 import { LessonError } from './lesson-error';
 import { lessonFrontmatter } from './lesson-schema';
 import { overlay } from './overlay';
+import { TEMPLATES_FOLDER, type Templates } from './templates';
+
+export { TEMPLATES_FOLDER, type Templates };
 
 export { LessonError };
 
@@ -176,11 +179,6 @@ function parseChecks(folder: string, checks: unknown) {
     return parsed.data;
   });
 }
-
-/** The templates a lesson may build on: lessons/_templates/NAME/, by NAME. */
-export type Templates = Record<string, WorkspaceFiles>;
-
-export const TEMPLATES_FOLDER = '_templates';
 
 export interface ParseOptions {
   /** Read mistakes/ and alternatives/ (the proofs need them; the browser does not). Default true. */
