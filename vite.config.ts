@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { lessonsPlugin } from './scripts/vite-lessons-plugin.ts';
+import { precompressPlugin } from './scripts/vite-precompress-plugin.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which the Stop button
@@ -35,7 +36,7 @@ export const securityHeaders: Record<string, string> = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), lessonsPlugin()],
+  plugins: [svelte(), lessonsPlugin(), precompressPlugin()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
   // The dev server injects inline scripts for hot reload, so the CSP applies to the built site only.

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Prepares everything Python needs in the browser, into public/pyodide/ (generated, git-ignored):
 // Pyodide's core files, a precompiled stdlib zip, packages.zip (site-packages + bytecode) and
-// manifest.json. Idempotent: when nothing that feeds the outputs changed, it exits at once.
+// manifest.json; and, for `prodready audit` only, audit-packages.zip (the Flask extensions real
+// projects import; the browser never downloads it). Idempotent: when nothing that feeds the
+// outputs changed, it exits at once.
 //
 // Usage: node scripts/setup.js [--force] [--bench N]
 //   --force    rebuild even when the stamp says the outputs are current
 //   --bench N  after building, load Pyodide N times with each stdlib and print medians
 //
-// Asset names repeat src/lib/worker/assets.ts (this file is plain JS); change both together.
+// Asset names and the audit archive's folder repeat src/lib/worker/assets.ts (this file is plain
+// JS); change both together.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,15 +18,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PACKAGES_ARCHIVE = 'packages.zip';
 const STDLIB_ARCHIVE = 'python_stdlib.zip';
 const MANIFEST = 'manifest.json';
-const SITE_PACKAGES = '/lib/python3.14/site-packages';
 const STAMP = '.stamp';
 const CORE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json'];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const REQUIREMENTS = path.join(ROOT, 'python/browser-requirements.txt');
+/**
+ * The package archives: each built from one requirements file, its bytecode compiled for the
+ * folder Pyodide unpacks it into (tracebacks show that path). MarkupSafe ships only platform
+ * wheels, so its sdist is used.
+ */
+const ARCHIVES = [
+  {
+    name: 'packages.zip',
+    requirements: path.join(ROOT, 'python/browser-requirements.txt'),
+    sitePackages: '/lib/python3.14/site-packages',
+    noBinary: ['markupsafe'],
+  },
+  {
+    name: 'audit-packages.zip',
+    requirements: path.join(ROOT, 'python/audit-requirements.txt'),
+    sitePackages: '/lib/prodready-audit',
+    noBinary: [],
+  },
+];
 const WHEEL_CACHE = path.join(ROOT, '.cache/wheels');
 const OUT = path.join(ROOT, 'public/pyodide');
 const PYODIDE_DIST = path.join(ROOT, 'node_modules/pyodide');
@@ -58,8 +77,8 @@ function pyodideVersion() {
   return JSON.parse(fs.readFileSync(pkg, 'utf8')).version;
 }
 
-function computeStamp(requirementsText, version) {
-  return sha256([requirementsText, version, fs.readFileSync(SELF, 'utf8')].join('\0'));
+function computeStamp(requirementsTexts, version) {
+  return sha256([...requirementsTexts, version, fs.readFileSync(SELF, 'utf8')].join('\0'));
 }
 
 // Only sizes are checked, not hashes: the fast path must stay far under a second, and a size
@@ -68,7 +87,7 @@ function outputsCurrent(stamp) {
   try {
     if (fs.readFileSync(path.join(OUT, STAMP), 'utf8').trim() !== stamp) return false;
     const manifest = JSON.parse(fs.readFileSync(path.join(OUT, MANIFEST), 'utf8'));
-    const needed = [...CORE_FILES, STDLIB_ARCHIVE, PACKAGES_ARCHIVE];
+    const needed = [...CORE_FILES, STDLIB_ARCHIVE, ...ARCHIVES.map((archive) => archive.name)];
     if (!needed.every((f) => f in manifest.files)) return false;
     return Object.entries(manifest.files).every(
       ([name, entry]) => fs.statSync(path.join(OUT, name)).size === entry.bytes,
@@ -79,7 +98,7 @@ function outputsCurrent(stamp) {
 }
 
 // pip's requirement format allows continuation lines and several --hash options per requirement.
-function parseRequirements(text) {
+function parseRequirements(text, file) {
   const joined = text.replace(/\\\r?\n/g, ' ');
   const reqs = [];
   for (const raw of joined.split(/\r?\n/)) {
@@ -88,7 +107,7 @@ function parseRequirements(text) {
     const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)/.exec(line);
     const hashes = [...line.matchAll(/--hash=sha256:([0-9a-f]{64})/g)].map((h) => h[1]);
     if (!m || hashes.length === 0) {
-      throw new SetupError(`browser-requirements.txt: expected "name==version --hash=sha256:..." in: ${line}`);
+      throw new SetupError(`${path.basename(file)}: expected "name==version --hash=sha256:..." in: ${line}`);
     }
     reqs.push({ name: m[1], version: m[2], hashes });
   }
@@ -121,14 +140,14 @@ function checkPip() {
   }
 }
 
-function downloadDistributions(reqs) {
+function downloadDistributions(reqs, archive) {
   const cached = cachedDistributions(reqs);
   if (cached) {
-    log(`Python packages cached (${cached.length} files, hashes verified)`);
+    log(`Python packages for ${archive.name} cached (${cached.length} files, hashes verified)`);
     return cached;
   }
   checkPip();
-  log('downloading Python packages…');
+  log(`downloading Python packages for ${archive.name}…`);
   fs.mkdirSync(WHEEL_CACHE, { recursive: true });
   const args = [
     '-m',
@@ -136,11 +155,10 @@ function downloadDistributions(reqs) {
     'download',
     '--no-deps',
     '--require-hashes',
-    '--no-binary',
-    'markupsafe',
+    ...archive.noBinary.flatMap((name) => ['--no-binary', name]),
     '--disable-pip-version-check',
     '-r',
-    REQUIREMENTS,
+    archive.requirements,
     '-d',
     WHEEL_CACHE,
   ];
@@ -290,7 +308,7 @@ const fmt = (t) =>
   `loadPyodide ${t.load.toFixed(0)} ms + imports ${t.imports.toFixed(0)} ms = ${(t.load + t.imports).toFixed(0)} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function buildPythonAssets(dists, benchRuns) {
+async function buildPythonAssets(distsByArchive, benchRuns) {
   const { loadPyodide } = await import('pyodide');
   const stockStdlib = path.join(PYODIDE_DIST, STDLIB_ARCHIVE);
   const newStdlib = path.join(OUT, STDLIB_ARCHIVE);
@@ -309,17 +327,20 @@ async function buildPythonAssets(dists, benchRuns) {
   mount(PYODIDE_DIST, '/mnt/dist');
   py.runPython(PYTHON_BUILD);
 
-  const tmpPackages = `${PACKAGES_ARCHIVE}.tmp`;
-  const nFiles = py.globals.get('build_packages')(
-    JSON.stringify({
-      dists: dists.map((d) => `/mnt/wheels/${path.basename(d)}`),
-      site_packages: SITE_PACKAGES,
-      out: `/mnt/out/${tmpPackages}`,
-    }),
-  );
-  fs.renameSync(path.join(OUT, tmpPackages), path.join(OUT, PACKAGES_ARCHIVE));
-  fs.chmodSync(path.join(OUT, PACKAGES_ARCHIVE), 0o644); // NODEFS creates files 0666
-  log(`built ${PACKAGES_ARCHIVE} (${nFiles} files, ${mb(fs.statSync(path.join(OUT, PACKAGES_ARCHIVE)).size)} MB)`);
+  for (const archive of ARCHIVES) {
+    const tmpPackages = `${archive.name}.tmp`;
+    const nFiles = py.globals.get('build_packages')(
+      JSON.stringify({
+        dists: distsByArchive.get(archive.name).map((d) => `/mnt/wheels/${path.basename(d)}`),
+        site_packages: archive.sitePackages,
+        out: `/mnt/out/${tmpPackages}`,
+      }),
+    );
+    const out = path.join(OUT, archive.name);
+    fs.renameSync(path.join(OUT, tmpPackages), out);
+    fs.chmodSync(out, 0o644); // NODEFS creates files 0666
+    log(`built ${archive.name} (${nFiles} files, ${mb(fs.statSync(out).size)} MB)`);
+  }
 
   const tmpStdlib = `${STDLIB_ARCHIVE}.tmp`;
   const res = JSON.parse(py.globals.get('build_stdlib')(`/mnt/dist/${STDLIB_ARCHIVE}`, `/mnt/out/${tmpStdlib}`));
@@ -382,22 +403,28 @@ function writeManifest(version, pyVersion) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const requirementsText = readText(REQUIREMENTS, 'the browser requirements');
+  const requirementsTexts = ARCHIVES.map((archive) =>
+    readText(archive.requirements, `the requirements of ${archive.name}`),
+  );
   const version = pyodideVersion();
-  const stamp = computeStamp(requirementsText, version);
+  const stamp = computeStamp(requirementsTexts, version);
   if (!opts.force && !opts.bench && outputsCurrent(stamp)) {
     console.log('python assets up to date');
     return;
   }
   const started = performance.now();
-  const reqs = parseRequirements(requirementsText);
 
   // Drop the stamp first: if anything below fails, the next run rebuilds instead of trusting
   // half-written outputs.
   fs.mkdirSync(OUT, { recursive: true });
   fs.rmSync(path.join(OUT, STAMP), { force: true });
 
-  const dists = downloadDistributions(reqs);
+  const distsByArchive = new Map(
+    ARCHIVES.map((archive, i) => [
+      archive.name,
+      downloadDistributions(parseRequirements(requirementsTexts[i], archive.requirements), archive),
+    ]),
+  );
 
   log(`copying Pyodide ${version} core files…`);
   for (const f of CORE_FILES) {
@@ -406,7 +433,7 @@ async function main() {
     fs.copyFileSync(src, path.join(OUT, f));
   }
 
-  const pyVersion = await buildPythonAssets(dists, opts.bench);
+  const pyVersion = await buildPythonAssets(distsByArchive, opts.bench);
   writeManifest(version, pyVersion);
   fs.writeFileSync(path.join(OUT, STAMP), stamp + '\n');
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

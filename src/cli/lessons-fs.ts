@@ -3,24 +3,67 @@
  * lesson may build on a template, lessons/_templates/NAME/, resolved here, so the browser receives
  * every starter and solution whole.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lesson } from '../lib/content/lesson';
 import { parseLesson, parseLessonContent, type LessonContent } from '../lib/content/parse-lesson';
 import { resolveTemplates, TEMPLATES_FOLDER, type Templates } from '../lib/content/templates';
+import { OUTSIDE_ROOT, realPathWithin } from './within-root';
 
-export function readTree(root: string): Record<string, string> {
+/** The largest file a submission may hold; a bigger one is left out with an info line. */
+export const MAX_SUBMISSION_FILE_BYTES = 1024 * 1024;
+
+export interface Tree {
+  /** Files by path relative to the root, with / separators. */
+  files: Record<string, string>;
+  /** One line per path left out, and why. */
+  infos: string[];
+}
+
+/**
+ * Every regular file under `root`, as text. Links are followed only while they stay inside the
+ * root, a folder reached twice (a loop) is read once, and FIFOs, sockets and devices are left
+ * out: each with an info line, never an error.
+ */
+export function readTreeWithin(root: string): Tree {
   const files: Record<string, string> = {};
-  const walk = (dir: string) => {
+  const infos: string[] = [];
+  const realRoot = realpathSync(root);
+  const visited = new Set<string>();
+  const rel = (path: string) => relative(root, path).split('\\').join('/') || '.';
+  const walk = (dir: string, realDir: string) => {
+    if (visited.has(realDir)) {
+      infos.push(`${rel(dir)}: skipped, a link to a folder already read (a loop)`);
+      return;
+    }
+    visited.add(realDir);
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
+      try {
+        const real = lstatSync(path).isSymbolicLink() ? realPathWithin(realRoot, path) : join(realDir, name);
+        if (real === null) {
+          infos.push(`${rel(path)}: ${OUTSIDE_ROOT}`);
+          continue;
+        }
+        const stats = statSync(real);
+        if (stats.isDirectory()) walk(path, real);
+        else if (!stats.isFile()) infos.push(`${rel(path)}: skipped, not a regular file`);
+        else if (stats.size > MAX_SUBMISSION_FILE_BYTES) {
+          infos.push(`${rel(path)}: skipped, over the 1 MB limit for a file`);
+        } else files[rel(path)] = readFileSync(real, 'utf8');
+      } catch (error) {
+        infos.push(`${rel(path)}: skipped, unreadable (${error instanceof Error ? error.message : String(error)})`);
+      }
     }
   };
-  walk(root);
-  return files;
+  walk(root, realRoot);
+  return { files, infos };
+}
+
+/** The files of a tree the project ships (a lesson folder); see readTreeWithin. */
+export function readTree(root: string): Record<string, string> {
+  return readTreeWithin(root).files;
 }
 
 /** Every template of a lessons folder, `_templates/NAME/**`, resolved (extends, patches), by NAME. */

@@ -1,6 +1,8 @@
 /**
- * `prodready`: grade a directory as a lesson submission, or prove the lessons (DESIGN §6).
- * Exit codes: 0 all passed, 1 a check or proof failed, 2 bad usage or unreadable input.
+ * `prodready`: grade a directory as a lesson submission, audit a project, or prove the lessons.
+ * Exit codes: 0 all passed, 1 a check or proof failed (or findings), 2 bad usage or unreadable
+ * input, 3 could not judge (the app hit a limit, the runtime died, or the audited app did not start).
+ * The project's Python runs in the confined runtime (confined/runtime.ts), never in this process.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,10 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { LessonError } from '../lib/content/parse-lesson';
 import { grade } from '../lib/grading/engine';
 import type { CheckResult } from '../lib/grading/types';
-import { AuditUsageError, parseAuditArgs, runAudit } from './audit/command';
-import { loadLesson, loadLessons, readTree } from './lessons-fs';
-import { MissingAssetsError, NodeRuntime } from './node-runtime';
+import { AuditUsageError, COULD_NOT_JUDGE, parseAuditArgs, runAudit } from './audit/command';
+import { ConfinedRuntime, JudgeLimitError } from './confined/runtime';
+import { LimitsError } from './confined/limits';
+import { loadLesson, loadLessons, readTreeWithin } from './lessons-fs';
+import { MissingAssetsError } from './python-boot';
 import { proofSubjects, proveSubject } from './proofs';
+import { escapeControls, safeJson } from './safe-text';
 
 const LESSONS_DIR = resolve(fileURLToPath(import.meta.url), '../../../lessons');
 const VERSION = '0.1.0';
@@ -21,7 +26,8 @@ const USAGE = `usage:
   prodready audit DIR [--format text|json|sarif] [--fail-on high|medium|low]
                                            run the rules over a real project (exit 1 on findings at or above --fail-on, default medium)
   prodready lessons check                  prove every lesson (starter, solution, mistakes)
-  prodready --version`;
+  prodready --version
+exit codes: 0 clean, 1 failed checks or findings, 2 bad usage, 3 could not judge (see docs/confinement.md)`;
 
 class UsageError extends Error {}
 
@@ -31,9 +37,9 @@ const paint = (code: number, text: string) => (color ? `\x1b[${code}m${text}\x1b
 function printResults(results: CheckResult[]): void {
   for (const result of results) {
     const mark = result.passed ? paint(32, 'PASS') : paint(31, 'FAIL');
-    const at = result.file ? ` (${result.file}${result.line ? `:${result.line}` : ''})` : '';
+    const at = result.file ? ` (${escapeControls(result.file)}${result.line ? `:${result.line}` : ''})` : '';
     console.log(`${mark} ${result.id}${result.rule ? ` [${result.rule}]` : ''}: ${result.title}`);
-    if (!result.passed) console.log(`     ${result.message}${at}`);
+    if (!result.passed) console.log(`     ${escapeControls(result.message)}${at}`);
   }
   const failed = results.filter((result) => !result.passed).length;
   console.log(`\n${results.length - failed} passed, ${failed} failed`);
@@ -50,48 +56,80 @@ async function gradeCommand(args: string[]): Promise<number> {
   if (!existsSync(join(folder, 'lesson.md'))) throw new UsageError(`no lesson "${lessonId}" in ${LESSONS_DIR}`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: not a directory`);
   const lesson = await loadLesson(folder);
-  const files = readTree(resolve(dir));
-  const runtime = await NodeRuntime.start();
-  const results = await grade(lesson, files, runtime);
+  const tree = readTreeWithin(resolve(dir));
+  const results = await withRuntime((runtime) => grade(lesson, tree.files, runtime));
+  const unjudged = results.unjudged;
+  const passed = unjudged.length === 0 && results.value.every((result) => result.passed);
   if (json) {
-    const passed = results.every((result) => result.passed);
-    console.log(JSON.stringify({ tool: 'prodready', version: VERSION, lesson: lesson.id, passed, results }, null, 2));
+    const report = { tool: 'prodready', version: VERSION, lesson: lesson.id, passed, results: results.value };
+    console.log(safeJson(unjudged.length > 0 ? { ...report, unjudged } : report));
   } else {
-    printResults(results);
+    printResults(results.value);
   }
-  return results.every((result) => result.passed) ? 0 : 1;
+  for (const info of tree.infos) console.error(`prodready: info: ${escapeControls(info)}`);
+  reportUnjudged(unjudged);
+  if (unjudged.length > 0) return COULD_NOT_JUDGE;
+  return passed ? 0 : 1;
+}
+
+/** Runs `work` against a fresh confined runtime and closes it; what could not be judged comes back with the value. */
+async function withRuntime<T>(
+  work: (runtime: ConfinedRuntime) => Promise<T>,
+): Promise<{ value: T; unjudged: string[] }> {
+  const runtime = await ConfinedRuntime.start();
+  const interrupt = () => runtime.stop(new JudgeLimitError('time', 'interrupted (SIGINT)'));
+  process.once('SIGINT', interrupt);
+  try {
+    const value = await work(runtime);
+    return { value, unjudged: runtime.unjudged };
+  } finally {
+    process.off('SIGINT', interrupt);
+    runtime.close();
+  }
+}
+
+function reportUnjudged(unjudged: string[]): void {
+  for (const reason of unjudged) console.error(`prodready: could not judge: ${escapeControls(reason)}`);
 }
 
 async function auditCommand(args: string[]): Promise<number> {
   const options = parseAuditArgs(args);
-  const runtime = await NodeRuntime.start();
-  return runAudit(
-    options,
-    runtime,
-    VERSION,
-    (text) => console.log(text),
-    (text) => console.error(text),
-    Boolean(color),
+  const { value } = await withRuntime((runtime) =>
+    runAudit(
+      options,
+      runtime,
+      VERSION,
+      (text) => console.log(text),
+      (text) => console.error(text),
+      Boolean(color),
+    ),
   );
+  return value;
 }
 
 async function lessonsCheckCommand(args: string[]): Promise<number> {
   if (args.length > 0) throw new UsageError(`lessons check takes no arguments (got ${args.join(' ')})`);
   const lessons = await loadLessons(LESSONS_DIR);
-  const runtime = await NodeRuntime.start();
   let failed = 0;
   let passed = 0;
-  for (const lesson of lessons) {
-    for (const subject of proofSubjects(lesson)) {
-      const proof = await proveSubject(lesson, subject, runtime);
-      const ok = proof.problems.length === 0;
-      if (ok) passed++;
-      else failed++;
-      console.log(`${ok ? paint(32, 'ok  ') : paint(31, 'FAIL')} ${lesson.id} ${proof.subject}`);
-      for (const problem of proof.problems) console.log(`     ${problem}`);
+  const { unjudged } = await withRuntime(async (runtime) => {
+    for (const lesson of lessons) {
+      for (const subject of proofSubjects(lesson)) {
+        runtime.nextSubject();
+        const before = runtime.unjudged.length;
+        const proof = await proveSubject(lesson, subject, runtime);
+        const ok = proof.problems.length === 0 && runtime.unjudged.length === before;
+        if (ok) passed++;
+        else failed++;
+        console.log(`${ok ? paint(32, 'ok  ') : paint(31, 'FAIL')} ${lesson.id} ${proof.subject}`);
+        for (const problem of proof.problems) console.log(`     ${escapeControls(problem)}`);
+        for (const reason of runtime.unjudged.slice(before))
+          console.log(`     could not judge: ${escapeControls(reason)}`);
+      }
     }
-  }
+  });
   console.log(`\n${passed} passed, ${failed} failed`);
+  if (unjudged.length > 0) return COULD_NOT_JUDGE;
   return failed === 0 ? 0 : 1;
 }
 
@@ -115,9 +153,13 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`prodready: ${error.message}\n${USAGE}`);
       return 2;
     }
-    if (error instanceof LessonError || error instanceof MissingAssetsError) {
+    if (error instanceof LessonError || error instanceof MissingAssetsError || error instanceof LimitsError) {
       console.error(`prodready: ${error.message}`);
       return 2;
+    }
+    if (error instanceof JudgeLimitError) {
+      reportUnjudged([error.message]);
+      return COULD_NOT_JUDGE;
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 /**
- * `prodready audit DIR [--format text|json|sarif] [--fail-on high|medium|low]` (DESIGN §6).
- * Exit 1 when a finding is at or above --fail-on (default medium), 0 otherwise, 2 on bad usage
+ * `prodready audit DIR [--format text|json|sarif] [--fail-on high|medium|low]`.
+ * Exit 3 when part of the project could not be judged (an app that did not start, a limit hit),
+ * else 1 when a finding is at or above --fail-on (default medium), 0 otherwise; 2 on bad usage
  * or an unreadable DIR.
  */
 import { accessSync, constants, statSync } from 'node:fs';
@@ -8,9 +9,13 @@ import { resolve } from 'node:path';
 import type { PythonRuntime } from '../../lib/grading/runtime';
 import type { Severity } from '../../lib/grading/types';
 import { audit, type AuditResult } from './evaluate';
+import { escapeControls } from '../safe-text';
 import { toJson, toSarif, toText } from './format';
 
 export class AuditUsageError extends Error {}
+
+/** The exit code of a command that could not judge all it was asked to: never 0, never mistaken for findings. */
+export const COULD_NOT_JUDGE = 3;
 
 export type AuditFormat = 'text' | 'json' | 'sarif';
 
@@ -70,21 +75,27 @@ export function render(result: AuditResult, format: AuditFormat, version: string
 }
 
 export function exitCode(result: AuditResult, failOn: Severity): number {
+  if (result.unjudged.length > 0) return COULD_NOT_JUDGE;
   return result.findings.some((finding) => RANK[finding.severity] >= RANK[failOn]) ? 1 : 0;
 }
 
 /** Runs an audit and writes its report; returns the exit code. */
 export async function runAudit(
   options: AuditOptions,
-  runtime: PythonRuntime,
+  runtime: PythonRuntime & { readonly unjudged?: readonly string[] },
   version: string,
   out: (text: string) => void,
   err: (text: string) => void,
   color: boolean,
 ): Promise<number> {
-  const result = await audit(options.dir, runtime);
+  const audited = await audit(options.dir, runtime);
+  // Limits the runtime hit (time, memory, output, a crash) are part of what could not be judged.
+  const result = { ...audited, unjudged: [...audited.unjudged, ...(runtime.unjudged ?? [])] };
   out(render(result, options.format, version, color));
   // Machine formats keep stdout clean; what was skipped goes to stderr for people watching CI.
-  if (options.format !== 'text') for (const info of result.infos) err(`prodready: info: ${info}`);
+  if (options.format !== 'text') {
+    for (const info of result.infos) err(`prodready: info: ${escapeControls(info)}`);
+    for (const reason of result.unjudged) err(`prodready: could not judge: ${escapeControls(reason)}`);
+  }
   return exitCode(result, options.failOn);
 }

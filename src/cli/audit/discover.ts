@@ -9,6 +9,7 @@ import { lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Stat
 import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { WorkspaceFiles } from '../../lib/runtime/protocol';
+import { OUTSIDE_ROOT, realPathWithin } from '../within-root';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -51,6 +52,7 @@ export function discover(root: string): Discovery {
   const files: WorkspaceFiles = {};
   const infos: string[] = [];
   const visited = new Set<string>();
+  const realRoot = realpathSync(root);
   const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   /** .gitignore files apply to their own folder and below; each level adds its own rules. */
@@ -95,7 +97,14 @@ export function discover(root: string): Discovery {
       let stats: Stats;
       try {
         stats = lstatSync(path);
-        if (stats.isSymbolicLink()) stats = statSync(path);
+        if (stats.isSymbolicLink()) {
+          // A link out of the project (`leak.txt -> /etc/passwd`) would hand the host's files to the app.
+          if (realPathWithin(realRoot, path) === null) {
+            infos.push(`${rel}: ${OUTSIDE_ROOT}`);
+            continue;
+          }
+          stats = statSync(path);
+        }
       } catch (error) {
         infos.push(`${rel}: skipped, ${stats! ? 'unreadable' : 'a broken link or unreadable'} (${reason(error)})`);
         continue;

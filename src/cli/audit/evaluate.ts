@@ -19,9 +19,11 @@ import type {
   ServingInfo,
   WorkspaceFiles,
 } from '../../lib/runtime/protocol';
+import { JudgeLimitError } from '../confined/runtime';
 import { discover } from './discover';
 import { reachableModules } from './imports';
 import { readProject, type Entrypoint, type Project } from './project';
+import { startNotes } from './start-notes';
 
 export interface AuditFinding {
   rule: string;
@@ -38,6 +40,8 @@ export interface AuditResult {
   findings: AuditFinding[];
   /** What the audit could not read or run, and the assumptions it made; never findings. */
   infos: string[];
+  /** What could not be judged (an app that did not start, a limit the runtime hit): the exit code is 3, never clean. */
+  unjudged: string[];
   /** How many files it read. */
   fileCount: number;
 }
@@ -66,12 +70,18 @@ const PROCESS_RULES: RuleId[] = [
  * fresh SECRET_KEY) go last, so every other rule reuses the app the entrypoint's first run started.
  */
 const OWN_ENV_RULES: RuleId[] = ['hardcoded-secret'];
+/** Read before any of the project's code runs, so code that rewrites the judge cannot rewrite this reading. */
+const BEFORE_RUNNING: RuleId[] = ['judge-evasion'];
 const APP_RULES = (Object.keys(rules) as RuleId[])
-  .filter((id) => !NGINX_RULES.includes(id) && !PROCESS_RULES.includes(id))
+  .filter((id) => !NGINX_RULES.includes(id) && !PROCESS_RULES.includes(id) && !BEFORE_RUNNING.includes(id))
   .sort((a, b) => Number(OWN_ENV_RULES.includes(a)) - Number(OWN_ENV_RULES.includes(b)));
 
-/** Files the harness reads whatever the code says: modules, templates, the env files Flask loads. */
-const HARNESS_ALWAYS = /(\.(py|pyi|html|htm|jinja|jinja2|j2|xml|svg|css|js|txt)$)|(^|\/)(\.env(\..+)?|\.flaskenv)$/i;
+/**
+ * Files the harness reads whatever the code says: modules, templates, the env files Flask loads,
+ * and what says which packages production installs (requirements, pyproject, Pipfile, lock files).
+ */
+const HARNESS_ALWAYS =
+  /(\.(py|pyi|html|htm|jinja|jinja2|j2|xml|svg|css|js|txt)$)|(^|\/)(\.env(\..+)?|\.flaskenv|pyproject\.toml|Pipfile(\.lock)?|poetry\.lock|requirements[^/]*\.in)$/i;
 
 /**
  * What the app itself can read: Python, templates, env files, and any other file the code or a
@@ -141,7 +151,8 @@ export class AuditRuntime implements PythonRuntime {
     if (method === 'run' || method === 'stop' || method === 'request') this.facts = null;
     if (method === 'run') {
       const options = args as Parameters<HostApi['run']>[0];
-      return this.inner.call(method, { ...options, files: this.subset(options.files) } as typeof args);
+      // An audit run: the audit's packages, stand-ins for other imports, databases in memory.
+      return this.inner.call(method, { ...options, files: this.subset(options.files), audit: true } as typeof args);
     }
     if (method === 'facts') {
       const { session, files } = args as Parameters<HostApi['facts']>[0];
@@ -280,6 +291,8 @@ async function runRule(rule: Rule, context: GradingContext, infos: string[]): Pr
       message: finding.message,
     }));
   } catch (error) {
+    // The runtime hit a limit: the runtime itself reports it once, not once per rule.
+    if (error instanceof JudgeLimitError) return [];
     infos.push(`rule ${rule.id} could not run: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   }
@@ -290,6 +303,7 @@ async function auditEntrypoint(
   entry: Entrypoint,
   runtime: PythonRuntime,
   infos: string[],
+  unjudged: string[],
 ): Promise<Placed[]> {
   const env = { ...entry.env };
   const context: GradingContext = {
@@ -311,12 +325,16 @@ async function auditEntrypoint(
     );
     outcome = await runApp(context, env);
   }
+  const notes = startNotes(describeEntry(entry), outcome);
+  if (notes) infos.push(notes);
   if (!outcome.serving) {
     const exit = outcome.exit;
     const at = exit?.location ? ` at ${where(exit.location)}` : '';
+    const why = `${describeEntry(entry)} did not start (${whyNotServing(outcome)}${at})`;
     infos.push(
-      `${describeEntry(entry)} did not start (${whyNotServing(outcome)}${at}): the rules that run the app were skipped and its code was read instead; the config rules still ran`,
+      `${why}: the rules that run the app were skipped and its code was read instead; the config rules still ran`,
     );
+    unjudged.push(`${why}: the rules that run the app could not judge it`);
     return readTheCode(project, entry, runtime);
   }
   const facts = await runtime.call('facts', { session: GRADER_SESSION, files: project.files });
@@ -374,9 +392,25 @@ const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 export async function auditProject(project: Project, host: PythonRuntime): Promise<AuditResult> {
   const infos = [...project.infos];
+  const unjudged: string[] = [];
   const runtime = new AuditRuntime(host, project.entrypoints);
   const findings: Array<AuditFinding | Placed> = [];
+  const staticContext = (extra: Partial<GradingContext>): GradingContext => ({
+    files: project.files,
+    runtime,
+    production: { command: '', commandSource: null, env: {}, attack: NOT_FOUND },
+    nginx: null,
+    process: null,
+    ...extra,
+  });
   try {
+    const commands = project.entrypoints.length > 0 ? project.entrypoints : [{ command: '', source: null }];
+    for (const id of BEFORE_RUNNING) {
+      for (const { command, source } of commands) {
+        const production = { command, commandSource: source, env: {}, attack: NOT_FOUND };
+        findings.push(...(await runRule(rules[id], staticContext({ production }), infos)));
+      }
+    }
     // A unit and a Procfile often start the same command with the same environment: the app
     // behaves the same, so it is judged once and the findings placed at the command move to each.
     const judged = new Map<string, { entry: Entrypoint; found: Placed[] }>();
@@ -384,7 +418,11 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
       const key = JSON.stringify([entry.command, entry.env, entry.container, project.nginx.length]);
       const same = judged.get(key);
       if (!same) {
-        const found = await auditEntrypoint(project, entry, runtime, infos);
+        const found = await auditEntrypoint(project, entry, runtime, infos, unjudged).catch((error: unknown) => {
+          // The app hit a limit: the runtime reports which, and the audit goes on with what needs no Python.
+          if (error instanceof JudgeLimitError) return [];
+          throw error;
+        });
         judged.set(key, { entry, found });
         findings.push(...found);
         continue;
@@ -401,14 +439,6 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
         });
       }
     }
-    const staticContext = (extra: Partial<GradingContext>): GradingContext => ({
-      files: project.files,
-      runtime,
-      production: { command: '', commandSource: null, env: {}, attack: NOT_FOUND },
-      nginx: null,
-      process: null,
-      ...extra,
-    });
     for (const nginx of project.nginx) {
       for (const id of NGINX_RULES) findings.push(...(await runRule(rules[id], staticContext({ nginx }), infos)));
     }
@@ -427,7 +457,7 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.rule.localeCompare(b.rule),
   );
-  return { findings: sorted, infos, fileCount: Object.keys(project.files).length };
+  return { findings: sorted, infos, unjudged, fileCount: Object.keys(project.files).length };
 }
 
 /** Discover DIR and audit it. */

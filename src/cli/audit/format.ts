@@ -2,6 +2,7 @@
 import type { RuleId } from '../../lib/grading/rule-ids';
 import { rules } from '../../lib/grading/rules';
 import type { Severity } from '../../lib/grading/types';
+import { escapeControls, safeJson } from '../safe-text';
 import type { AuditFinding, AuditResult } from './evaluate';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -17,7 +18,8 @@ export function toJson(result: AuditResult, version: string): string {
     line,
     message,
   }));
-  return JSON.stringify({ tool: 'prodready', version, findings }, null, 2);
+  const report = { tool: 'prodready', version, findings };
+  return safeJson(result.unjudged.length > 0 ? { ...report, unjudged: result.unjudged } : report);
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };
@@ -70,14 +72,18 @@ export function toSarif(result: AuditResult, version: string): string {
         results,
         invocations: [
           {
-            executionSuccessful: true,
-            toolExecutionNotifications: result.infos.map((text) => ({ level: 'note', message: { text } })),
+            // A run that could not judge everything did not succeed, whatever it found.
+            executionSuccessful: result.unjudged.length === 0,
+            toolExecutionNotifications: [
+              ...result.unjudged.map((text) => ({ level: 'error', message: { text: `could not judge: ${text}` } })),
+              ...result.infos.map((text) => ({ level: 'note', message: { text } })),
+            ],
           },
         ],
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  return safeJson(log);
 }
 
 function helpMarkdown(id: RuleId): string {
@@ -105,27 +111,33 @@ export function toText(result: AuditResult, options: TextOptions): string {
     byFile.set(finding.file, list);
   }
   for (const [file, findings] of byFile) {
-    lines.push(paint('1;4', file || '(project)'));
+    lines.push(paint('1;4', escapeControls(file) || '(project)'));
     for (const finding of findings) {
       lines.push(
         `  ${String(finding.line).padStart(4)}  ${severityLabel[finding.severity]}  ${paint('1', finding.rule)}`,
       );
-      lines.push(`        ${finding.message}`);
+      lines.push(`        ${escapeControls(finding.message)}`);
       const fix = ruleOf(finding.rule)?.fix;
       if (fix) lines.push(`        ${paint('32', 'fix:')} ${fix}`);
     }
     lines.push('');
   }
   if (result.infos.length > 0) {
-    for (const info of result.infos) lines.push(`${paint('2', 'info:')} ${info}`);
+    for (const info of result.infos) lines.push(`${paint('2', 'info:')} ${escapeControls(info)}`);
     lines.push('');
   }
+  for (const reason of result.unjudged) lines.push(`${paint('1;35', 'could not judge:')} ${escapeControls(reason)}`);
   const count = (severity: Severity) => result.findings.filter((f) => f.severity === severity).length;
   const total = result.findings.length;
+  const judged = result.unjudged.length === 0;
   lines.push(
-    total === 0
+    total === 0 && judged
       ? paint('32', `No findings in ${result.fileCount} files.`)
-      : `${total} finding${total === 1 ? '' : 's'} (${count('high')} high, ${count('medium')} medium, ${count('low')} low) in ${result.fileCount} files.`,
+      : total === 0
+        ? paint('1;35', `No findings in what could be judged of ${result.fileCount} files: not a clean result.`)
+        : `${total} finding${total === 1 ? '' : 's'} (${count('high')} high, ${count('medium')} medium, ${count('low')} low) in ${result.fileCount} files.`,
   );
+  if (!judged && total > 0)
+    lines.push(paint('1;35', 'Part of the project could not be judged: not a complete result.'));
   return lines.join('\n');
 }

@@ -32,6 +32,17 @@ describe('reachableModules', () => {
     expect(reachableModules([{ command: 'python dynamic.py', env: {} }], files)).toBeNull();
   });
 
+  test('from_object of a name chosen at run time (a string, an environment lookup) means every module may matter', () => {
+    const chosen = {
+      ...files,
+      'wsgi.py':
+        'import os\nfrom flask import Flask\napp = Flask(__name__)\napp.config.from_object(os.environ.get("APP_SETTINGS", "shop.config.Dev"))\n',
+    };
+    expect(reachableModules([{ command: 'gunicorn wsgi:app', env: {} }], chosen)).toBeNull();
+    const imported = { ...files, 'wsgi.py': 'from shop.config import Dev\napp.config.from_object(Dev)\n' };
+    expect(reachableModules([{ command: 'gunicorn wsgi:app', env: {} }], imported)).not.toBeNull();
+  });
+
   test('an entry the tree does not hold cannot be followed', () => {
     expect(reachableModules([{ command: 'gunicorn missing:app', env: {} }], files)).toBeNull();
     expect(reachableModules([{ command: 'python -m flask run', env: { FLASK_APP: 'nothere' } }], files)).toBeNull();

@@ -2,13 +2,14 @@
  * The project modules production can import: the entry modules of its commands (and Gunicorn's
  * config) and, transitively, what they import. The facts the rules read (where a setting or the
  * secret is written) are looked up in these, not in every file of a large repository. Whenever a
- * module imports by name at run time (importlib, from_object("config.X"), from_pyfile, exec) the
+ * module imports by name at run time (importlib, from_object("config.X") or from_object(os.environ.get(…)),
+ * from_pyfile, exec) the
  * answer is null: every module may matter.
  */
 import type { WorkspaceFiles } from '../../lib/runtime/protocol';
 
 const DYNAMIC =
-  /\b(importlib|__import__|import_module|import_string|from_pyfile|from_envvar|pkgutil|find_modules|load_source|runpy|exec)\b|from_object\s*\(\s*['"]/;
+  /\b(importlib|__import__|import_module|import_string|from_pyfile|from_envvar|pkgutil|find_modules|load_source|runpy|exec)\b|from_object\s*\((?!\s*[A-Za-z_][\w.]*\s*\))/;
 
 /** The file a dotted module name is, in the tree (a module or a package's __init__.py). */
 function moduleFile(module: string, files: WorkspaceFiles): string | null {

@@ -7,7 +7,7 @@
 import {
   NginxSyntaxError,
   errorPage,
-  parseNginx,
+  parseWorkspaceNginx,
   virtualProxy,
   type HeaderPairs,
   type NginxConfig,
@@ -27,17 +27,17 @@ export interface LoadedNginx {
 
 export type NginxLoad = { ok: true; nginx: LoadedNginx } | { ok: false; error: NginxSyntaxError } | null;
 
-/** The workspace's nginx site config (nginx/*.conf), parsed; null when there is none. */
+/**
+ * The workspace's nginx site config (nginx/*.conf), parsed as Debian's nginx reads it from sites-enabled/ (and
+ * as strictly as its `nginx -t`); null when there is none.
+ */
 export function loadNginx(files: WorkspaceFiles): NginxLoad {
   const file = Object.keys(files)
     .filter((path) => /(^|\/)nginx\/[^/]+\.conf$/.test(path) || path === 'nginx.conf')
     .sort()[0];
   if (file === undefined) return null;
   try {
-    const config = parseNginx(files[file]!, file, {
-      readFile: (path: string) => files[path],
-      files: Object.keys(files),
-    });
+    const config = parseWorkspaceNginx(files[file]!, file, files);
     return { ok: true, nginx: { file, config } };
   } catch (error) {
     if (error instanceof NginxSyntaxError) return { ok: false, error };

@@ -30,5 +30,6 @@ export const RULE_IDS = [
   'proxy-ssrf',
   'h2c-smuggling',
   'allow-without-deny',
+  'judge-evasion',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

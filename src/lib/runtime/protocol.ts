@@ -22,6 +22,13 @@ export interface RunOptions {
   env: Record<string, string>;
   /** The number of CPUs the program sees (os.cpu_count and friends). Default 2, this machine's kind. */
   cpuCount?: number;
+  /**
+   * Run as `prodready audit` runs a real project: the audit's packages importable, a stand-in
+   * module for any other missing import, databases in memory, the project's pinned Flask
+   * semantics (see docs/audit-runtime.md). Default false: a lesson's missing import fails as it
+   * would in production, and the browser and the command line import the same packages.
+   */
+  audit?: boolean;
 }
 
 export type ServerKind = 'werkzeug' | 'waitress' | 'gunicorn';
@@ -64,6 +71,10 @@ export interface RunOutcome {
   exit: { code: number | string | null; message: string; location: SourceLocation | null } | null;
   /** Everything the run printed (stdout and stderr, ANSI stripped). */
   log: string;
+  /** Audit runs: the missing modules the project imported that got a stand-in (top-level names). */
+  standIns?: string[];
+  /** Audit runs: what the harness changed so the app could start (a database URL made in-memory SQLite, …). */
+  notes?: string[];
 }
 
 export interface HttpRequest {

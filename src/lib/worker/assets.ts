@@ -1,3 +1,5 @@
+import type { SnapshotInfo } from './snapshot';
+
 // Names of the Python assets that scripts/setup.js generates into public/pyodide/.
 // setup.js is plain JS and repeats these names; change both together.
 
@@ -7,13 +9,26 @@ export const ASSET_DIR = 'pyodide/';
 /** site-packages tree (Flask, Werkzeug, ... plus __pycache__ bytecode); unpack into SITE_PACKAGES. */
 export const PACKAGES_ARCHIVE = 'packages.zip';
 
+/**
+ * The Flask extensions real projects import (Flask-SQLAlchemy, Flask-Login, …), for `prodready
+ * audit` only: the browser never downloads it. Unpack into AUDIT_SITE_PACKAGES; the harness puts
+ * that folder on sys.path for audit runs alone, so lessons import the same packages everywhere.
+ */
+export const AUDIT_PACKAGES_ARCHIVE = 'audit-packages.zip';
+
 /** Pyodide's stdlib with unchecked-hash .pyc beside each .py; pass as loadPyodide's stdLibURL. */
 export const STDLIB_ARCHIVE = 'python_stdlib.zip';
+
+/** Pyodide's heap after the harness and its libraries were imported (scripts/snapshot.ts). */
+export const SNAPSHOT_FILE = 'snapshot.bin';
 
 /** Sizes and hashes of every asset; the boot progress bar uses the byte counts as totals. */
 export const MANIFEST = 'manifest.json';
 
 export const SITE_PACKAGES = '/lib/python3.14/site-packages';
+
+/** Where the audit's packages are unpacked (their bytecode names this folder). */
+export const AUDIT_SITE_PACKAGES = '/lib/prodready-audit';
 
 export interface AssetEntry {
   bytes: number;
@@ -27,4 +42,6 @@ export interface AssetManifest {
   python: string;
   /** Keyed by file name inside ASSET_DIR. */
   files: Record<string, AssetEntry>;
+  /** What SNAPSHOT_FILE was made from; absent when no snapshot was built. */
+  snapshot?: SnapshotInfo;
 }

@@ -3,9 +3,10 @@
  * the harness. Reports bytes as they arrive, against the totals in the asset manifest.
  */
 import { loadPyodide } from 'pyodide';
-import { ASSET_DIR, MANIFEST, PACKAGES_ARCHIVE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
+import { ASSET_DIR, MANIFEST, PACKAGES_ARCHIVE, SNAPSHOT_FILE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
 import { harnessSources } from './harness-sources';
 import { PythonHost } from './host';
+import { harnessDigest, loadFromSnapshot, snapshotMismatch } from './snapshot';
 import type { BootProgress, SessionId } from '../runtime/protocol';
 
 /** The files Pyodide fetches itself while it loads, plus ours. */
@@ -20,7 +21,7 @@ export interface BootHooks {
  * Counts the bytes of same-origin asset responses as they stream in. Pyodide fetches its wasm and
  * stdlib itself, so counting at fetch is the one place that sees all of them.
  */
-function countingFetch(onBytes: (count: number) => void): typeof fetch {
+function countingFetch(onBytes: (count: number) => void, wasmBytes: number): typeof fetch {
   const original = globalThis.fetch.bind(globalThis);
   return async (input, init) => {
     const response = await original(input, init);
@@ -28,7 +29,8 @@ function countingFetch(onBytes: (count: number) => void): typeof fetch {
     // The WebAssembly binary goes through untouched: V8 caches compiled wasm only for a response
     // that keeps its URL, and a re-wrapped body has none (warm loads would compile it again).
     if (response.url.endsWith('.wasm')) {
-      onBytes(Number(response.headers.get('Content-Length') ?? 0));
+      // Its Content-Length is the compressed size when served precompressed; count what it unpacks to.
+      onBytes(wasmBytes);
       return response;
     }
     const counter = new TransformStream<Uint8Array, Uint8Array>({
@@ -45,10 +47,29 @@ function countingFetch(onBytes: (count: number) => void): typeof fetch {
   };
 }
 
+/** Why this page cannot restore the build's memory snapshot, or null when it can. */
+async function snapshotFallback(manifest: AssetManifest): Promise<string | null> {
+  if (!(SNAPSHOT_FILE in manifest.files)) return `${SNAPSHOT_FILE} was not built`;
+  return snapshotMismatch(manifest.snapshot, {
+    pyodideVersion: manifest.pyodideVersion,
+    harness: await harnessDigest(harnessSources),
+    packages: manifest.files[PACKAGES_ARCHIVE]?.sha256 ?? '',
+    stdlib: manifest.files[STDLIB_ARCHIVE]?.sha256 ?? '',
+  });
+}
+
+async function download(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.slice(url.lastIndexOf('/') + 1)}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {
   const base = new URL(import.meta.env.BASE_URL + ASSET_DIR, self.location.href).href;
   const manifest = (await (await fetch(base + MANIFEST)).json()) as AssetManifest;
-  const total = BOOT_FILES.reduce((sum, name) => sum + (manifest.files[name]?.bytes ?? 0), 0);
+  let fallback = await snapshotFallback(manifest);
+  const files = fallback ? BOOT_FILES : [...BOOT_FILES, SNAPSHOT_FILE];
+  const total = files.reduce((sum, name) => sum + (manifest.files[name]?.bytes ?? 0), 0);
   let loaded = 0;
   let stage: BootProgress['stage'] = 'python';
   const report = () => hooks.progress({ stage, loaded: Math.min(loaded, total), total });
@@ -56,15 +77,27 @@ export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array |
   globalThis.fetch = countingFetch((count) => {
     loaded += count;
     report();
-  });
+  }, manifest.files['pyodide.asm.wasm']?.bytes ?? 0);
   try {
     report();
-    // The packages download in parallel with Pyodide's own start-up.
-    const packages = fetch(base + PACKAGES_ARCHIVE).then(async (response) => {
-      if (!response.ok) throw new Error(`${PACKAGES_ARCHIVE}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
-    });
-    const pyodide = await loadPyodide({ indexURL: base, stdLibURL: base + STDLIB_ARCHIVE });
+    // The packages (and the snapshot) download in parallel with Pyodide's own start-up.
+    const packages = download(base + PACKAGES_ARCHIVE);
+    const options = { indexURL: base, stdLibURL: base + STDLIB_ARCHIVE };
+    let pyodide: Awaited<ReturnType<typeof loadPyodide>> | null = null;
+    if (!fallback) {
+      try {
+        pyodide = await loadFromSnapshot(loadPyodide, options, download(base + SNAPSHOT_FILE));
+      } catch (error) {
+        fallback = `Pyodide refused it (${error instanceof Error ? error.message : String(error)})`;
+      }
+    }
+    // Said in the console either way: the end-to-end tests and anyone debugging a slow boot read it.
+    console.info(
+      fallback
+        ? `prodready: starting Python without the memory snapshot: ${fallback}`
+        : 'prodready: Python restored from the memory snapshot',
+    );
+    pyodide ??= await loadPyodide(options);
     if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
     stage = 'packages';
     report();

@@ -5,7 +5,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { HostApi, HostMethod, SessionId } from '../runtime/protocol';
-import { SITE_PACKAGES } from './assets';
+import { AUDIT_SITE_PACKAGES, SITE_PACKAGES } from './assets';
 
 /** Where the harness package is written inside Pyodide. */
 const HARNESS_ROOT = '/prodready';
@@ -15,15 +15,46 @@ export interface HostSources {
   packages: Uint8Array;
   /** Harness sources by path relative to py/, e.g. `prodready_harness/api.py`. */
   harness: Record<string, string>;
+  /** The audit's packages archive (command line only); unpacked before the first audit run. */
+  auditPackages?: Uint8Array;
 }
 
 type PyCall = (method: string, argsJson: string) => string;
+
+/** prodready_harness.api as JS sees it (a PyProxy of the module). */
+export interface HarnessApi {
+  prepare(): void;
+  boot(output: (session: SessionId, text: string) => void, auditSitePackages: string): void;
+  call: PyCall;
+  destroy(): void;
+}
 
 export class PythonHost {
   private constructor(
     readonly pyodide: PyodideAPI,
     private readonly pyCall: PyCall,
+    private auditPackages: Uint8Array | undefined,
   ) {}
+
+  /**
+   * Writes the packages and the harness into Pyodide's file system and imports the harness's entry
+   * module. Keeps no JS reference in Python, so scripts/snapshot.ts snapshots right after it (with
+   * `api.prepare()`); after a restore the files are written again, since the file system lives in JS.
+   */
+  static prepare(pyodide: PyodideAPI, sources: HostSources): HarnessApi {
+    pyodide.unpackArchive(sources.packages, 'zip', { extractDir: SITE_PACKAGES });
+    for (const [path, source] of Object.entries(sources.harness)) {
+      const target = `${HARNESS_ROOT}/${path}`;
+      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+      pyodide.FS.writeFile(target, source);
+    }
+    return pyodide.runPython(`
+import sys
+if ${JSON.stringify(HARNESS_ROOT)} not in sys.path:
+    sys.path.insert(0, ${JSON.stringify(HARNESS_ROOT)})
+import prodready_harness.api as api
+api`) as HarnessApi;
+  }
 
   /** Installs packages and harness; `output` receives everything the project prints, per session. */
   static async install(
@@ -31,20 +62,9 @@ export class PythonHost {
     sources: HostSources,
     output: (session: SessionId, text: string) => void,
   ): Promise<PythonHost> {
-    pyodide.unpackArchive(sources.packages, 'zip', { extractDir: SITE_PACKAGES });
-    for (const [path, source] of Object.entries(sources.harness)) {
-      const target = `${HARNESS_ROOT}/${path}`;
-      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
-      pyodide.FS.writeFile(target, source);
-    }
-    const api = pyodide.runPython(`
-import sys
-sys.path.insert(0, ${JSON.stringify(HARNESS_ROOT)})
-import prodready_harness.api as api
-api`);
-    api.boot(output);
-    const call = api.call as PyCall & { destroy?: () => void };
-    return new PythonHost(pyodide, call);
+    const api = PythonHost.prepare(pyodide, sources);
+    api.boot(output, AUDIT_SITE_PACKAGES);
+    return new PythonHost(pyodide, api.call, sources.auditPackages);
   }
 
   get pythonVersion(): string {
@@ -53,6 +73,11 @@ api`);
 
   /** A failure inside the harness itself (not the project's code) becomes a plain Error. */
   call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): ReturnType<HostApi[M]> {
+    // Unpacking the audit's packages costs a few hundred ms: only runs that need them pay it.
+    if (method === 'run' && this.auditPackages && (args as Parameters<HostApi['run']>[0]).audit) {
+      this.pyodide.unpackArchive(this.auditPackages, 'zip', { extractDir: AUDIT_SITE_PACKAGES });
+      this.auditPackages = undefined;
+    }
     let json: string;
     try {
       json = this.pyCall(method, JSON.stringify(args));

@@ -1,11 +1,12 @@
+import json
 import os
 
 from flask import Flask
-from flask_sqlalchemy_nonexistent import SQLAlchemy
 
 app = Flask(__name__)
 app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY", "dev-secret-change-me")
-db = SQLAlchemy(app)
+with open("/etc/shop/settings.json") as handle:  # on the server, not in the repository
+    app.config.update(json.load(handle))
 
 
 @app.route("/")

@@ -1,17 +1,18 @@
 /**
  * Debian's nginx, run as any user: everything it writes (pid, logs, *_temp_path) under a prefix in a
  * temp dir, `-e` for the error log it opens before reading the config, `daemon off;` so it stays a
- * child of the test. A site config (a lesson's, or fixtures/front.conf) is included inside `http {}`
- * with only its listen ports, certificate paths, log paths and upstream address rewritten.
+ * child of the test. A site config (a lesson's, or fixtures/front.conf) goes in sites-enabled/ under
+ * Debian's stock nginx.conf, with only its listen ports, certificate paths, log paths and upstream
+ * address rewritten.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { DEBIAN_ETC_NGINX } from '../../../src/lib/config/nginx/data/debian-etc.generated';
 import type { Endpoint } from './launch';
 import { run, runOrThrow, start, type Started } from './processes';
 
 export const NGINX = '/usr/sbin/nginx';
-const MIME_TYPES = '/etc/nginx/mime.types';
 
 export interface Cert {
   dir: string;
@@ -114,44 +115,45 @@ export function rewriteSite(text: string, options: SiteRewrite): string {
 
 export interface Prefix {
   root: string;
+  /** the main file: Debian's stock nginx.conf */
   conf: string;
   logs: string;
+  /** sites-enabled/, where the site configs go (added by the caller) */
   sites: string;
 }
 
-/** A prefix dir with the wrapper nginx.conf; the sites go in `sites/` (added by the caller). */
+/**
+ * A prefix laid out as Debian's package lays out /etc/nginx (the copy shipped in
+ * src/lib/config/nginx/data/, the one the virtual nginx reads), so a site is judged where the lesson says
+ * it goes: in sites-enabled/, included from Debian's http { }. Only paths change, each within its line, so
+ * nginx's line numbers are Debian's: /etc/nginx, /var/log/nginx and the pid file point into the prefix, and
+ * `daemon off;` plus the temp paths ride on existing lines.
+ */
 export function makePrefix(root = mkdtempSync(join(tmpdir(), 'prodready-nginx-'))): Prefix {
+  const etc = join(root, 'etc/nginx');
   const logs = join(root, 'logs');
-  const sites = join(root, 'conf/sites');
-  for (const dir of [logs, sites, join(root, 'tmp')]) mkdirSync(dir, { recursive: true });
-  // As root, nginx's workers run as nobody: let them into the prefix.
+  const sites = join(etc, 'sites-enabled');
+  for (const dir of [logs, sites, join(etc, 'conf.d'), join(etc, 'modules-enabled'), join(root, 'tmp')]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  // As root, nginx's workers run as www-data (Debian's `user`): let them into the prefix.
   chmodSync(root, 0o755);
-  const conf = join(root, 'conf/nginx.conf');
-  const temp = (name: string) => `${name}_temp_path ${join(root, 'tmp', name)};`;
-  writeFileSync(
-    conf,
-    [
-      '# Written by the reality tests: everything nginx writes stays under this prefix.',
-      'daemon off;',
-      'worker_processes 1;',
-      `pid ${join(root, 'nginx.pid')};`,
-      `error_log ${join(logs, 'error.log')} info;`,
-      'events { worker_connections 64; }',
-      'http {',
-      existsSync(MIME_TYPES) ? `    include ${MIME_TYPES};` : '',
-      '    default_type application/octet-stream;',
-      `    access_log ${join(logs, 'access.log')};`,
-      `    ${temp('client_body')}`,
-      `    ${temp('proxy')}`,
-      `    ${temp('fastcgi')}`,
-      `    ${temp('uwsgi')}`,
-      `    ${temp('scgi')}`,
-      `    include ${join(sites, '*.conf')};`,
-      '}',
-      '',
-    ].join('\n'),
-  );
-  return { root, conf, logs, sites };
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((name) => `${name}_temp_path ${join(root, 'tmp', name)};`)
+    .join(' ');
+  for (const [path, text] of Object.entries(DEBIAN_ETC_NGINX)) {
+    const target = join(etc, path);
+    mkdirSync(dirname(target), { recursive: true });
+    let out = text.replaceAll('/etc/nginx/', `${etc}/`).replaceAll('/var/log/nginx/', `${logs}/`);
+    if (path === 'nginx.conf') {
+      out = out
+        .replace(/^pid \/run\/nginx\.pid;/m, `pid ${join(root, 'nginx.pid')}; daemon off;`)
+        .replace(/^(\s*include [^\n]*sites-enabled\/\*;)/m, `$1 ${temp}`);
+      if (!out.includes('daemon off;') || !out.includes(temp)) throw new Error("Debian's nginx.conf changed shape");
+    }
+    writeFileSync(target, out);
+  }
+  return { root, conf: join(etc, 'nginx.conf'), logs, sites };
 }
 
 /**

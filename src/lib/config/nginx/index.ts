@@ -1,5 +1,7 @@
 /** The nginx toolkit: parse, query, match locations, and run requests through the virtual proxy. */
 export * from './access-log';
+export * from './debian-site';
+export * from './emulated';
 export * from './location';
 export * from './map';
 export * from './parse';

@@ -5,6 +5,7 @@
 import { Lexer, type Statement } from './lexer';
 import { dirname, expandGlob, isGlob, resolvePath } from './paths';
 import { NginxSyntaxError, type Directive, type NginxConfig } from './types';
+import { Validator, type Scope } from './validate';
 
 export interface ParseOptions {
   /** Returns a file's text, or undefined when it does not exist. Without it, any `include` is an error. */
@@ -13,6 +14,12 @@ export interface ParseOptions {
   files?: readonly string[];
   /** nginx's configuration prefix for relative includes; defaults to the main file's directory. */
   prefix?: string;
+  /**
+   * Refuse what the emulated nginx's `nginx -t` refuses (unknown directives, wrong contexts and argument counts,
+   * invalid values, duplicates, unknown variables...). Only for a complete nginx.conf: the checks need to know
+   * the block each directive is in, from the top.
+   */
+  strict?: boolean;
 }
 
 /** Directives nginx only accepts with a block; a `;` after one of them is an error nginx -t reports. */
@@ -39,6 +46,7 @@ interface Context {
   /** Files being parsed right now, outermost first, to report include cycles. */
   stack: string[];
   files: string[];
+  validator: Validator | null;
 }
 
 function checkShape(statement: Statement, name: string, file: string, parent: string | null): void {
@@ -53,7 +61,7 @@ function checkShape(statement: Statement, name: string, file: string, parent: st
   }
 }
 
-function include(directive: Directive, context: Context, parent: string | null): Directive[] {
+function include(directive: Directive, context: Context, parent: string | null, scope: Scope | null): Directive[] {
   const { file, line, column } = directive;
   if (directive.args.length !== 1) {
     throw new NginxSyntaxError('invalid number of arguments in "include" directive', file, line, column);
@@ -74,15 +82,21 @@ function include(directive: Directive, context: Context, parent: string | null):
     if (text === undefined) {
       throw new NginxSyntaxError(`open() "${path}" failed (2: No such file or directory)`, file, line, column);
     }
-    out.push(...parseFile(text, path, context, parent));
+    out.push(...parseFile(text, path, context, parent, scope));
   }
   return out;
 }
 
-function parseFile(text: string, file: string, context: Context, parent: string | null): Directive[] {
+function parseFile(
+  text: string,
+  file: string,
+  context: Context,
+  parent: string | null,
+  scope: Scope | null,
+): Directive[] {
   context.stack.push(file);
   context.files.push(file);
-  const directives = parseBlock(new Lexer(text, file), file, context, parent, false);
+  const directives = parseBlock(new Lexer(text, file), file, context, parent, false, scope);
   context.stack.pop();
   return directives;
 }
@@ -97,6 +111,7 @@ function parseBlock(
   context: Context,
   parent: string | null,
   inBlock: boolean,
+  scope: Scope | null,
 ): Directive[] {
   const directives: Directive[] = [];
   for (;;) {
@@ -113,7 +128,7 @@ function parseBlock(
     }
     const [head, ...rest] = statement.tokens;
     if (!head) continue; // the lexer never returns an empty ';' or '{' statement; kept for the type checker
-    if (!DATA_BLOCKS.has(parent ?? '')) checkShape(statement, head.value, file, parent);
+    if (!context.validator && !DATA_BLOCKS.has(parent ?? '')) checkShape(statement, head.value, file, parent);
     const directive: Directive = {
       name: head.value,
       args: rest.map((t) => t.value),
@@ -123,11 +138,13 @@ function parseBlock(
       line: head.line,
       column: head.column,
     };
+    const inner = scope && context.validator ? context.validator.enter(directive, statement.end, scope) : null;
     if (statement.end === '{') {
-      directive.block = parseBlock(lexer, file, context, directive.name, true);
+      directive.block = parseBlock(lexer, file, context, directive.name, true, inner);
+      if (inner) context.validator?.leave(inner);
       directives.push(directive);
     } else if (directive.name === 'include') {
-      directives.push(...include(directive, context, parent));
+      directives.push(...include(directive, context, parent, scope));
     } else {
       directives.push(directive);
     }
@@ -136,7 +153,9 @@ function parseBlock(
 
 /** Parses nginx configuration text; throws NginxSyntaxError worded like `nginx -t`. */
 export function parseNginx(text: string, file: string, options: ParseOptions = {}): NginxConfig {
-  const context: Context = { options, prefix: options.prefix ?? dirname(file), stack: [], files: [] };
-  const directives = parseFile(text, file, context, null);
+  const validator = options.strict ? new Validator() : null;
+  const context: Context = { options, prefix: options.prefix ?? dirname(file), stack: [], files: [], validator };
+  const directives = parseFile(text, file, context, null, validator?.root() ?? null);
+  validator?.finish(directives, file);
   return { directives, files: context.files };
 }

@@ -30,6 +30,7 @@ import { errorDetailExposed } from './error-detail-exposed';
 import { unstableSecret } from './unstable-secret';
 import { insecureCookie } from './insecure-cookie';
 import { csrfDisabled } from './csrf-disabled';
+import { judgeEvasion } from './judge-evasion';
 
 export const rules: Record<RuleId, Rule> = {
   'debug-enabled': debugEnabled,
@@ -62,4 +63,5 @@ export const rules: Record<RuleId, Rule> = {
   'proxy-ssrf': proxySsrf,
   'h2c-smuggling': h2cSmuggling,
   'allow-without-deny': allowWithoutDeny,
+  'judge-evasion': judgeEvasion,
 };

@@ -157,9 +157,11 @@ serve(
 )
 `;
 
-/** Lesson 05's solution site (a snippet included from http { }), proxying to Gunicorn on 127.0.0.1:8000. */
+/**
+ * Lesson 05's solution site (in sites-enabled/, included from Debian's http { }), proxying to Gunicorn on
+ * 127.0.0.1:8000; ssl_protocols per TLS server, since Debian's nginx.conf sets a list at the http level.
+ */
 export const SITE = `server_tokens off;
-ssl_protocols TLSv1.2 TLSv1.3;
 ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;
 
 server {
@@ -174,6 +176,7 @@ server {
     listen [::]:443 ssl default_server;
     server_name _;
     ssl_reject_handshake on;
+    ssl_protocols TLSv1.2 TLSv1.3;
 }
 
 server {
@@ -190,6 +193,7 @@ server {
 
     ssl_certificate /etc/letsencrypt/live/shop.example/fullchain.pem;
     ssl_certificate_key /etc/letsencrypt/live/shop.example/privkey.pem;
+    ssl_protocols TLSv1.2 TLSv1.3;
 
     add_header Strict-Transport-Security "max-age=63072000" always;
     add_header X-Content-Type-Options nosniff always;

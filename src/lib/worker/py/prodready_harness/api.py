@@ -1,19 +1,25 @@
 """The host's entry point: one JSON-in, JSON-out function per method of HostApi (protocol.ts)."""
 
 import json
+import random
 
 from . import console, shims
 
 _METHODS = {}
 
 
-def boot(emit):
+def prepare():
+    """Everything boot does that holds no JS reference: a memory snapshot is taken right after it
+    (scripts/snapshot.ts), so a restored runtime only has to connect()."""
+    if _METHODS:
+        return
     # Order matters: the output streams exist before any library makes a logging handler, and
     # the stand-ins exist before Gunicorn is imported.
     console.install()
-    console.set_emit(emit)
     shims.install()
-    from . import client, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+    from . import client, config_selection, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+
+    config_selection.install()
 
     devserver.install()
     waitress_server.install()
@@ -24,6 +30,22 @@ def boot(emit):
         return None
 
     _METHODS.update(run=runner.run, request=client.request, facts=facts.facts, stop=stop)
+
+
+def connect(emit, audit_site_packages=None):
+    """Binds the host's output callback (a JS function) and fresh entropy. Runs on every boot,
+    after prepare() or after a snapshot restore: the random module's state in a snapshot is the
+    same for every learner, so it is seeded again from the OS (crypto.getRandomValues)."""
+    from . import audit_mode
+
+    random.seed()
+    console.set_emit(emit)
+    audit_mode.configure(audit_site_packages)
+
+
+def boot(emit, audit_site_packages=None):
+    prepare()
+    connect(emit, audit_site_packages)
 
 
 def call(method, args_json):

@@ -5,7 +5,7 @@ text), so a marker lands on the right line."""
 import ast
 import os
 
-from . import PROJECT_DIR, sessions
+from . import PROJECT_DIR, config_selection, sessions
 
 
 def _python_files(files):
@@ -183,16 +183,19 @@ def facts(args):
         memo[("literal", secret)] = literal_location(trees, secret)
     if "settingLocations" not in memo:
         memo["settingLocations"] = setting_locations(trees)
+    # Only the config classes production loads: Flask's own choice, or the code's under the run's environment.
+    selected = config_selection.selection(trees, session.env, flask_app is not None)
+    locations = {name: config_selection.keep(entries, trees, selected) for name, entries in memo["settingLocations"].items()}
     return {
         "problems": problems,
         "secretKey": secret,
         "secretLiteral": memo[("literal", secret)],
         "errorHandlers": error_handlers(flask_app),
-        "debugSettings": memo["debugSettings"],
+        "debugSettings": config_selection.keep(memo["debugSettings"], trees, selected),
         "proxyFix": proxy_fix(flask_app, trees),
         "routes": routes(flask_app),
         "settings": settings(flask_app),
-        "settingLocations": memo["settingLocations"],
+        "settingLocations": locations,
         "raised": raised_exceptions(),
     }
 

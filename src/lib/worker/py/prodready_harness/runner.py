@@ -8,7 +8,7 @@ import shlex
 import shutil
 import sys
 
-from . import PROJECT_DIR, devserver, sessions
+from . import PROJECT_DIR, audit_mode, config_selection, devserver, sessions
 from .console import strip_ansi
 from .serving import RestartWithReloader, ServerStarted, print_exception_as_python, project_frame
 
@@ -119,6 +119,18 @@ def _set_environment(env):
     os.environ.update(env)
 
 
+_import_root = [None]
+
+
+def _set_import_root(path):
+    """sys.path[0] as Python sets it: the script's folder for `python FILE`, the working directory
+    for `python -m` and console scripts (Gunicorn, Waitress and Flask add it themselves too)."""
+    if _import_root[0] in sys.path:
+        sys.path.remove(_import_root[0])
+    sys.path.insert(0, path)
+    _import_root[0] = path
+
+
 def _execute(kind, target):
     if kind == "script":
         # The console scripts' own entry points, as pip installs them.
@@ -132,7 +144,7 @@ def _execute(kind, target):
             waitress_main(argv=sys.argv)
         return
     if kind == "path":
-        path = os.path.join(PROJECT_DIR, target)
+        path = os.path.join(os.getcwd(), target)
         if not os.path.isfile(path):
             raise CommandError(f"python: can't open file {path!r}: [Errno 2] No such file or directory")
         runpy.run_path(path, run_name="__main__")
@@ -151,12 +163,15 @@ def run(options):
             print(str(error), file=sys.stderr)
         return {"serving": None, "exit": {"code": 2, "message": str(error), "location": None}, "log": "".join(log)}
     _set_environment(options["env"])
+    session.env = dict(options["env"])
+    config_selection.reset()
     _set_cpu_count(options.get("cpuCount") or 2)
     write_project(options["files"])
     os.chdir(PROJECT_DIR)
     sys.argv = list(argv)
-    if sys.path[0] != PROJECT_DIR:
-        sys.path.insert(0, PROJECT_DIR)
+    script_dir = os.path.dirname(os.path.normpath(os.path.join(PROJECT_DIR, target))) if kind == "path" else PROJECT_DIR
+    _set_import_root(script_dir)
+    notes = audit_mode.begin(options.get("audit", False), options["files"], options["env"])
 
     exit_info = None
     previous = _current[0]
@@ -198,6 +213,7 @@ def run(options):
         "serving": served.info() if served is not None and exit_info is None else None,
         "exit": exit_info,
         "log": strip_ansi("".join(log)),
+        **audit_mode.outcome(notes),
     }
 
 

@@ -10,6 +10,7 @@ class Session:
     def __init__(self, session_id):
         self.id = session_id
         self.server = None  # the virtual server currently serving, if any
+        self.env = None  # the environment of its latest run (config_selection reads the code with it)
         self._captures = []
 
     def serve(self, served):

@@ -1,0 +1,70 @@
+/**
+ * Makes public/pyodide/snapshot.bin: Pyodide's heap after the harness (and through it Flask,
+ * Werkzeug, Jinja2, Waitress, Gunicorn) was imported, for src/lib/worker/snapshot.ts to restore in
+ * the browser and the command line. Records what it was made from in manifest.json; a runtime
+ * whose assets differ boots the ordinary way. Idempotent: exits at once when the recorded inputs
+ * match. Run by `npm run setup` after scripts/setup.js.
+ *
+ * Usage: node --import tsx scripts/snapshot.ts [--force]
+ */
+import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { loadPyodide } from 'pyodide';
+import { defaultAssets, loadOptions, readSources, snapshotInfoFor } from '../src/cli/python-boot';
+import { MANIFEST, SNAPSHOT_FILE } from '../src/lib/worker/assets';
+import { PythonHost } from '../src/lib/worker/host';
+import { snapshotMismatch } from '../src/lib/worker/snapshot';
+
+/**
+ * Imported before the snapshot besides what the harness imports itself: what lessons and audited
+ * apps import at their first run (measured with sys.modules after every lesson's solution).
+ */
+const WARM_IMPORTS = [
+  'flask',
+  'werkzeug.debug',
+  'werkzeug.middleware.proxy_fix',
+  'jinja2',
+  'waitress',
+  'logging.config',
+  'secrets',
+  'sqlite3',
+];
+
+const log = (message: string) => console.log(`snapshot: ${message}`);
+
+async function main() {
+  const force = process.argv.includes('--force');
+  const assets = defaultAssets();
+  const sources = readSources(assets);
+  const info = await snapshotInfoFor(sources);
+  if (!force && snapshotMismatch(sources.manifest.snapshot, info) === null && SNAPSHOT_FILE in sources.manifest.files) {
+    console.log('snapshot up to date');
+    return;
+  }
+  const started = performance.now();
+  const pyodide = await loadPyodide({ ...loadOptions(assets, sources), _makeSnapshot: true });
+  const api = PythonHost.prepare(pyodide, sources);
+  api.prepare();
+  api.destroy();
+  pyodide.runPython(`import ${WARM_IMPORTS.join(', ')}`);
+  const snapshot = pyodide.makeMemorySnapshot();
+  writeFileSync(join(assets.assetsDir, SNAPSHOT_FILE), snapshot);
+  const manifest = {
+    ...sources.manifest,
+    files: {
+      ...sources.manifest.files,
+      [SNAPSHOT_FILE]: { bytes: snapshot.byteLength, sha256: createHash('sha256').update(snapshot).digest('hex') },
+    },
+    snapshot: info,
+  };
+  writeFileSync(join(assets.assetsDir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+  log(
+    `wrote ${SNAPSHOT_FILE} (${(snapshot.byteLength / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error('snapshot: error:', error);
+  process.exit(1);
+});

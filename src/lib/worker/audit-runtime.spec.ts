@@ -1,0 +1,212 @@
+/**
+ * Audit runs against real packages in Pyodide (Node): the Flask extensions of audit-packages.zip
+ * import, a missing package gets a stand-in only where production would have it, databases run in
+ * memory, and a pinned Flask's semantics decide FLASK_ENV. A lesson's run gets none of it.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { NodeRuntime } from '../../cli/node-runtime';
+import type { RunOutcome, WorkspaceFiles } from '../runtime/protocol';
+
+let runtime: NodeRuntime;
+beforeAll(async () => {
+  runtime = await NodeRuntime.start();
+}, 120_000);
+
+function run(files: WorkspaceFiles, options: { env?: Record<string, string>; audit?: boolean; command?: string } = {}) {
+  return runtime.call('run', {
+    session: 'audit-spec',
+    files,
+    command: options.command ?? 'gunicorn app:app',
+    env: options.env ?? {},
+    audit: options.audit ?? true,
+  });
+}
+
+async function get(path: string) {
+  return runtime.call('request', { session: 'audit-spec', request: { method: 'GET', path, headers: [] } });
+}
+
+const serving = (outcome: RunOutcome) => expect(outcome.exit, outcome.log.slice(-1500)).toBeNull();
+
+const EXTENSIONS = `import os
+from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
+from flask_migrate import Migrate
+from flask_login import LoginManager, login_required
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from flask_mail import Mail
+from dotenv import load_dotenv
+from flask_caching import Cache
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+load_dotenv()
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = os.environ.get("DATABASE_URL", "postgresql://shop:pw@db:5432/shop")
+db = SQLAlchemy(app)
+Migrate(app, db)
+LoginManager(app)
+Mail(app)
+Cache(app, config={"CACHE_TYPE": "SimpleCache"})
+CORS(app)
+limiter = Limiter(get_remote_address, app=app)
+
+class Order(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+
+with app.app_context():
+    db.create_all()
+    db.session.add(Order())
+    db.session.commit()
+
+@app.route("/")
+@limiter.limit("5/minute")
+def home():
+    return f"orders: {db.session.query(Order).count()}"
+`;
+
+describe('audit runs', () => {
+  test('the common Flask extensions import, and a PostgreSQL URL runs on in-memory SQLite, said in a note', async () => {
+    const outcome = await run({ 'app.py': EXTENSIONS });
+    serving(outcome);
+    expect(outcome.standIns).toEqual([]);
+    expect(outcome.notes).toContain(
+      'the database postgresql://shop:***@db:5432/shop cannot be reached from the audit: the app ran on an in-memory SQLite database',
+    );
+    expect(outcome.notes?.some((note) => note.startsWith('background threads do not run in the audit'))).toBe(true);
+    expect((await get('/')).body).toBe('orders: 1');
+  });
+
+  test('a lesson run does not see the audit packages: the import fails as it would in production', async () => {
+    const outcome = await run({ 'app.py': EXTENSIONS }, { audit: false });
+    expect(outcome.exit?.code).not.toBe(0);
+    expect(outcome.log).toContain("No module named 'flask_sqlalchemy'");
+    expect(outcome.standIns).toBeUndefined();
+  });
+
+  test('Flask-SQLAlchemy without a URI (left to the environment) runs on in-memory SQLite', async () => {
+    const app = `import os
+from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = os.environ.get("DATABASE_URL")
+db = SQLAlchemy(app)
+with app.app_context():
+    db.create_all()
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      "SQLALCHEMY_DATABASE_URI is not set in the audit's environment: the app ran on an in-memory SQLite database",
+    );
+  });
+
+  test('stand-ins import, take attributes, calls, subclassing and exceptions; decorators hand the view back', async () => {
+    const app = `from flask import Flask
+import stripe
+from stripe.error import CardError
+from celery import Celery
+import sentry_sdk
+sentry_sdk.init(dsn="https://key@sentry.example/1", traces_sample_rate=0.1)
+app = Flask(__name__)
+celery = Celery(app.name, broker="redis://cache:6379/0")
+
+class Customer(stripe.Customer):
+    def label(self):
+        return "customer"
+
+@celery.task
+def send():
+    return "sent"
+
+@app.route("/")
+def home():
+    try:
+        raise CardError("declined")
+    except stripe.error.CardError as error:
+        return f"{Customer().label()} {send()} {type(error).__name__}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.standIns).toEqual(['stripe', 'celery', 'sentry_sdk']);
+    expect((await get('/')).body).toBe('customer sent CardError');
+  });
+
+  test('an import whose absence the code handles keeps its fallback, unless the requirements declare the package', async () => {
+    const app = `from flask import Flask
+try:
+    import ujson as json
+except ImportError:
+    import json
+app = Flask(__name__)
+@app.route("/")
+def home():
+    return json.__name__
+`;
+    const fallback = await run({ 'app.py': app });
+    serving(fallback);
+    expect(fallback.standIns).toEqual([]);
+    expect((await get('/')).body).toBe('json');
+
+    const declared = await run({ 'app.py': app, 'requirements.txt': 'flask==3.1.0\nujson==5.10.0\n' });
+    serving(declared);
+    expect(declared.standIns).toEqual(['ujson']);
+  });
+
+  test('a handler that re-raises is no fallback (Flask-Bcrypt needs bcrypt): bcrypt gets a stand-in', async () => {
+    const app = `from flask import Flask
+from flask_bcrypt import Bcrypt
+app = Flask(__name__)
+bcrypt = Bcrypt(app)
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.standIns).toEqual(['bcrypt']);
+  });
+});
+
+describe('the project pins an older Flask', () => {
+  const app = `from flask import Flask
+app = Flask(__name__)
+@app.route("/")
+def home():
+    return "debug" if app.debug else "no debug"
+`;
+
+  test('Flask 2.0 pinned: FLASK_ENV=development turns debug on, and a note says which version decided', async () => {
+    const outcome = await run(
+      { 'app.py': app, 'requirements.txt': 'Flask==2.0.3\nWerkzeug==2.0.3\n' },
+      { env: { FLASK_ENV: 'development' } },
+    );
+    serving(outcome);
+    expect(outcome.serving?.debug).toBe(true);
+    expect(outcome.notes).toContain(
+      "Flask 2.0.3 is what the project installs (requirements.txt:1): there FLASK_ENV=development turns debug mode on (Flask removed FLASK_ENV in 2.3); the app ran with that version's rule",
+    );
+  });
+
+  test('a range below 2.3 in pyproject.toml counts too; FLASK_DEBUG=0 still wins, as in Flask 2.2', async () => {
+    const pyproject = '[project]\nname = "shop"\ndependencies = ["flask>=2.0,<2.3"]\n';
+    const on = await run({ 'app.py': app, 'pyproject.toml': pyproject }, { env: { FLASK_ENV: 'development' } });
+    expect(on.serving?.debug).toBe(true);
+    const off = await run(
+      { 'app.py': app, 'pyproject.toml': pyproject },
+      { env: { FLASK_ENV: 'development', FLASK_DEBUG: '0' } },
+    );
+    expect(off.serving?.debug).toBe(false);
+  });
+
+  test('Flask 3 pinned, or nothing pinned: FLASK_ENV does nothing, as in the bundled Flask', async () => {
+    for (const requirements of ['Flask==3.0.3\n', 'gunicorn\n']) {
+      const outcome = await run(
+        { 'app.py': app, 'requirements.txt': requirements },
+        { env: { FLASK_ENV: 'development' } },
+      );
+      serving(outcome);
+      expect(outcome.serving?.debug).toBe(false);
+      expect(outcome.notes).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,133 @@
+"""Databases for `prodready audit`: a real project connects to PostgreSQL or MySQL at start
+(Flask-SQLAlchemy creates its engines in `init_app`, many apps call `db.create_all()` at import).
+Pyodide has no sockets, so during audit runs every SQLAlchemy engine whose URL is not SQLite is made
+an in-memory SQLite one, as is the URL a project leaves to an environment variable the audit does
+not have; each change is noted so the report says so. SQLite files stay as written (the project
+folder is in memory). Outside audit runs nothing changes."""
+
+import importlib.abc
+import importlib.machinery
+import sys
+
+IN_MEMORY = "sqlite://"
+
+# Pool settings only a server database's QueuePool takes; SQLite in memory shares one connection.
+_POOL_OPTIONS = ("pool_size", "max_overflow", "pool_timeout", "pool_use_lifo", "poolclass", "pool")
+
+
+class _State:
+    active = False
+    notes = []
+
+
+def activate(notes):
+    """Substitutions on for the coming run; they are appended to `notes`."""
+    _State.active = True
+    _State.notes = notes
+    _install()
+
+
+def deactivate():
+    _State.active = False
+
+
+def _note(text):
+    if text not in _State.notes:
+        _State.notes.append(text)
+
+
+def _describe(url):
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can read: say what it is
+        return repr(url)
+
+
+def _backend(url):
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).get_backend_name()
+    except Exception:
+        return None
+
+
+def _wrap_create_engine(original):
+    def create_engine(url, *args, **kwargs):
+        if _State.active and _backend(url) != "sqlite":
+            _note(f"the database {_describe(url)} cannot be reached from the audit: the app ran on an in-memory SQLite database")
+            from sqlalchemy.pool import StaticPool
+
+            kwargs = {key: value for key, value in kwargs.items() if key not in _POOL_OPTIONS}
+            kwargs["poolclass"] = StaticPool
+            kwargs["connect_args"] = {"check_same_thread": False}
+            url = IN_MEMORY
+        return original(url, *args, **kwargs)
+
+    create_engine._prodready_original = original
+    create_engine.__doc__ = original.__doc__
+    return create_engine
+
+
+def _patch_sqlalchemy(sqlalchemy):
+    import sqlalchemy.engine
+    import sqlalchemy.engine.create
+
+    create = sqlalchemy.engine.create
+    if hasattr(create.create_engine, "_prodready_original"):
+        return
+    wrapped = _wrap_create_engine(create.create_engine)
+    # engine_from_config (Flask-SQLAlchemy's path) looks it up in its own module.
+    create.create_engine = wrapped
+    sqlalchemy.engine.create_engine = wrapped
+    sqlalchemy.create_engine = wrapped
+
+
+def _patch_flask_sqlalchemy(flask_sqlalchemy):
+    extension = sys.modules["flask_sqlalchemy.extension"]
+    original = extension.SQLAlchemy.init_app
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def init_app(self, app):
+        if _State.active and app.config.get("SQLALCHEMY_DATABASE_URI") is None and not app.config.get("SQLALCHEMY_BINDS"):
+            _note("SQLALCHEMY_DATABASE_URI is not set in the audit's environment: the app ran on an in-memory SQLite database")
+            app.config["SQLALCHEMY_DATABASE_URI"] = IN_MEMORY
+        return original(self, app)
+
+    init_app._prodready_original = original
+    extension.SQLAlchemy.init_app = init_app
+
+
+_PATCHES = {"sqlalchemy": _patch_sqlalchemy, "flask_sqlalchemy": _patch_flask_sqlalchemy}
+
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """First on sys.meta_path: finds the patched packages with the real finders, and patches each
+    right after it has run (SQLAlchemy takes a second to import; a project without it never pays)."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        patch = _PATCHES.get(fullname)
+        if patch is None:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is None or spec.loader is None:
+            return None
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            patch(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def _install():
+    if not any(isinstance(finder, _AfterImport) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _AfterImport())
+    for name, patch in _PATCHES.items():
+        if name in sys.modules:
+            patch(sys.modules[name])

@@ -1,0 +1,281 @@
+"""Stand-in modules for `prodready audit`: a real project imports packages the audit does not
+bundle (stripe, celery, boto3, bcrypt, …). Without them the app would not start and no rule that
+runs it could judge it, so during audit runs a missing import gets a module that imports, takes any
+attribute, call and subclassing, and is recorded, so the report can say what was stood in for.
+
+The objects follow Sphinx's autodoc mock (sphinx/ext/autodoc/mock.py: `_MockModule`,
+`_MockObject`, `__mro_entries__` for subclassing), hand-written because Sphinx is far too big to
+bundle and its mock turns decorators into mocks, which would register a mock as a Flask view.
+
+Which imports get one, and why:
+- only imports on the way from the project's own code: a library's import with no project code on
+  the stack is the harness's business;
+- not when code between the import and the project's line handles the absence (`try: import
+  ujson except ImportError: import json`, Engine.IO probing for eventlet): that fallback is what
+  runs where the package is not installed, unless the project's requirements declare the package,
+  in which case production has it;
+- never for the standard library, nor for a missing submodule of a real package.
+"""
+
+import ast
+import importlib.abc
+import importlib.machinery
+import re
+import sys
+import types
+
+from . import PROJECT_DIR
+
+_HARNESS_DIR = __file__.rsplit("/", 1)[0] + "/"
+
+# Import names of distributions whose name does not say it (pip's name -> the module it installs).
+# A table because the packages are not installed, so their top_level.txt cannot be read.
+_IMPORT_NAMES = {
+    "pyyaml": "yaml",
+    "pillow": "PIL",
+    "beautifulsoup4": "bs4",
+    "psycopg2-binary": "psycopg2",
+    "psycopg-binary": "psycopg",
+    "mysqlclient": "MySQLdb",
+    "pyjwt": "jwt",
+    "python-jose": "jose",
+    "python-dotenv": "dotenv",
+    "python-dateutil": "dateutil",
+    "python-magic": "magic",
+    "scikit-learn": "sklearn",
+    "opencv-python": "cv2",
+    "google-cloud-storage": "google",
+    "protobuf": "google",
+    "attrs": "attr",
+    "pymupdf": "fitz",
+}
+
+_EXCEPTION_NAME = re.compile(r"^[A-Z]\w*(Error|Exception|Warning|Timeout)$")
+
+
+class _State:
+    active = False
+    declared = frozenset()
+    recorded = []
+
+
+def declared_import_names(distribution_names):
+    """Import names the project's declared distributions provide (a best guess: pip's name with
+    dashes as underscores, `python-` dropped, or the table above)."""
+    names = set()
+    for name in distribution_names:
+        lowered = name.lower()
+        names.add(_IMPORT_NAMES.get(lowered, lowered.replace("-", "_")))
+        if lowered.startswith("python-"):
+            names.add(lowered[len("python-") :].replace("-", "_"))
+        names.add(lowered.replace("-", "_"))
+    return frozenset(names)
+
+
+def activate(declared_distributions):
+    """Stand-ins on for the coming run; what it records starts empty."""
+    _State.active = True
+    _State.declared = declared_import_names(declared_distributions)
+    _State.recorded = []
+    _trees.clear()  # the project's files change between runs
+    for name, module in list(sys.modules.items()):
+        if isinstance(module, StandInModule):
+            del sys.modules[name]
+    if not any(isinstance(finder, StandInFinder) for finder in sys.meta_path):
+        sys.meta_path.append(StandInFinder())
+
+
+def deactivate():
+    _State.active = False
+
+
+def recorded():
+    """The top-level names that got a stand-in in this run, in import order."""
+    return list(_State.recorded)
+
+
+# --- the objects ---------------------------------------------------------------------------------
+
+_exceptions = {}
+
+
+class StandInError(Exception):
+    """Base of exception classes a stand-in module offers (`except stripe.error.CardError:`)."""
+
+
+def _member(qualified, name):
+    if _EXCEPTION_NAME.match(name):
+        cls = _exceptions.get(qualified)
+        if cls is None:
+            cls = _exceptions[qualified] = type(name, (StandInError,), {"__module__": qualified.rpartition(".")[0]})
+        return cls
+    return _make(qualified)()
+
+
+def _make(qualified, base=None):
+    """A class of its own per name, so subclassing `module.Base` gives a class named for it."""
+    return type(qualified.rpartition(".")[2] or qualified, (base or StandIn,), {"__standin_name__": qualified})
+
+
+def _names_a_class(qualified):
+    """PEP 8: a CapWords name is a class, so calling it constructs; a lower-case one is a function."""
+    last = qualified.rpartition(".")[2].removesuffix("()")
+    return last[:1].isupper()
+
+
+class StandIn:
+    """Any attribute, call, item, iteration (empty) and subclassing works on it."""
+
+    __standin_name__ = "stand-in"
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __mro_entries__(self, bases):
+        return (type(self),)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return _member(f"{type(self).__standin_name__}.{name}", name)
+
+    def __call__(self, *args, **kwargs):
+        # A decorator (`@limiter.limit("5/minute")`, `@celery.task`) must hand the function back:
+        # Flask registers what the decorators return as the view.
+        if len(args) == 1 and not kwargs and callable(args[0]) and not _names_a_class(type(self).__standin_name__):
+            return args[0]
+        return _make(f"{type(self).__standin_name__}()")()
+
+    def __getitem__(self, key):
+        return _make(f"{type(self).__standin_name__}[]")()
+
+    def __setitem__(self, key, value):
+        pass
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self):
+        return 0
+
+    def __bool__(self):
+        return True
+
+    def __contains__(self, item):
+        return False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def __str__(self):
+        return type(self).__standin_name__
+
+    def __repr__(self):
+        return f"<stand-in {type(self).__standin_name__}>"
+
+
+class StandInModule(types.ModuleType):
+    __all__ = []
+    __path__ = []
+    __version__ = "0"
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        value = _member(f"{self.__name__}.{name}", name)
+        setattr(self, name, value)  # the same object on every access, as a real module's
+        return value
+
+
+class _Loader(importlib.abc.Loader):
+    def create_module(self, spec):
+        top = spec.name.partition(".")[0]
+        if top not in _State.recorded:
+            _State.recorded.append(top)
+        return StandInModule(spec.name, "Stand-in module (prodready audit): the package is not bundled.")
+
+    def exec_module(self, module):
+        pass
+
+
+_LOADER = _Loader()
+
+
+# --- which imports get one -----------------------------------------------------------------------
+
+
+class StandInFinder(importlib.abc.MetaPathFinder):
+    """Last on sys.meta_path: asked only when no real finder has the module."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if not _State.active:
+            return None
+        parent, _, _ = fullname.rpartition(".")
+        if parent:
+            # `import stripe.error` under a stand-in `stripe`; a real package's missing submodule stays an error.
+            if not isinstance(sys.modules.get(parent), StandInModule):
+                return None
+        elif fullname in sys.stdlib_module_names or not _wanted(fullname):
+            return None
+        return importlib.machinery.ModuleSpec(fullname, _LOADER, is_package=True)
+
+
+def _wanted(name):
+    frames = []
+    frame = sys._getframe(2)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if filename.startswith(_HARNESS_DIR):
+            break
+        if not filename.startswith("<frozen importlib") and not filename.endswith("/importlib/__init__.py"):
+            frames.append((filename, frame.f_lineno))
+            if filename.startswith(PROJECT_DIR + "/"):
+                break
+        frame = frame.f_back
+    if not frames or not frames[-1][0].startswith(PROJECT_DIR + "/"):
+        return False
+    if name in _State.declared:
+        return True
+    return not any(_handles_absence(filename, line) for filename, line in frames)
+
+
+_trees = {}
+
+
+def _tree(filename):
+    if filename not in _trees:
+        try:
+            with open(filename, encoding="utf-8") as handle:
+                _trees[filename] = ast.parse(handle.read())
+        except (OSError, SyntaxError, ValueError):
+            _trees[filename] = None
+    return _trees[filename]
+
+
+_CATCHES_IMPORT_ERROR = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def _catches(handler):
+    if handler.type is None:
+        return True
+    types_ = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(getattr(t, "id", getattr(t, "attr", None)) in _CATCHES_IMPORT_ERROR for t in types_)
+
+
+def _handles_absence(filename, line):
+    """The line sits in a `try` whose handler catches ImportError and goes on without it (a
+    handler that ends by raising, like Flask-Bcrypt's, is no fallback)."""
+    tree = _tree(filename)
+    if tree is None:
+        return False
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try) or not node.body:
+            continue
+        if not (node.body[0].lineno <= line <= (node.body[-1].end_lineno or node.body[-1].lineno)):
+            continue
+        if any(_catches(handler) and not isinstance(handler.body[-1], ast.Raise) for handler in node.handlers):
+            return True
+    return False

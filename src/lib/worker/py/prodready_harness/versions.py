@@ -1,0 +1,58 @@
+"""The project's own Flask, where its semantics differ from the bundled one's in what a rule
+judges. The audit runs the bundled Flask (3.1); where the project pins an older one and the
+difference decides a fact, the run follows the pinned version and says so in a note.
+
+- FLASK_ENV: before Flask 2.3, `FLASK_ENV=development` turned debug mode on whenever FLASK_DEBUG
+  was unset (`flask.helpers.get_debug_flag`, Flask 2.2.x; deprecated in 2.2, removed in 2.3, see
+  https://flask.palletsprojects.com/en/stable/changes/#version-2-3-0). Flask 3.1 ignores it.
+"""
+
+import os
+
+from . import project_requirements
+
+FLASK_ENV_REMOVED_IN = "2.3"
+
+
+def _get_debug_flag_before_2_3():
+    """Flask 2.2.5's get_debug_flag, verbatim in behaviour: FLASK_DEBUG when set, else FLASK_ENV."""
+    value = os.environ.get("FLASK_DEBUG")
+    if not value:
+        return (os.environ.get("FLASK_ENV") or "production") == "development"
+    return value.lower() not in {"0", "false", "no"}
+
+
+def _flask_modules():
+    import flask.app
+    import flask.cli
+    import flask.helpers
+    import flask.sansio.app
+
+    return (flask.helpers, flask.app, flask.sansio.app, flask.cli)
+
+
+_original = {}
+
+
+def restore():
+    for module, function in _original.items():
+        module.get_debug_flag = function
+    _original.clear()
+
+
+def apply(declarations, env, notes):
+    """Before the run: take on the pinned Flask's semantics where they differ for this environment."""
+    restore()
+    flask = project_requirements.first(declarations, "flask")
+    if "FLASK_ENV" not in env or not project_requirements.only_below(flask, FLASK_ENV_REMOVED_IN):
+        return
+    pinned = f"Flask {flask.exact}" if flask.exact else f"Flask {flask.specifier}"
+    for module in _flask_modules():
+        if hasattr(module, "get_debug_flag"):
+            _original[module] = module.get_debug_flag
+            module.get_debug_flag = _get_debug_flag_before_2_3
+    notes.append(
+        f"{pinned} is what the project installs ({flask.where()}): there FLASK_ENV={env['FLASK_ENV']} "
+        f"{'turns debug mode on' if env['FLASK_ENV'] == 'development' and not env.get('FLASK_DEBUG') else 'is read'} "
+        f"(Flask removed FLASK_ENV in {FLASK_ENV_REMOVED_IN}); the app ran with that version's rule"
+    )

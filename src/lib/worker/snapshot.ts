@@ -1,0 +1,97 @@
+/**
+ * Booting Pyodide from a memory snapshot: the heap of a runtime that already imported Flask,
+ * Werkzeug, Jinja2, Waitress, Gunicorn and the harness (made at build time by
+ * scripts/snapshot.ts). Restoring it skips the interpreter's start-up and every one of those
+ * imports. Shared by the browser worker (boot.ts) and the command line (node-runtime.ts).
+ *
+ * What a snapshot cannot hold is handled around it: the file system lives in JS, so the packages
+ * and the harness are written again after a restore (host.ts does that on every boot); JS objects
+ * made before it do not exist, so nothing the harness keeps refers to one until connect(); the
+ * random module's state would be every learner's, so connect() seeds it again.
+ */
+import type { loadPyodide as LoadPyodide, PyodideAPI } from 'pyodide';
+
+/** What scripts/snapshot.ts records beside the snapshot; a restore happens only when all match. */
+export interface SnapshotInfo {
+  /** pyodide npm version the snapshot was made with (the heap layout is that build's). */
+  pyodideVersion: string;
+  /** sha256 of the harness sources imported before the snapshot (harnessDigest). */
+  harness: string;
+  /** sha256 of packages.zip, whose modules the snapshot imported. */
+  packages: string;
+  /** sha256 of the stdlib archive: zipimport keeps the archive's offsets in the heap. */
+  stdlib: string;
+}
+
+type LoadOptions = NonNullable<Parameters<typeof LoadPyodide>[0]>;
+
+/** sha256 (hex) over the harness sources in path order, with the same bytes in Node and browsers. */
+export async function harnessDigest(sources: Record<string, string>): Promise<string> {
+  const text = Object.keys(sources)
+    .sort()
+    .map((path) => `${path}\0${sources[path]}\0`)
+    .join('');
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Why a snapshot cannot serve this runtime, or null when it can. */
+export function snapshotMismatch(info: SnapshotInfo | undefined, expected: SnapshotInfo): string | null {
+  if (!info) return 'no snapshot was built';
+  for (const key of ['pyodideVersion', 'harness', 'packages', 'stdlib'] as const) {
+    if (info[key] !== expected[key]) return `it was made with another ${key === 'pyodideVersion' ? 'Pyodide' : key}`;
+  }
+  return null;
+}
+
+/** Heap bytes inside a snapshot: the header's second word is where the heap starts. */
+function heapBytes(snapshot: Uint8Array): number {
+  const header = new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4);
+  return snapshot.byteLength - (header[1] ?? 0);
+}
+
+/**
+ * Pyodide 314's wasm exports its own memory, so the INITIAL_MEMORY that `_loadSnapshot` sets is
+ * ignored and the restore writes past the end of a fresh instance's heap ("offset is out of
+ * bounds"). Growing the exported memory right after instantiation, before Emscripten makes its
+ * heap views, gives the restore the room the snapshot needs. Pyodide has no hook there, so the two
+ * WebAssembly entry points are wrapped for the duration of one loadPyodide call.
+ */
+async function withHeapOf<T>(snapshot: Promise<Uint8Array>, load: () => Promise<T>): Promise<T> {
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  const grow = async <R extends WebAssembly.WebAssemblyInstantiatedSource | WebAssembly.Instance>(
+    result: R,
+  ): Promise<R> => {
+    const bytes = heapBytes(await snapshot);
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    const memory = instance.exports.memory;
+    if (memory instanceof WebAssembly.Memory && memory.buffer.byteLength < bytes) {
+      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+    }
+    return result;
+  };
+  const patched = WebAssembly as unknown as Record<string, unknown>;
+  patched.instantiate = async (...args: Parameters<typeof instantiate>) =>
+    grow(await (instantiate as (...a: unknown[]) => Promise<WebAssembly.WebAssemblyInstantiatedSource>)(...args));
+  patched.instantiateStreaming = async (...args: Parameters<typeof instantiateStreaming>) =>
+    grow(await instantiateStreaming(...args));
+  try {
+    return await load();
+  } finally {
+    patched.instantiate = instantiate;
+    patched.instantiateStreaming = instantiateStreaming;
+  }
+}
+
+/**
+ * loadPyodide from a snapshot, which may still be downloading (the wasm compiles meanwhile);
+ * throws when Pyodide refuses it (another build id, a bad file).
+ */
+export function loadFromSnapshot(
+  loadPyodide: typeof LoadPyodide,
+  options: LoadOptions,
+  snapshot: Uint8Array | Promise<Uint8Array>,
+): Promise<PyodideAPI> {
+  const bytes = Promise.resolve(snapshot);
+  return withHeapOf(bytes, () => loadPyodide({ ...options, _loadSnapshot: bytes }));
+}

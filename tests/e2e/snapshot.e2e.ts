@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { PYTHON_TIMEOUT, check, runAndWaitForServing } from './helpers';
+
+test('Python boots from the memory snapshot and serves the lesson app', async ({ page }) => {
+  const console: string[] = [];
+  page.on('console', (message) => console.push(message.text()));
+  const snapshotEncoding = page
+    .waitForResponse((response) => response.url().endsWith('/pyodide/snapshot.bin'))
+    .then((response) => response.headerValue('content-encoding'));
+  await page.goto('/');
+  await expect(page.getByTestId('python-ready')).toBeVisible({ timeout: PYTHON_TIMEOUT });
+  expect(console.filter((text) => text.startsWith('prodready:'))).toEqual([
+    'prodready: Python restored from the memory snapshot',
+  ]);
+  // 38 MB of heap crosses the wire as its brotli file (scripts/vite-precompress-plugin.ts).
+  expect(await snapshotEncoding).toBe('br');
+  // The restored runtime runs the app and grades it like a fresh one: the starter's debugger leaks.
+  await runAndWaitForServing(page);
+  await expect(page.getByTestId('terminal')).toContainText('Debugger is active');
+  await check(page);
+  await expect(page.getByTestId('checks-summary')).toBeVisible();
+});
