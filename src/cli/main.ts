@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LessonError } from '../lib/content/parse-lesson';
 import { grade } from '../lib/grading/engine';
-import type { CheckResult } from '../lib/grading/types';
+import { checkStatus, type CheckResult, type CheckStatus } from '../lib/grading/types';
 import { AuditUsageError, COULD_NOT_JUDGE, parseAuditArgs, runAudit } from './audit/command';
 import { ConfinedRuntime, JudgeLimitError } from './confined/runtime';
 import { LimitsError } from './confined/limits';
@@ -36,13 +36,15 @@ const paint = (code: number, text: string) => (color ? `\x1b[${code}m${text}\x1b
 
 function printResults(results: CheckResult[]): void {
   for (const result of results) {
-    const mark = result.passed ? paint(32, 'PASS') : paint(31, 'FAIL');
+    const status = checkStatus(result);
+    const mark = status === 'passed' ? paint(32, 'PASS') : status === 'failed' ? paint(31, 'FAIL') : paint(33, 'SKIP');
     const at = result.file ? ` (${escapeControls(result.file)}${result.line ? `:${result.line}` : ''})` : '';
     console.log(`${mark} ${result.id}${result.rule ? ` [${result.rule}]` : ''}: ${result.title}`);
     if (!result.passed) console.log(`     ${escapeControls(result.message)}${at}`);
   }
-  const failed = results.filter((result) => !result.passed).length;
-  console.log(`\n${results.length - failed} passed, ${failed} failed`);
+  const count = (status: CheckStatus) => results.filter((result) => checkStatus(result) === status).length;
+  const notRun = count('not-run');
+  console.log(`\n${count('passed')} passed, ${count('failed')} failed${notRun ? `, ${notRun} not run` : ''}`);
 }
 
 async function gradeCommand(args: string[]): Promise<number> {
@@ -61,7 +63,8 @@ async function gradeCommand(args: string[]): Promise<number> {
   const unjudged = results.unjudged;
   const passed = unjudged.length === 0 && results.value.every((result) => result.passed);
   if (json) {
-    const report = { tool: 'prodready', version: VERSION, lesson: lesson.id, passed, results: results.value };
+    const withStatus = results.value.map((result) => ({ ...result, status: checkStatus(result) }));
+    const report = { tool: 'prodready', version: VERSION, lesson: lesson.id, passed, results: withStatus };
     console.log(safeJson(unjudged.length > 0 ? { ...report, unjudged } : report));
   } else {
     printResults(results.value);

@@ -14,6 +14,11 @@ export { MissingAssetsError } from './python-boot';
 export interface NodeRuntimeOptions {
   /** Receives everything projects print; default: discard (results carry their own logs). */
   output?: (session: SessionId, text: string) => void;
+  /**
+   * Pyodide's interrupt buffer (a SharedArrayBuffer's Int32Array): writing 2 (SIGINT) into it
+   * from another thread raises KeyboardInterrupt in Python, as the browser's Stop does.
+   */
+  interruptBuffer?: Int32Array;
 }
 
 export class NodeRuntime implements PythonRuntime {
@@ -24,7 +29,10 @@ export class NodeRuntime implements PythonRuntime {
   ) {}
 
   static async start(options: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
-    const { host, snapshotFallback } = await bootPythonHost(defaultAssets(), { output: options.output ?? (() => {}) });
+    const { host, snapshotFallback } = await bootPythonHost(defaultAssets(), {
+      output: options.output ?? (() => {}),
+      ...(options.interruptBuffer ? { interruptBuffer: options.interruptBuffer } : {}),
+    });
     return new NodeRuntime(host, snapshotFallback);
   }
 

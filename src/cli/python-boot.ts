@@ -149,6 +149,11 @@ export async function bootPyodide(
 export interface BootOptions extends LoadOptions {
   /** Receives everything projects print, per session. */
   output: (session: SessionId, text: string) => void;
+  /**
+   * Pyodide's interrupt buffer (a SharedArrayBuffer's Int32Array): writing 2 (SIGINT) into it
+   * from another thread raises KeyboardInterrupt in Python, as the browser's Stop does.
+   */
+  interruptBuffer?: Int32Array;
 }
 
 export interface BootedHost {
@@ -160,5 +165,6 @@ export interface BootedHost {
 export async function bootPythonHost(assets: RuntimeAssets, options: BootOptions): Promise<BootedHost> {
   const sources = readSources(assets);
   const { pyodide, snapshotFallback } = await bootPyodide(assets, sources, options);
+  if (options.interruptBuffer) pyodide.setInterruptBuffer(options.interruptBuffer);
   return { host: await PythonHost.install(pyodide, sources, options.output), snapshotFallback };
 }

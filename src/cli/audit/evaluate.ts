@@ -36,8 +36,21 @@ export interface AuditFinding {
 /** A finding while evaluating: placed at the production command because the rule named no file. */
 type Placed = AuditFinding & { atCommand: boolean };
 
+/** What production starts, as the audit found it, and whether the app came up under it. */
+export interface AuditEntrypoint {
+  /** As the project writes it. */
+  command: string;
+  /** Where it is written; null when the audit guessed it (no Procfile, unit, Dockerfile...). */
+  file: string | null;
+  line: number | null;
+  started: boolean;
+  /** Why it did not start (the exception line of its traceback), when it did not. */
+  reason?: string;
+}
+
 export interface AuditResult {
   findings: AuditFinding[];
+  entrypoints: AuditEntrypoint[];
   /** What the audit could not read or run, and the assumptions it made; never findings. */
   infos: string[];
   /** What could not be judged (an app that did not start, a limit the runtime hit): the exit code is 3, never clean. */
@@ -304,6 +317,8 @@ async function auditEntrypoint(
   runtime: PythonRuntime,
   infos: string[],
   unjudged: string[],
+  /** Filled in with why the app did not start, when it did not. */
+  status: { reason?: string },
 ): Promise<Placed[]> {
   const env = { ...entry.env };
   const context: GradingContext = {
@@ -330,7 +345,8 @@ async function auditEntrypoint(
   if (!outcome.serving) {
     const exit = outcome.exit;
     const at = exit?.location ? ` at ${where(exit.location)}` : '';
-    const why = `${describeEntry(entry)} did not start (${whyNotServing(outcome)}${at})`;
+    status.reason = `${whyNotServing(outcome)}${at}`;
+    const why = `${describeEntry(entry)} did not start (${status.reason})`;
     infos.push(
       `${why}: the rules that run the app were skipped and its code was read instead; the config rules still ran`,
     );
@@ -378,6 +394,16 @@ async function auditEntrypoint(
   return found;
 }
 
+function reported(entry: Entrypoint, status: { reason?: string }): AuditEntrypoint {
+  return {
+    command: entry.written,
+    file: entry.source?.file ?? null,
+    line: entry.source?.line ?? null,
+    started: status.reason === undefined,
+    ...(status.reason === undefined ? {} : { reason: status.reason }),
+  };
+}
+
 export function dedupe(findings: AuditFinding[]): AuditFinding[] {
   const seen = new Set<string>();
   return findings.filter((finding) => {
@@ -403,6 +429,8 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
     process: null,
     ...extra,
   });
+
+  const entrypoints: AuditEntrypoint[] = [];
   try {
     const commands = project.entrypoints.length > 0 ? project.entrypoints : [{ command: '', source: null }];
     for (const id of BEFORE_RUNNING) {
@@ -413,20 +441,28 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
     }
     // A unit and a Procfile often start the same command with the same environment: the app
     // behaves the same, so it is judged once and the findings placed at the command move to each.
-    const judged = new Map<string, { entry: Entrypoint; found: Placed[] }>();
+    const judged = new Map<string, { entry: Entrypoint; found: Placed[]; status: { reason?: string } }>();
     for (const entry of project.entrypoints) {
       const key = JSON.stringify([entry.command, entry.env, entry.container, project.nginx.length]);
       const same = judged.get(key);
       if (!same) {
-        const found = await auditEntrypoint(project, entry, runtime, infos, unjudged).catch((error: unknown) => {
-          // The app hit a limit: the runtime reports which, and the audit goes on with what needs no Python.
-          if (error instanceof JudgeLimitError) return [];
-          throw error;
-        });
-        judged.set(key, { entry, found });
+        const status: { reason?: string } = {};
+        const found = await auditEntrypoint(project, entry, runtime, infos, unjudged, status).catch(
+          (error: unknown) => {
+            // The app hit a limit: the runtime reports which, and the audit goes on with what needs no Python.
+            if (error instanceof JudgeLimitError) {
+              status.reason = error.message;
+              return [];
+            }
+            throw error;
+          },
+        );
+        entrypoints.push(reported(entry, status));
+        judged.set(key, { entry, found, status });
         findings.push(...found);
         continue;
       }
+      entrypoints.push(reported(entry, same.status));
       const from = where(same.entry.source);
       const to = where(entry.source);
       for (const finding of same.found) {
@@ -457,7 +493,7 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.rule.localeCompare(b.rule),
   );
-  return { findings: sorted, infos, unjudged, fileCount: Object.keys(project.files).length };
+  return { findings: sorted, entrypoints, infos, unjudged, fileCount: Object.keys(project.files).length };
 }
 
 /** Discover DIR and audit it. */

@@ -18,7 +18,7 @@ export function toJson(result: AuditResult, version: string): string {
     line,
     message,
   }));
-  const report = { tool: 'prodready', version, findings };
+  const report = { tool: 'prodready', version, findings, entrypoints: result.entrypoints };
   return safeJson(result.unjudged.length > 0 ? { ...report, unjudged: result.unjudged } : report);
 }
 

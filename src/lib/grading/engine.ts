@@ -4,7 +4,7 @@
  */
 import type { CheckSpec } from '../content/checks-schema';
 import type { Lesson } from '../content/lesson';
-import type { WorkspaceFiles } from '../runtime/protocol';
+import { TIME_LIMITS, type WorkspaceFiles } from '../runtime/protocol';
 import { clientViewCheck } from './checks/client-view';
 import { envMatrix } from './checks/env-matrix';
 import { httpCheck } from './checks/http';
@@ -18,7 +18,7 @@ import { serverSettings } from './checks/server-settings';
 import { GRADER_SESSION, GraderRuns, type GradingContext } from './context';
 import { productionCommand } from './production';
 import type { PythonRuntime } from './runtime';
-import type { CheckResult } from './types';
+import { BlockedError, type BlockingError, type CheckResult } from './types';
 
 function contextFor(
   lesson: Lesson,
@@ -59,24 +59,101 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
   }
 }
 
+/**
+ * A check past TIME_LIMITS.checkMs fails with that, and Python is interrupted; the check's own
+ * code may still be awaiting, so its runtime refuses further calls from then on.
+ */
+async function runWithinLimit(check: CheckSpec, context: GradingContext, runs: GraderRuns): Promise<CheckResult> {
+  let expired = false;
+  const runtime = context.runtime;
+  const guarded: PythonRuntime = {
+    call: (method, args, options) =>
+      expired ? Promise.reject(new Error('the check ran out of time')) : runtime.call(method, args, options),
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<CheckResult>((resolve) => {
+    timer = setTimeout(() => {
+      expired = true;
+      runs.forget();
+      void runtime.interrupt?.();
+      const seconds = TIME_LIMITS.checkMs / 1000;
+      resolve({
+        id: check.id,
+        title: check.title,
+        passed: false,
+        message: `This check took longer than ${seconds} s and was stopped: something in your code is too slow or never ends.`,
+        hint: check.hint,
+      });
+    }, TIME_LIMITS.checkMs);
+  });
+  try {
+    return await Promise.race([runCheck(check, { ...context, runtime: guarded }), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A blocking error met twice is the same error: by its line when it has one, else by its words. */
+function blockingKey(blocking: BlockingError): string {
+  return blocking.file && blocking.line
+    ? `${blocking.file}:${blocking.line}`
+    : `${blocking.file ?? ''}|${blocking.message}`;
+}
+
+/**
+ * The first check to meet a blocking error reports it (its words, file and line); the later ones
+ * that meet the same error are "not run" and point at that first one, instead of repeating it.
+ */
+function settleBlocking(result: CheckResult, reported: Map<string, CheckResult>): CheckResult {
+  if (result.passed || !result.blocking) return result;
+  const key = blockingKey(result.blocking);
+  const first = reported.get(key);
+  if (!first) {
+    reported.set(key, result);
+    return result;
+  }
+  return {
+    id: result.id,
+    title: result.title,
+    passed: false,
+    message: `Not run: it needs what "${first.title}" reports broken; fix that first.`,
+    notRunBecause: first.id,
+  };
+}
+
+function blockedResult(check: CheckSpec, blocking: BlockingError): CheckResult {
+  return {
+    id: check.id,
+    title: check.title,
+    passed: false,
+    message: blocking.message,
+    file: blocking.file,
+    line: blocking.line,
+    hint: check.hint,
+    blocking,
+  };
+}
+
 export async function grade(lesson: Lesson, files: WorkspaceFiles, runtime: PythonRuntime): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
+  const reported = new Map<string, CheckResult>();
   const runs = new GraderRuns();
   try {
     for (const check of lesson.checks) {
       const context = contextFor(lesson, files, runtime, check, runs);
+      let result: CheckResult;
       try {
-        results.push(await runCheck(check, context));
+        result = await runWithinLimit(check, context, runs);
       } catch (error) {
-        // A check that cannot run fails with the reason; the rest still run.
-        const reason = error instanceof Error ? error.message : String(error);
-        results.push({
-          id: check.id,
-          title: check.title,
-          passed: false,
-          message: `The check could not run: ${reason}`,
-        });
+        if (error instanceof BlockedError) {
+          result = blockedResult(check, error.blocking);
+        } else {
+          // A check that cannot run fails with the reason; the rest still run.
+          const reason = error instanceof Error ? error.message : String(error);
+          result = { id: check.id, title: check.title, passed: false, message: `The check could not run: ${reason}` };
+        }
       }
+      results.push(settleBlocking(result, reported));
     }
   } finally {
     await runtime.call('stop', { session: GRADER_SESSION }).catch(() => null);

@@ -2,11 +2,15 @@
 import type { GradingContext } from './context';
 import { loadProcess, type ManagedProcess } from './process-manager';
 import type { RuleVerdict } from './rule';
-import type { Finding } from './types';
+import { BlockedError, type Finding } from './types';
 
 export function withProcess(context: GradingContext, judge: (process: ManagedProcess) => Finding[]): RuleVerdict {
   const loaded = context.process !== undefined ? context.process : loadProcess(context.files);
   if (loaded === null) return { findings: [], inconclusive: 'there is no systemd unit or Supervisor program' };
-  if (!loaded.ok) return { findings: [], inconclusive: loaded.error };
+  if (!loaded.ok)
+    throw new BlockedError({
+      message: `${loaded.location.file}:${loaded.location.line}: ${loaded.error}`,
+      ...loaded.location,
+    });
   return { findings: judge(loaded.process) };
 }

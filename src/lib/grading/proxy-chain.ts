@@ -15,7 +15,9 @@ import {
 } from '../config/nginx';
 import type { HttpResponse, ServingInfo, SessionId, WorkspaceFiles } from '../runtime/protocol';
 import { hostOf, isEveryInterface } from './addresses';
+import { interruptionBlocker } from './context';
 import type { PythonRuntime } from './runtime';
+import { BlockedError, type BlockingError } from './types';
 
 /** nginx reaches the app server from this machine. */
 export const PROXY_ADDRESS = '127.0.0.1';
@@ -43,6 +45,63 @@ export function loadNginx(files: WorkspaceFiles): NginxLoad {
     if (error instanceof NginxSyntaxError) return { ok: false, error };
     throw error;
   }
+}
+
+/** A config nginx refuses, in nginx's own words, as the blocking error of every check that needs it. */
+export function nginxBlocker(error: NginxSyntaxError): BlockingError {
+  return {
+    message: `nginx refuses the config: nginx: [emerg] ${error.reason} in ${error.file}:${error.line}`,
+    file: error.file,
+    line: error.line,
+  };
+}
+
+/** The nginx config the checks judge; null when there is none; one that does not parse blocks. */
+export function parsedNginx(load: NginxLoad): LoadedNginx | null {
+  if (load === null) return null;
+  if (!load.ok) throw new BlockedError(nginxBlocker(load.error));
+  return load.nginx;
+}
+
+/** Nothing listens where a browser connects for `scheme`: the same blocking error for every check that meets it. */
+export function noListener(file: string, scheme: 'http' | 'https'): BlockingError {
+  return {
+    message:
+      scheme === 'https'
+        ? `No server in ${file} listens on port 443 with TLS (listen 443 ssl): there is no https site to judge.`
+        : `No server in ${file} listens on port 80: a browser asking for http:// gets no connection.`,
+    file,
+  };
+}
+
+/**
+ * What keeps a request through nginx from reaching the app, as a blocking error: nothing listens
+ * where the client connects, the port does not speak TLS, nginx cannot reach the app server, or
+ * the app never answered. Null when the request got its answer (whatever its status).
+ */
+export function chainBlocker(nginx: LoadedNginx, request: ChainRequest, response: ChainResponse): BlockingError | null {
+  const { decision } = response;
+  const port = request.scheme === 'https' ? 443 : 80;
+  if (decision.kind === 'error' && decision.reason === 'connection-refused')
+    return noListener(nginx.file, request.scheme);
+  if (decision.kind === 'error') {
+    const server = decision.server;
+    return {
+      message: `Port ${port} speaks plain HTTP, not TLS: its server needs \`listen ${port} ssl\`, so the TLS handshake fails.`,
+      file: server?.file ?? nginx.file,
+      line: server?.line,
+    };
+  }
+  const refused = response.hops.find((hop) => hop.log.startsWith('connect() failed'));
+  if (refused && decision.kind === 'proxy') {
+    const at = decision.location ?? decision.server;
+    return {
+      message: `nginx answers 502 Bad Gateway: ${refused.log}.`,
+      file: at?.file ?? nginx.file,
+      line: at?.line,
+    };
+  }
+  return interruptionBlocker(response.interruption, `answer ${request.method} ${request.path} through nginx`);
 }
 
 export interface ChainRequest {
@@ -151,6 +210,7 @@ export async function sendThroughProxy(
     headers: [...decision.responseHeaders(response.status), ...upstreamHeaders],
     body: response.body,
     interrupted: response.interrupted,
+    interruption: response.interruption,
     decision,
     upstreamRequest: { path: decision.path, headers: decision.headers },
     hops: [

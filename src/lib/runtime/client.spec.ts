@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { InterruptedError, RuntimeClient, type RuntimeEvents } from './client';
-import type { FromWorker, ToWorker } from './protocol';
+import { TimeLimitError, type FromWorker, type ToWorker } from './protocol';
 
 type Behaviour = 'honours-interrupt' | 'loses-first-interrupt' | 'never-answers';
 
@@ -39,7 +39,8 @@ class FakePythonWorker {
       if (this.behaviour === 'never-answers') return;
       if (this.behaviour === 'loses-first-interrupt' && this.interruptsSeen === 1) return;
       clearInterval(this.timer!);
-      this.emit({ type: 'result', id: message.id, value: null });
+      // What the harness answers after a KeyboardInterrupt: it cannot tell a Stop from a time limit.
+      this.emit({ type: 'result', id: message.id, value: INTERRUPTED as never });
     }, 5);
   }
 
@@ -52,6 +53,11 @@ class FakePythonWorker {
     if (!this.terminated) this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
   }
 }
+
+const INTERRUPTED = {
+  interrupted: true,
+  interruption: { reason: 'stop', limit: null, location: { file: 'app.py', line: 7 } },
+};
 
 const events: RuntimeEvents = { progress: () => {}, status: () => {}, output: () => {} };
 
@@ -88,7 +94,7 @@ describe('RuntimeClient.interrupt', () => {
     await client.start();
     const { call } = await runaway(client, () => workers[0]);
     await client.interrupt();
-    await expect(call).resolves.toBeNull();
+    await expect(call).resolves.toEqual(INTERRUPTED);
     expect(workers).toHaveLength(1);
     expect(client.busy).toBe(false);
   });
@@ -98,7 +104,7 @@ describe('RuntimeClient.interrupt', () => {
     await client.start();
     const { call } = await runaway(client, () => workers[0]);
     await client.interrupt();
-    await expect(call).resolves.toBeNull();
+    await expect(call).resolves.toEqual(INTERRUPTED);
     expect(workers).toHaveLength(1);
     expect(workers[0]!.interruptsSeen).toBe(2);
   });
@@ -141,5 +147,58 @@ describe('RuntimeClient.interrupt', () => {
     await client.start();
     await client.interrupt();
     expect(workers).toHaveLength(1);
+  });
+});
+
+describe('time limits', () => {
+  const request = (client: RuntimeClient, timeLimitMs?: number) =>
+    client.call(
+      'request',
+      { session: 'grader', request: { method: 'GET', path: '/spin', headers: [] } },
+      { timeLimitMs },
+    );
+
+  test('a call past its limit is interrupted by itself and answers where it was, marked as a time limit', async () => {
+    const { client, workers } = clientWith('honours-interrupt');
+    await client.start();
+    const started = performance.now();
+    const answer = await request(client, 100);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    expect(answer).toEqual({
+      interrupted: true,
+      interruption: {
+        reason: 'time-limit',
+        limit: { kind: 'request', ms: 100 },
+        location: { file: 'app.py', line: 7 },
+      },
+    });
+    expect(workers).toHaveLength(1);
+    expect(client.busy).toBe(false);
+  });
+
+  test('when Python cannot be interrupted, the call fails with TimeLimitError and a new worker takes calls', async () => {
+    const { client, workers } = clientWith('never-answers');
+    await client.start();
+    const error = await request(client, 50).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeLimitError);
+    expect((error as TimeLimitError).limit).toEqual({ kind: 'request', ms: 50 });
+    expect(workers).toHaveLength(2);
+    await expect(client.call('stop', { session: 'grader' })).resolves.toBeNull();
+  });
+
+  test('requests and runs get the default limits when the caller names none', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { client } = clientWith('honours-interrupt');
+      await client.start();
+      const call = request(client);
+      await vi.advanceTimersByTimeAsync(9_000);
+      expect(client.busy).toBe(true);
+      await vi.advanceTimersByTimeAsync(1_500);
+      vi.useRealTimers();
+      await expect(call).resolves.toMatchObject({ interruption: { limit: { kind: 'request', ms: 10_000 } } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,7 +7,19 @@
  * again, and if Python still does not answer the worker is terminated and a new one booted.
  * Files live on the main thread (workspace state), so a restart loses nothing the learner wrote.
  */
-import type { BootProgress, FromWorker, HostApi, HostMethod, SessionId, ToWorker } from './protocol';
+import {
+  TimeLimitError,
+  defaultTimeLimit,
+  type BootProgress,
+  type CallOptions,
+  type FromWorker,
+  type HostApi,
+  type HostMethod,
+  type Interruption,
+  type SessionId,
+  type TimeLimitKind,
+  type ToWorker,
+} from './protocol';
 import type { PythonRuntime } from '../grading/runtime';
 
 const SIGINT = 2;
@@ -29,6 +41,10 @@ interface Pending {
   reject(error: Error): void;
   /** Sent to the worker; until then a Stop just cancels it. */
   posted: boolean;
+  limit: { kind: TimeLimitKind; ms: number } | null;
+  timer?: ReturnType<typeof setTimeout>;
+  /** Its time limit ran out and Python was interrupted for it. */
+  timedOut?: boolean;
 }
 
 export class InterruptedError extends Error {
@@ -86,11 +102,23 @@ export class RuntimeClient implements PythonRuntime {
     return this.interruptBuffer !== null;
   }
 
-  call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): Promise<ReturnType<HostApi[M]>> {
+  /**
+   * One host call. Its time limit (options.timeLimitMs, else TIME_LIMITS by method) runs from
+   * when it reaches the worker; past it Python is interrupted and the call answers with its
+   * Interruption marked 'time-limit', or rejects with TimeLimitError if the worker had to restart.
+   */
+  call<M extends HostMethod>(
+    method: M,
+    args: Parameters<HostApi[M]>[0],
+    options: CallOptions = {},
+  ): Promise<ReturnType<HostApi[M]>> {
     const id = this.nextId++;
+    const fallback = defaultTimeLimit(method);
+    const limit =
+      options.timeLimitMs === undefined ? fallback : { kind: fallback?.kind ?? 'check', ms: options.timeLimitMs };
     // Registered at once, so a Stop right after a call sees it even before it reaches the worker.
     const result = new Promise<ReturnType<HostApi[M]>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, posted: false });
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, posted: false, limit });
     });
     if (this.pending.size === 1) this.events.status('busy');
     void this.postWhenReady(id, method, args);
@@ -108,7 +136,18 @@ export class RuntimeClient implements PythonRuntime {
     const pending = this.pending.get(id);
     if (!pending) return; // cancelled by a Stop while waiting
     pending.posted = true;
+    if (pending.limit) pending.timer = setTimeout(() => this.timeOut(id), pending.limit.ms);
     this.post({ type: 'call', id, method, args } as ToWorker);
+  }
+
+  /** A call's time limit ran out: interrupt Python for it, leaving queued calls alone. */
+  private timeOut(id: number): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    pending.timedOut = true;
+    this.stopping ??= this.stopRunningCall(false).finally(() => {
+      this.stopping = null;
+    });
   }
 
   /** True while a call is running in Python. */
@@ -122,7 +161,7 @@ export class RuntimeClient implements PythonRuntime {
    */
   interrupt(): Promise<void> {
     if (!this.busy) return Promise.resolve();
-    this.stopping ??= this.stopRunningCall().finally(() => {
+    this.stopping ??= this.stopRunningCall(true).finally(() => {
       this.stopping = null;
     });
     return this.stopping;
@@ -142,29 +181,33 @@ export class RuntimeClient implements PythonRuntime {
     this.failPending(new InterruptedError('Python was shut down'));
   }
 
-  private async stopRunningCall(): Promise<void> {
+  private async stopRunningCall(cancelQueued: boolean): Promise<void> {
     for (const [id, pending] of this.pending) {
-      if (!pending.posted) this.settle(id, (p) => p.reject(new InterruptedError()));
+      if (cancelQueued && !pending.posted) this.settle(id, (p) => p.reject(new InterruptedError()));
     }
+    const running = () => [...this.pending.values()].some((pending) => pending.posted);
     const started = performance.now();
     const idle = new Promise<void>((resolve) => {
-      const poll = () => (this.busy ? setTimeout(poll, 10) : resolve());
+      const poll = () => (running() ? setTimeout(poll, 10) : resolve());
       poll();
     });
     if (this.interruptBuffer) {
-      while (this.busy && performance.now() - started < INTERRUPT_GIVE_UP_MS) {
+      while (running() && performance.now() - started < INTERRUPT_GIVE_UP_MS) {
         Atomics.store(this.interruptBuffer, 0, SIGINT);
         const answered = await Promise.race([idle.then(() => true), sleep(INTERRUPT_RETRY_MS).then(() => false)]);
         if (answered) return;
       }
     }
-    if (this.busy) await this.restart();
+    if (running()) await this.restart();
   }
 
   private handle(message: FromWorker): void {
     if (message.type === 'progress') this.events.progress(message.progress);
     else if (message.type === 'output') this.events.output(message.session, message.text);
-    else if (message.type === 'result') this.settle(message.id, (pending) => pending.resolve(message.value));
+    else if (message.type === 'result')
+      this.settle(message.id, (pending) =>
+        pending.resolve(pending.timedOut ? markTimedOut(message.value, pending) : message.value),
+      );
     else if (message.type === 'error') this.settle(message.id, (pending) => pending.reject(new Error(message.message)));
   }
 
@@ -172,6 +215,7 @@ export class RuntimeClient implements PythonRuntime {
     const pending = this.pending.get(id);
     if (!pending) return;
     this.pending.delete(id);
+    clearTimeout(pending.timer);
     if (this.pending.size === 0) this.events.status('ready');
     action(pending);
   }
@@ -179,12 +223,26 @@ export class RuntimeClient implements PythonRuntime {
   private failPending(error: Error): void {
     const pending = [...this.pending.values()];
     this.pending.clear();
-    for (const p of pending) p.reject(error);
+    for (const p of pending) {
+      clearTimeout(p.timer);
+      p.reject(p.timedOut && p.limit ? new TimeLimitError(p.limit) : error);
+    }
   }
 
   private post(message: ToWorker): void {
     this.worker?.postMessage(message);
   }
+}
+
+/**
+ * Python saw a KeyboardInterrupt and reports where (an Interruption with reason 'stop': it cannot
+ * tell why); this side set the limit, so it says which one ran out.
+ */
+function markTimedOut(value: unknown, pending: Pending): unknown {
+  if (typeof value !== 'object' || value === null || !('interruption' in value)) return value;
+  const interruption = value.interruption as Interruption | null;
+  if (!interruption) return value;
+  return { ...value, interruption: { ...interruption, reason: 'time-limit', limit: pending.limit } };
 }
 
 function sleep(ms: number): Promise<void> {

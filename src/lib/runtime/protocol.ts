@@ -64,11 +64,39 @@ export interface ServingInfo {
   settings: Record<string, JsonValue>;
 }
 
+/**
+ * Time limits, in milliseconds. Past one, Python is interrupted (KeyboardInterrupt at its next
+ * bytecode) and the call answers with an Interruption instead of hanging: the page, the grader
+ * and the command line stay usable. A request is one HTTP exchange with the app; a run is
+ * starting the program until it serves (or exits); a check is one check of a lesson, all its runs
+ * and requests together. Generous for Pyodide on a slow laptop (a normal run takes 1–3 s there).
+ */
+export const TIME_LIMITS = { requestMs: 10_000, runMs: 30_000, checkMs: 60_000 } as const;
+export type TimeLimitKind = 'request' | 'run' | 'check';
+
+/**
+ * Why Python was interrupted and where it was: 'time-limit' when a TIME_LIMITS limit ran out,
+ * 'stop' when someone pressed Stop (or the CLI was told to stop). The same shape from the browser
+ * worker and the command line's confined runtime.
+ */
+export interface Interruption {
+  reason: 'time-limit' | 'stop';
+  /** Which limit ran out, and how long it was (reason 'time-limit'); null for a Stop. */
+  limit: { kind: TimeLimitKind; ms: number } | null;
+  /** The innermost frame of the project's own code that was running (from the KeyboardInterrupt traceback). */
+  location: SourceLocation | null;
+}
+
 export interface RunOutcome {
   /** The app is being served and accepts requests. */
   serving: ServingInfo | null;
-  /** Set when the program ended (or crashed) instead of serving. */
+  /**
+   * Set when the program ended (or crashed) instead of serving. Code "interrupted" when it was
+   * interrupted (see `interruption`).
+   */
   exit: { code: number | string | null; message: string; location: SourceLocation | null } | null;
+  /** Set when the run was interrupted before it served or exited; `exit.code` is then "interrupted". */
+  interruption?: Interruption | null;
   /** Everything the run printed (stdout and stderr, ANSI stripped). */
   log: string;
   /** Audit runs: the missing modules the project imported that got a stand-in (top-level names). */
@@ -108,8 +136,10 @@ export interface HttpResponse {
   body: string;
   /** Log lines the request produced (ANSI stripped). */
   log: string;
-  /** The request was stopped before it finished (Stop, or a timeout). */
+  /** The request was stopped before it finished (Stop, or a time limit). */
   interrupted: boolean;
+  /** Why and where it was stopped, when `interrupted`. */
+  interruption?: Interruption | null;
 }
 
 /** A Python syntax error or similar, pointed at the learner's file. */
@@ -180,6 +210,19 @@ export interface HostApi {
 }
 export type HostMethod = keyof HostApi;
 
+/** Options of one call from the page or the CLI, beside its arguments. */
+export interface CallOptions {
+  /** Interrupt Python after this long; default TIME_LIMITS by method (request, run), none for the rest. */
+  timeLimitMs?: number;
+}
+
+/** The time limit a call gets when its caller does not choose one. */
+export function defaultTimeLimit(method: HostMethod): { kind: TimeLimitKind; ms: number } | null {
+  if (method === 'request') return { kind: 'request', ms: TIME_LIMITS.requestMs };
+  if (method === 'run') return { kind: 'run', ms: TIME_LIMITS.runMs };
+  return null;
+}
+
 export type BootStage = 'download' | 'python' | 'packages' | 'harness' | 'ready';
 
 export interface BootProgress {
@@ -200,3 +243,14 @@ export type FromWorker =
   | { type: 'output'; session: SessionId; text: string }
   | { type: 'result'; id: number; value: ReturnType<HostApi[HostMethod]> }
   | { type: 'error'; id: number; message: string };
+
+/**
+ * A call past its time limit whose Python could not be interrupted (the worker was restarted):
+ * nothing came back, not even where it was.
+ */
+export class TimeLimitError extends Error {
+  constructor(readonly limit: { kind: TimeLimitKind; ms: number }) {
+    super(`stopped after ${limit.ms / 1000} s (the ${limit.kind} time limit)`);
+    this.name = 'TimeLimitError';
+  }
+}

@@ -16,6 +16,12 @@ describe('route', () => {
     expect(hashFor('03-proxy')).toBe('#/03-proxy');
   });
 
+  it('takes a malformed escape in the hash as no lesson instead of throwing', () => {
+    expect(lessonIdFromHash('#/%')).toBeNull();
+    expect(lessonIdFromHash('#/%zz')).toBeNull();
+    expect(lessonIdFromHash('#/01%2Dthe-open-door')).toBe('01-the-open-door');
+  });
+
   it('reads the track from the query', () => {
     expect(trackFromSearch('?track=workshop')).toBe('workshop');
     expect(trackFromSearch('?track=')).toBeNull();

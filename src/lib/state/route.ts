@@ -12,7 +12,14 @@ interface Routable {
 
 export function lessonIdFromHash(hash: string): string | null {
   const match = /^#\/?([^/?#]+)/.exec(hash);
-  return match ? decodeURIComponent(match[1]!) : null;
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    // A malformed escape (`#/%`, `#/%zz`) names no lesson: the first lesson opens instead of the
+    // page hanging on a thrown URIError.
+    return null;
+  }
 }
 
 export function hashFor(lessonId: string): string {

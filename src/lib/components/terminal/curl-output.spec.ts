@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../../runtime/protocol';
-import { formatCurlOutput } from './curl-output';
+import { CURL_BODY_LIMIT, formatCurlOutput } from './curl-output';
 
 const response = (over: Partial<HttpResponse> = {}): HttpResponse => ({
   status: 200,
@@ -51,5 +51,42 @@ describe('formatCurlOutput', () => {
 
   it('says when the request was stopped', () => {
     expect(formatCurlOutput(response({ interrupted: true }), { include: true, headOnly: false })).toContain('stopped');
+  });
+
+  it("never passes the app's escape sequences to the terminal, in the body or the headers", () => {
+    const out = formatCurlOutput(
+      response({
+        reason: 'OK\x1b[2J',
+        headers: [['X-Evil', '\x1b]8;;https://evil.example\x07link\x1b]8;;\x07']],
+        body: 'line\x1b[1A\x1b[2Kforged\x1b[c\x1b[6n',
+      }),
+      { include: true, headOnly: false },
+    );
+    expect(out).toBe('HTTP/1.1 200 OK\nX-Evil: link\n\nlineforged\n');
+  });
+
+  it('cuts a large body, says so, and stays fast on bodies built to make the highlighter backtrack', () => {
+    const hostile = [
+      'a'.repeat(5_000_000),
+      'a.'.repeat(2_500_000),
+      '<textarea>Copy/Paste friendly <cite class="filename">'.repeat(100_000),
+      ' '.repeat(2_000_000) + 'x',
+    ];
+    for (const body of hostile) {
+      const started = performance.now();
+      const out = stripAnsi(formatCurlOutput(response({ body }), { include: false, headOnly: false }));
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(out.length).toBeLessThan(CURL_BODY_LIMIT + 200);
+      expect(out).toMatch(/body cut: the terminal shows the first 64 kB of [\d.]+ MB/);
+    }
+  });
+
+  it('highlights a body just under the limit in well under a second', () => {
+    const body = ('x'.repeat(200) + ' password = "hunter22"\n').repeat(Math.floor(CURL_BODY_LIMIT / 224));
+    const started = performance.now();
+    const out = formatCurlOutput(response({ body }), { include: false, headOnly: false });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(out).toContain('\x1b[1;31mhunter22\x1b[0m');
+    expect(out).not.toContain('body cut');
   });
 });

@@ -31,10 +31,13 @@ export function decodeEntities(text: string): string {
 /** The plain-text traceback of a debugger page, or null when the page has none. */
 export function extractPlainTraceback(html: string): string | null {
   const plain = html.indexOf('class="plain"');
-  const from = plain === -1 ? 0 : plain;
-  const match = /<textarea[^>]*>([\s\S]*?)<\/textarea>/i.exec(html.slice(from));
-  if (!match) return null;
-  return decodeEntities(match[1]!).replace(/\s+$/, '');
+  // indexOf rather than a regex: `<textarea[^>]*>[\s\S]*?</textarea>` retried from every
+  // `<textarea` of a page that never closes one is quadratic.
+  const open = html.indexOf('<textarea', plain === -1 ? 0 : plain);
+  const tagEnd = open === -1 ? -1 : html.indexOf('>', open);
+  const close = tagEnd === -1 ? -1 : html.indexOf('</textarea>', tagEnd);
+  if (close === -1) return null;
+  return decodeEntities(html.slice(tagEnd + 1, close)).trimEnd();
 }
 
 export interface SourceLine {
@@ -49,19 +52,27 @@ export interface SourceLine {
  */
 export function extractFrameSources(html: string): SourceLine[] {
   const lines: SourceLine[] = [];
+  // Frame by frame, each regex confined to the text between one frame's <cite> and the next: a
+  // lazy `[\s\S]*?` over the whole page rescans the rest of it from every frame (quadratic on a
+  // hostile page full of unclosed frames).
+  const marker = '<cite class="filename">';
+  const starts: number[] = [];
+  for (let at = html.indexOf(marker); at !== -1; at = html.indexOf(marker, at + marker.length)) starts.push(at);
   const frame =
-    /<cite class="filename">([\s\S]*?)<\/cite>,\s*line <em class="line">(\d+)<\/em>[\s\S]*?<div class="source[^"]*">([\s\S]*?)<\/div>/g;
-  for (const m of html.matchAll(frame)) {
+    /^<cite class="filename">([\s\S]*?)<\/cite>,\s*line <em class="line">(\d+)<\/em>[\s\S]*?<div class="source[^"]*">([\s\S]*?)<\/div>/;
+  starts.forEach((start, index) => {
+    const m = frame.exec(html.slice(start, starts[index + 1] ?? html.length));
+    if (!m) return;
     const file = decodeEntities(stripTags(m[1]!)).replace(/^"|"$/g, '');
     const current = Number(m[2]);
     const pres = [...m[3]!.matchAll(/<pre class="line (before|current|after)">([\s\S]*?)<\/pre>/g)];
     const currentIndex = pres.findIndex((p) => p[1] === 'current');
-    pres.forEach((p, index) => {
+    pres.forEach((p, i) => {
       // The current line carries the caret markers on a second line; keep the code only.
       const text = decodeEntities(stripTags(p[2]!)).split('\n')[0]!;
-      lines.push({ file, line: current + index - (currentIndex === -1 ? 0 : currentIndex), text });
+      lines.push({ file, line: current + i - (currentIndex === -1 ? 0 : currentIndex), text });
     });
-  }
+  });
   return lines;
 }
 
@@ -93,7 +104,10 @@ export function findSecrets(text: string): SecretSpan[] {
   };
 
   // name = 'value'   name: "value"   ['NAME'] = 'value'
-  const assignment = /([A-Za-z_][\w.]*(?:\[\s*['"][^'"\n]+['"]\s*\])?|['"][^'"\n]+['"])\s*[:=]\s*(['"])([^'"\n]*)\2/g;
+  // A name only starts where a word starts (the lookbehind): without it every position inside a
+  // long run of letters starts a scan to the run's end, quadratic (50 kB of letters took seconds).
+  const assignment =
+    /((?<![\w.])[A-Za-z_][\w.]*(?:\[\s*['"][^'"\n]+['"]\s*\])?|['"][^'"\n]+['"])\s*[:=]\s*(['"])([^'"\n]*)\2/g;
   for (const m of text.matchAll(assignment)) {
     if (!SECRET_NAME.test(m[1]!)) continue;
     add(m.index + m[0].length - m[3]!.length - 1, m[3]!);
@@ -111,7 +125,7 @@ export function findSecrets(text: string): SecretSpan[] {
     add(m.index + m[1]!.length + 1, m[2]!);
   }
   // scheme://user:password@host...
-  const credentialUrl = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:[^\s@/'"]+@[^\s'"<>]+/gi;
+  const credentialUrl = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:[^\s@/'"]+@[^\s'"<>]+/gi;
   for (const m of text.matchAll(credentialUrl)) add(m.index, m[0]);
 
   return mergeSpans(spans);

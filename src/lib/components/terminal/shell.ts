@@ -7,6 +7,7 @@ import { HELP_TEXT, parseCommandLine, type Command, type CurlRequest } from './c
 import { formatCurlOutput } from './curl-output';
 import type { WorkspaceFiles } from '../../runtime/protocol';
 import { LineEditor } from './line-editor';
+import { sanitizeForTerminal } from './sanitize';
 import { formatHops, type Exchange, type RequestPlan } from './site-route';
 
 export interface ShellDeps {
@@ -94,7 +95,9 @@ export class Shell {
   }
 
   /** Output of the program (server log, notes): printed above the prompt, which is redrawn. */
-  output(text: string): void {
+  output(raw: string): void {
+    // The app's log (and anything it prints) is hostile text; our own notes only use colours.
+    const text = sanitizeForTerminal(raw, { keepColours: true });
     if (!text) return;
     if (this.held !== null) {
       this.held += text;
@@ -182,7 +185,7 @@ export class Shell {
     const exchange = await this.deps.sendCurl(plan);
     const appLog = exchange.hops.find((hop) => hop.name === 'app')?.log ?? '';
     this.flushHeld(appLog);
-    if (exchange.failure) this.print(`${RED}${exchange.failure}${RESET}\n`);
+    if (exchange.failure) this.print(`${RED}${sanitizeForTerminal(exchange.failure)}${RESET}\n`);
     if (exchange.response) this.print(formatCurlOutput(exchange.response, command));
     this.print(formatHops(exchange.hops, exchange.note));
   }

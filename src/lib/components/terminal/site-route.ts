@@ -12,6 +12,7 @@ import { loadNginx, sendThroughProxy, type ChainRequest, type Hop, type LoadedNg
 import type { PythonRuntime } from '../../grading/runtime';
 import type { HttpRequest, HttpResponse, ServingInfo, SessionId, WorkspaceFiles } from '../../runtime/protocol';
 import type { CurlRequest } from './commands';
+import { sanitizeForTerminal } from './sanitize';
 
 /** The site's name when a bare path is requested; the lessons' nginx configs serve it. */
 export const SITE_HOST = 'shop.example';
@@ -166,7 +167,8 @@ export function formatHops(hops: Hop[], note: string | null = null): string {
   for (const hop of hops) {
     const colour = hop.name === 'nginx' ? NGINX_COLOUR : APP_COLOUR;
     const label = `${colour}${hop.name.padEnd(LABEL_WIDTH)}│${RESET} `;
-    const lines = hop.log.replace(/\n+$/, '').split('\n');
+    // The log comes from the app: no cursor moves or queries reach xterm (see sanitize.ts).
+    const lines = sanitizeForTerminal(hop.log, { keepColours: true }).trimEnd().split('\n');
     if (hop.log.trim() === '') lines.splice(0, lines.length, `${DIM}(logged nothing)${RESET}`);
     out += lines.map((line) => `${label}${line}\n`).join('');
   }

@@ -1,6 +1,6 @@
 /** Asks Flask what it sees of a request sent by a given client with given headers. */
 import type { CheckSpec } from '../../content/checks-schema';
-import { describeExit, probe, runApp, type GradingContext } from '../context';
+import { probe, startApp, type GradingContext } from '../context';
 import type { CheckResult } from '../types';
 
 type Spec = Extract<CheckSpec, { kind: 'client-view' }>;
@@ -11,13 +11,11 @@ export async function clientViewCheck(
   env: Record<string, string>,
 ): Promise<CheckResult> {
   const base = { id: spec.id, title: spec.title, hint: spec.hint };
-  const outcome = await runApp(context, env);
-  if (!outcome.serving)
-    return { ...base, passed: false, message: `Production does not start: ${describeExit(outcome)}.` };
+  const { serving } = await startApp(context, env);
   const view = await probe(context, { client: spec.client, headers: spec.headers });
   if (!view) return { ...base, passed: false, message: 'The app did not answer the probe request.' };
   const sent = Object.keys(spec.headers).length ? ` with ${Object.keys(spec.headers).join(', ')}` : '';
-  const at = outcome.serving.calledFrom ?? context.production.commandSource;
+  const at = serving.calledFrom ?? context.production.commandSource;
   const mismatches = (['remoteAddr', 'scheme', 'host'] as const)
     .filter((key) => spec.expect[key] !== undefined && view[key] !== spec.expect[key])
     .map(

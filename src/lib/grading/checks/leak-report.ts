@@ -4,7 +4,7 @@
  * report, so only the real values pass.
  */
 import type { CheckSpec } from '../../content/checks-schema';
-import { GRADER_SESSION, describeExit, runApp, send, type GradingContext } from '../context';
+import { GRADER_SESSION, send, startApp, type GradingContext } from '../context';
 import { projectPathsIn } from '../leaks';
 import type { CheckResult } from '../types';
 
@@ -26,8 +26,7 @@ export async function leakReport(
   const report = context.files[spec.file];
   if (report === undefined) return fail(`${spec.file} is missing: create it and write down what leaked.`);
 
-  const outcome = await runApp(context, env);
-  if (!outcome.serving) return fail(`Cannot replay the attack: ${describeExit(outcome)}.`);
+  await startApp(context, env);
   const attack = spec.attack ?? context.production.attack;
   const response = await send(context, attack);
   const facts = await context.runtime.call('facts', { session: GRADER_SESSION, files: context.files });

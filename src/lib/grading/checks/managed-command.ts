@@ -6,7 +6,7 @@
 import type { CheckSpec } from '../../content/checks-schema';
 import type { GradingContext } from '../context';
 import { loadProcess } from '../process-manager';
-import type { CheckResult } from '../types';
+import { BlockedError, type CheckResult } from '../types';
 
 type Spec = Extract<CheckSpec, { kind: 'managed-command' }>;
 
@@ -19,7 +19,11 @@ export function managedCommand(spec: Spec, context: GradingContext): CheckResult
   const loaded = loadProcess(context.files);
   if (loaded === null)
     return { ...base, passed: false, message: 'There is no systemd unit (*.service) or Supervisor program.' };
-  if (!loaded.ok) return { ...base, passed: false, message: loaded.error, ...loaded.location };
+  if (!loaded.ok)
+    throw new BlockedError({
+      message: `${loaded.location.file}:${loaded.location.line}: ${loaded.error}`,
+      ...loaded.location,
+    });
   const { process } = loaded;
   const fail = (message: string): CheckResult => ({ ...base, passed: false, message, ...process.command });
   const [program = '', ...args] = process.argv;

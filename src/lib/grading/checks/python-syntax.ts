@@ -10,13 +10,11 @@ export async function pythonSyntax(spec: Spec, context: GradingContext): Promise
   const problem = facts.problems[0];
   if (!problem) return { id: spec.id, title: spec.title, passed: true, message: 'Every Python file parses.' };
   const column = problem.column ? `, column ${problem.column}` : '';
-  return {
-    id: spec.id,
-    title: spec.title,
-    passed: false,
+  // The same error stops the app from starting: the checks that need it are not run.
+  const blocking = {
     message: `${problem.file}, line ${problem.line}${column}: ${problem.message}`,
     file: problem.file,
     line: problem.line,
-    hint: spec.hint,
   };
+  return { id: spec.id, title: spec.title, passed: false, ...blocking, hint: spec.hint, blocking };
 }

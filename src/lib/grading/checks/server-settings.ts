@@ -3,7 +3,7 @@
  * Config), run as production starts it; `scales-with-cpus` runs it on a 2- and an 8-core machine.
  */
 import type { CheckSpec } from '../../content/checks-schema';
-import { describeExit, runApp, type GradingContext } from '../context';
+import { startApp, type GradingContext } from '../context';
 import { settingSource } from '../production';
 import type { CheckResult } from '../types';
 import type { JsonValue, ServingInfo } from '../../runtime/protocol';
@@ -39,8 +39,8 @@ async function problemWith(
     case 'set':
       return value !== null && value !== undefined && value !== '' ? null : `\`${setting}\` is not set.`;
     case 'scales-with-cpus': {
-      const small = (await runApp(context, env, SMALL)).serving?.settings[setting];
-      const large = (await runApp(context, env, LARGE)).serving?.settings[setting];
+      const small = (await startApp(context, env, SMALL)).serving.settings[setting];
+      const large = (await startApp(context, env, LARGE)).serving.settings[setting];
       if (typeof small !== 'number' || typeof large !== 'number') return `\`${setting}\` could not be read.`;
       if (small === large) {
         return `\`${setting}\` is ${small} with ${SMALL} CPUs and with ${LARGE}: derive it from the CPU count (2 × cores + 1 is the usual start).`;
@@ -59,18 +59,7 @@ export async function serverSettings(
   env: Record<string, string>,
 ): Promise<CheckResult> {
   const base = { id: spec.id, title: spec.title, hint: spec.hint };
-  const outcome = await runApp(context, env);
-  const serving = outcome.serving;
-  if (!serving) {
-    const at = outcome.exit?.location;
-    return {
-      ...base,
-      passed: false,
-      message: `Production does not start: ${describeExit(outcome)}.`,
-      file: at?.file,
-      line: at?.line,
-    };
-  }
+  const { serving } = await startApp(context, env);
   if (serving.server !== spec.server) {
     const at = context.production.commandSource;
     return {

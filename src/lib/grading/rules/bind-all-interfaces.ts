@@ -3,7 +3,7 @@
  * of it. Decided from the addresses the server itself computed, which includes its defaults:
  * Waitress listens on 0.0.0.0 when serve() is given no host.
  */
-import { describeExit, runApp } from '../context';
+import { startApp } from '../context';
 import { settingSource } from '../production';
 import { hostOf, isEveryInterface } from '../addresses';
 import type { Rule } from '../rule';
@@ -26,9 +26,7 @@ export const bindAllInterfaces: Rule = {
     'https://docs.gunicorn.org/en/stable/settings.html#bind',
   ],
   async evaluate(context) {
-    const outcome = await runApp(context, context.production.env);
-    const serving = outcome.serving;
-    if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const { serving } = await startApp(context, context.production.env);
     const addresses = (serving.settings['addresses'] as string[] | undefined) ?? [`${serving.host}:${serving.port}`];
     const open =
       addresses.find(everyInterface) ?? (everyInterface(serving.host) ? `${serving.host}:${serving.port}` : null);

@@ -3,7 +3,7 @@
  * Decided by running the app as production starts it and reading what Werkzeug actually serves,
  * then confirmed by the attack; the source is read only to point at the line that does it.
  */
-import { describeExit, runApp, send, startedAt, where } from '../context';
+import { send, startApp, startedAt, where } from '../context';
 import { tracebackIn } from '../leaks';
 import type { Rule } from '../rule';
 
@@ -26,9 +26,7 @@ export const debugEnabled: Rule = {
     'https://github.com/pallets/werkzeug/security/advisories/GHSA-2g68-c3qc-8985',
   ],
   async evaluate(context) {
-    const outcome = await runApp(context, context.production.env);
-    const serving = outcome.serving;
-    if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const { serving } = await startApp(context, context.production.env);
     if (!serving.debug && !serving.debugger) return { findings: [] };
 
     const facts = await context.runtime.call('facts', { session: 'grader', files: context.files });

@@ -2,7 +2,7 @@
  * dev-server-in-production: what production starts serves the app with Werkzeug's development
  * server. Decided by starting it as production does and seeing which server comes up.
  */
-import { describeExit, runApp, startedAt } from '../context';
+import { startApp, startedAt } from '../context';
 import type { Rule } from '../rule';
 
 export const devServerInProduction: Rule = {
@@ -18,9 +18,7 @@ export const devServerInProduction: Rule = {
     'https://werkzeug.palletsprojects.com/en/stable/serving/',
   ],
   async evaluate(context) {
-    const outcome = await runApp(context, context.production.env);
-    const serving = outcome.serving;
-    if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const { serving } = await startApp(context, context.production.env);
     if (serving.server !== 'werkzeug') return { findings: [] };
     const source = context.production.commandSource;
     const started = source

@@ -1,5 +1,5 @@
 /** gunicorn-reload: the code reloader is on in production (Gunicorn's reload, Werkzeug's reloader). */
-import { describeExit, runApp } from '../context';
+import { startApp } from '../context';
 import { settingSource } from '../production';
 import type { Rule } from '../rule';
 
@@ -13,9 +13,7 @@ export const gunicornReload: Rule = {
   fix: 'Leave reload off in production; deploy by restarting the service.',
   references: ['https://docs.gunicorn.org/en/stable/settings.html#reload'],
   async evaluate(context) {
-    const outcome = await runApp(context, context.production.env);
-    const serving = outcome.serving;
-    if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const { serving } = await startApp(context, context.production.env);
     if (!serving.reloader) return { findings: [] };
     const location =
       serving.server === 'gunicorn'

@@ -3,7 +3,8 @@
  * Decided by running the app twice: without SECRET_KEY in the environment (does it still have a
  * key? then the code supplied it) and with a fresh one (does the app use it?).
  */
-import { runApp, where } from '../context';
+import { appBlocker, runApp, where } from '../context';
+import { BlockedError } from '../types';
 import type { GradingContext } from '../context';
 import type { Rule, RuleVerdict } from '../rule';
 
@@ -11,7 +12,7 @@ const SECRET_VARIABLE = 'SECRET_KEY';
 
 async function keyUnder(context: GradingContext, env: Record<string, string>) {
   const outcome = await runApp(context, env);
-  if (!outcome.serving) return { serving: false as const };
+  if (!outcome.serving) return { serving: false as const, outcome };
   const facts = await context.runtime.call('facts', { session: 'grader', files: context.files });
   return { serving: true as const, key: facts.secretKey, literal: facts.secretLiteral };
 }
@@ -47,9 +48,7 @@ export const hardcodedSecret: Rule = {
         given.literal,
       );
     }
-    if (!given.serving && !missing.serving) {
-      return { findings: [], inconclusive: `the app did not start with ${SECRET_VARIABLE} set` };
-    }
+    if (!given.serving) throw new BlockedError(appBlocker(given.outcome));
     return { findings: [] };
   },
 };

@@ -50,6 +50,14 @@ describe('host-header-spoofable', () => {
     expectNoFinding(await check(SITE));
   });
 
+  test("found: no catch-all and no Host set, so the request reaches the app under nginx's default Host", async () => {
+    const finding = expectFinding(
+      await check(edit(NO_CATCH_ALL, 'proxy_set_header Host $host;', '')),
+      hostHeaderSpoofable,
+    );
+    expect(finding.message).toContain('reaches the app (nginx passes it on as Host: 127.0.0.1:8000)');
+  });
+
   test('no finding: without a catch-all, but the upstream Host is fixed to the real name', async () => {
     expectNoFinding(
       await check(edit(NO_CATCH_ALL, 'proxy_set_header Host $host;', 'proxy_set_header Host shop.example;')),

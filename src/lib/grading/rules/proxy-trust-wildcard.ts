@@ -3,7 +3,7 @@
  * behaviour: a client that is not the proxy forges X-Forwarded-For and X-Forwarded-Proto, and the
  * app is asked what it sees.
  */
-import { describeExit, probe, runApp } from '../context';
+import { probe, startApp } from '../context';
 import { settingSource } from '../production';
 import { isLocalOnly } from '../addresses';
 import type { Rule } from '../rule';
@@ -32,9 +32,7 @@ export const proxyTrustWildcard: Rule = {
     'https://docs.gunicorn.org/en/stable/settings.html#forwarded-allow-ips',
   ],
   async evaluate(context) {
-    const outcome = await runApp(context, context.production.env);
-    const serving = outcome.serving;
-    if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const { serving } = await startApp(context, context.production.env);
     // Listening on loopback or a unix socket only, nothing but the local proxy reaches the app,
     // so an app that believes forwarded headers (ProxyFix) is fine; a server told to trust every
     // address still is not.

@@ -2,7 +2,7 @@
  * traceback-exposed: a response carries a traceback. Decided by attacking the app as production
  * runs it and reading the answer; then the live app's error handlers say who sent it.
  */
-import { describeExit, runApp, send, startedAt, where } from '../context';
+import { send, startApp, startedAt, where } from '../context';
 import { tracebackIn } from '../leaks';
 import type { Rule } from '../rule';
 
@@ -19,9 +19,7 @@ export const tracebackExposed: Rule = {
     'https://flask.palletsprojects.com/en/stable/errorhandling/',
   ],
   async evaluate(context) {
-    const outcome = await runApp(context, context.production.env);
-    if (!outcome.serving) return { findings: [], inconclusive: describeExit(outcome) };
-    const served = outcome.serving;
+    const { serving: served } = await startApp(context, context.production.env);
     if (served.settings['expose_tracebacks'] === true) {
       // Flask answers its own errors, so the attack may look clean; anything that fails outside
       // Flask (a middleware, the WSGI layer) goes to the client with its traceback.

@@ -99,8 +99,10 @@ describe('weak-tls', () => {
     expectNoFinding(await check(withCiphers('HIGH:!aNULL:!MD5:!RC4:!3DES')));
   });
 
-  test('no finding: a site without TLS servers has no TLS to judge', async () => {
-    expectNoFinding(await check('server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n'));
+  test('a site without TLS servers has no TLS to judge: not a pass, a blocking error that says so', async () => {
+    await expect(check('server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n')).rejects.toThrow(
+      /No server in nginx\/shop.conf listens on port 443 with TLS/,
+    );
   });
 
   test('weak components inside suite names: ECDHE-RSA-DES-CBC3-SHA and ECDHE-RSA-RC4-SHA', async () => {

@@ -7,6 +7,8 @@
 import { EMULATED_NGINX, effectiveDirective } from '../../config/nginx';
 import { at, withNginx } from '../nginx-rule';
 import { MOZILLA_INTERMEDIATE_CIPHERS, effectiveProtocols } from '../nginx-tls';
+import { noListener } from '../proxy-chain';
+import { BlockedError } from '../types';
 import { tlsServers } from '../nginx-scan';
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
@@ -39,8 +41,10 @@ export const weakTls: Rule = {
     'https://nginx.org/en/CHANGES',
   ],
   evaluate: (context) =>
-    withNginx(context, ({ config, file }) =>
-      tlsServers(config).flatMap((level): Finding[] => {
+    withNginx(context, ({ config, file }) => {
+      // No TLS server is nothing to judge, not a pass.
+      if (tlsServers(config).length === 0) throw new BlockedError(noListener(file, 'https'));
+      return tlsServers(config).flatMap((level): Finding[] => {
         const found: Finding[] = [];
         const protocols = effectiveProtocols(level.chain);
         const old = protocols.enabled.filter((protocol) => OLD_PROTOCOLS.has(protocol));
@@ -80,6 +84,6 @@ export const weakTls: Rule = {
           });
         }
         return found;
-      }),
-    ),
+      });
+    }),
 };

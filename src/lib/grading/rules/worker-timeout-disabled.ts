@@ -1,5 +1,5 @@
 /** worker-timeout-disabled: Gunicorn's worker timeout is off, so a stuck worker is never replaced. */
-import { describeExit, runApp } from '../context';
+import { startApp } from '../context';
 import { settingSource } from '../production';
 import type { Rule } from '../rule';
 
@@ -13,9 +13,7 @@ export const workerTimeoutDisabled: Rule = {
   fix: 'Keep a timeout (Gunicorn defaults to 30 s); raise it for known slow endpoints rather than disabling it.',
   references: ['https://docs.gunicorn.org/en/stable/settings.html#timeout'],
   async evaluate(context) {
-    const outcome = await runApp(context, context.production.env);
-    const serving = outcome.serving;
-    if (!serving) return { findings: [], inconclusive: describeExit(outcome) };
+    const { serving } = await startApp(context, context.production.env);
     if (serving.server !== 'gunicorn' || serving.settings['timeout'] !== 0) return { findings: [] };
     const location = settingSource(context.files, context.production.commandSource, 'timeout');
     return {

@@ -68,14 +68,17 @@ def request(args):
         probe.install(served.flask_app)
         request_spec = {**request_spec, "path": probe.PROBE_PATH}
     client = (request_spec.get("client") or DEFAULT_CLIENT, 54321)
-    interrupted = False
+    interruption = None
     raw_response = b""
     with session.active(), session.capturing() as log:
         try:
             raw_response = served.handle(_raw_request(served, request_spec), client)
-        except KeyboardInterrupt:
-            interrupted = True
+        except KeyboardInterrupt as error:
+            from .runner import interruption_of
+
+            interruption = interruption_of(error)
+    interrupted = interruption is not None
     parsed = None if interrupted else _parse_response(raw_response, request_spec.get("method", "GET"))
     if parsed is None:
         parsed = {"status": 0, "reason": "Empty reply from server", "headers": [], "body": ""}
-    return {**parsed, "log": strip_ansi("".join(log)), "interrupted": interrupted}
+    return {**parsed, "log": strip_ansi("".join(log)), "interrupted": interrupted, "interruption": interruption}

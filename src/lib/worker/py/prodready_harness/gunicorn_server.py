@@ -125,6 +125,7 @@ def _arbiter_run(self):
         self.log.info("Reason: Worker failed to boot.")
         raise SystemExit(self.WORKER_BOOT_ERROR) from error
     cfg.post_worker_init(worker)
+    _let_interrupts_through(worker)
 
     _text, host, port = shown[0]
     listener = _Listener(cfg.address[0])
@@ -148,6 +149,20 @@ def _arbiter_run(self):
         )
     )
     raise ServerStarted()
+
+
+def _let_interrupts_through(worker):
+    """The sync worker answers any BaseException with handle_error (a 500 and a log line). A
+    KeyboardInterrupt here is the page stopping Python (Stop, a time limit), not the app failing:
+    it must reach the harness, which reports where the code was."""
+    handle_error = worker.handle_error
+
+    def handle_error_or_stop(req, client, addr, exc):
+        if isinstance(exc, KeyboardInterrupt):
+            raise exc
+        handle_error(req, client, addr, exc)
+
+    worker.handle_error = handle_error_or_stop
 
 
 def _load_wsgi(self):

@@ -174,6 +174,7 @@ def run(options):
     notes = audit_mode.begin(options.get("audit", False), options["files"], options["env"])
 
     exit_info = None
+    interruption = None
     previous = _current[0]
     _current[0] = session
     with session.active(), session.capturing() as log:
@@ -191,8 +192,9 @@ def run(options):
                 continue
             except SystemExit as error:
                 exit_info = _system_exit(error)
-            except KeyboardInterrupt:
-                exit_info = {"code": "interrupted", "message": "Stopped (KeyboardInterrupt).", "location": None}
+            except KeyboardInterrupt as error:
+                interruption = interruption_of(error)
+                exit_info = {"code": "interrupted", "message": "Stopped (KeyboardInterrupt).", "location": interruption["location"]}
             except CommandError as error:  # e.g. the entry file does not exist
                 print(str(error), file=sys.stderr)
                 exit_info = {"code": 2, "message": str(error), "location": None}
@@ -212,9 +214,17 @@ def run(options):
     return {
         "serving": served.info() if served is not None and exit_info is None else None,
         "exit": exit_info,
+        "interruption": interruption,
         "log": strip_ansi("".join(log)),
         **audit_mode.outcome(notes),
     }
+
+
+def interruption_of(error):
+    """An Interruption (protocol.ts) for a KeyboardInterrupt: where the project's code was when
+    it was stopped. The reason is "stop" here; the caller that set a time limit knows better and
+    says so (runtime/client.ts)."""
+    return {"reason": "stop", "limit": None, "location": _crash_location(error)}
 
 
 def _system_exit(error):

@@ -1,0 +1,2 @@
+ADMIN_THEME = "admin"
+DEFAULT_THEME = "core"

@@ -1,0 +1,10 @@
+class ChallengeCreateException(Exception):
+    pass
+
+
+class ChallengeUpdateException(Exception):
+    pass
+
+
+class ChallengeSolveException(Exception):
+    pass

@@ -1,0 +1,4 @@
+from jazzband.factory import create_app
+
+
+app = create_app()

@@ -1,0 +1,4 @@
+from flask_mail import Mail
+
+
+mail = Mail()

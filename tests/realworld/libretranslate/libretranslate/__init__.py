@@ -1,0 +1,3 @@
+import os
+from .main import main
+from .manage import manage

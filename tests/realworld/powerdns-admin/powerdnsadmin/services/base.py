@@ -1,0 +1,3 @@
+from authlib.integrations.flask_client import OAuth\
+
+authlib_oauth_client = OAuth()

@@ -1,0 +1,6 @@
+"""
+Default Flask app configuration.
+
+Not needed anymore. Kept for compatibility.
+"""
+DEBUG = False

@@ -1,0 +1,4 @@
+#!/bin/bash
+
+# Start SKF services
+/home/user_api/Docker/alpine-cloud/api/wrapper.sh

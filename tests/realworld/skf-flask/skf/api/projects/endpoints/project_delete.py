@@ -1,0 +1,28 @@
+
+from flask import request
+from flask_restplus import Resource
+from skf.api.security import security_headers, validate_privilege, select_userid_jwt
+from skf.api.projects.business import delete_project
+from skf.api.projects.serializers import message
+from skf.api.projects.parsers import authorization
+from skf.api.restplus import api
+from skf.api.security import log, val_num, val_alpha, val_alpha_num, val_alpha_num_special
+
+ns = api.namespace('project', description='Operations related to project items')
+
+@ns.route('/delete/<int:id>')
+@api.doc(params={'id': 'The project id'})
+@api.response(404, 'Validation error', message)
+class ProjectItemDelete(Resource):
+    @api.expect(authorization)
+    @api.marshal_with(message, 'Success')
+    @api.response(400, 'No results found', message)
+    def delete(self, id):
+        """
+        Deletes project item.
+        * Privileges required: **delete**
+        """
+        val_num(id)
+        validate_privilege(self, 'delete')
+        result = delete_project(id)
+        return result, 200, security_headers()

@@ -1,0 +1,4 @@
+from flask_sqlalchemy import SQLAlchemy
+
+# instantiate database object
+db = SQLAlchemy()

@@ -1,0 +1,4 @@
+#!/bin/bash
+
+python manage.py recreate_db
+python manage.py runserver

@@ -1,0 +1,3 @@
+from .routes import run_app
+
+run_app()
