@@ -4,7 +4,6 @@ const SECRET = { SECRET_KEY: 'a-long-random-value-from-the-secret-store' };
 
 export default defineChecks([
   { kind: 'nginx-syntax', id: 'nginx-parses', title: 'nginx/shop.conf parses' },
-  { kind: 'python-syntax', id: 'parses', title: 'Every Python file parses' },
   {
     kind: 'rule',
     id: 'https-redirect',

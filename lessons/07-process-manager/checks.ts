@@ -3,7 +3,6 @@ import { defineChecks } from '../../src/lib/content/define-checks';
 const SECRET = { SECRET_KEY: 'a-long-random-value-from-the-secret-store' };
 
 export default defineChecks([
-  { kind: 'python-syntax', id: 'parses', title: 'Every Python file parses' },
   {
     kind: 'managed-command',
     id: 'absolute-command',

@@ -5,6 +5,7 @@
  * a new lesson is covered without editing the tests.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lessonFolders, loadLessonContent } from '../../../src/cli/lessons-fs';
@@ -154,6 +155,17 @@ export function nginxConfigs(files: Files): string[] {
     if (/^\s*\[[^\]]+\]\s*$/m.test(text)) return false;
     return path.split('/').includes('nginx') || /^\s*(server|http|upstream|location|events)\b[^;{]*\{/m.test(text);
   });
+}
+
+/**
+ * Ids of the lesson's nginx-syntax checks, read in sync (tsx's require hook compiles checks.ts), so
+ * a test file can build its list before node:test starts running: a mistake that must fail one of
+ * these is a config nginx -t must refuse.
+ */
+export function nginxSyntaxCheckIds(lesson: string): string[] {
+  const module = createRequire(import.meta.url)(join(LESSONS, lesson, 'checks.ts')) as { default?: unknown };
+  const checks = Array.isArray(module.default) ? (module.default as Array<Record<string, unknown>>) : [];
+  return checks.filter((check) => check.kind === 'nginx-syntax').map((check) => String(check.id));
 }
 
 export interface LessonFacts {
