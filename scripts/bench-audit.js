@@ -3,6 +3,9 @@
 // blueprints, models, services, utilities), a gunicorn.conf.py, a Procfile, a systemd unit and an
 // nginx site, generated in a temp dir; then `prodready audit DIR --format json` as a user runs it,
 // one process, one Pyodide start. Prints the wall time; it measures, it never fails.
+// Two ways, alternating: the command line as shipped (Python in the confined Deno child) and the
+// same audit with Python in the Node process (NodeRuntime, as before the confinement), so the
+// confinement's cost is printed beside it.
 //
 // Usage: node scripts/bench-audit.js [--files N] [--runs N]   (KEEP=1 keeps the generated tree and prints its path)
 import { spawnSync } from 'node:child_process';
@@ -83,30 +86,34 @@ try {
   console.log(
     `synthetic repository: ${written} Python files, gunicorn.conf.py, Procfile, a systemd unit, an nginx site`,
   );
-  const times = [];
+  const ways = {
+    confined: [path.join(root, 'bin/prodready.js'), 'audit', dir, '--format', 'json'],
+    'in-process': ['--import', 'tsx', path.join(root, 'scripts/bench-audit-in-process.ts'), dir],
+  };
+  const times = { confined: [], 'in-process': [] };
   for (let run = 0; run < runs; run++) {
-    const started = process.hrtime.bigint();
-    const result = spawnSync(
-      process.execPath,
-      [path.join(root, 'bin/prodready.js'), 'audit', dir, '--format', 'json'],
-      {
-        encoding: 'utf8',
-      },
-    );
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    times.push(ms);
-    if (run === 0) {
-      const report = JSON.parse(result.stdout || '{"findings":[]}');
+    for (const [way, args] of Object.entries(ways)) {
+      const started = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: root });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      times[way].push(ms);
+      if (run === 0) {
+        const report = JSON.parse(result.stdout || '{"findings":[]}');
+        console.log(
+          `${way}: exit ${result.status}; ${report.findings.length} findings: ${report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).join(', ')}`,
+        );
+      }
       console.log(
-        `exit ${result.status}; ${report.findings.length} findings: ${report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).join(', ')}`,
+        `run ${run + 1} ${way}: ${(ms / 1000).toFixed(2)} s (whole process: Node, Pyodide start, discovery, every rule)`,
       );
     }
-    console.log(
-      `run ${run + 1}: ${(ms / 1000).toFixed(2)} s (whole process: Node, Pyodide start, discovery, every rule)`,
-    );
   }
-  times.sort((a, b) => a - b);
-  console.log(`median: ${(times[Math.floor(times.length / 2)] / 1000).toFixed(2)} s for ${written} Python files`);
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  const confined = median(times.confined);
+  const inProcess = median(times['in-process']);
+  console.log(`median confined (Deno child): ${(confined / 1000).toFixed(2)} s for ${written} Python files`);
+  console.log(`median in-process (Node, unconfined): ${(inProcess / 1000).toFixed(2)} s`);
+  console.log(`confined / in-process: ${(confined / inProcess).toFixed(2)}x`);
 } finally {
   if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(dir);

@@ -11,6 +11,8 @@
  *             {"symlink": path, "to": target} | {"bigFile": path, "bytes": n} | {"fifo": path}
  *   source    where a case comes from (an issue of Bandit, Semgrep, gixy...)
  *   FILTER=name runs the cases whose folder name contains it.
+ *   RUNTIME=confined runs them in the command line's confined child (docs/confinement.md) instead
+ *   of Pyodide in this process, to compare the two.
  */
 import {
   cpSync,
@@ -27,9 +29,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import AjvDraft04 from 'ajv-draft-04';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseAuditArgs, runAudit } from '../src/cli/audit/command';
+import { ConfinedRuntime } from '../src/cli/confined/runtime';
 import { NodeRuntime } from '../src/cli/node-runtime';
+import type { PythonRuntime } from '../src/lib/grading/runtime';
 import { RULE_IDS } from '../src/lib/grading/rule-ids';
 
 interface Expectation {
@@ -54,10 +58,11 @@ const cases = readdirSync(corpusDir, { withFileTypes: true })
   .filter((name) => !process.env.FILTER || name.includes(process.env.FILTER))
   .sort();
 
-let runtime: NodeRuntime;
+let runtime: PythonRuntime;
 beforeAll(async () => {
-  runtime = await NodeRuntime.start();
+  runtime = process.env.RUNTIME === 'confined' ? await ConfinedRuntime.start() : await NodeRuntime.start();
 }, 120_000);
+afterAll(() => (runtime as Partial<ConfinedRuntime>).close?.());
 
 /** A copy of the case with its generated files, or the case folder itself when it needs none. */
 function prepare(name: string, expectation: Expectation): { dir: string; cleanup: () => void } {

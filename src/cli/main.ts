@@ -13,6 +13,7 @@ import { checkStatus, type CheckResult, type CheckStatus } from '../lib/grading/
 import { AuditUsageError, COULD_NOT_JUDGE, parseAuditArgs, runAudit } from './audit/command';
 import { ConfinedRuntime, JudgeLimitError } from './confined/runtime';
 import { LimitsError } from './confined/limits';
+import { judgeEvasionCheck } from './judge-evasion-check';
 import { loadLesson, loadLessons, readTreeWithin } from './lessons-fs';
 import { MissingAssetsError } from './python-boot';
 import { proofSubjects, proveSubject } from './proofs';
@@ -59,7 +60,11 @@ async function gradeCommand(args: string[]): Promise<number> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: not a directory`);
   const lesson = await loadLesson(folder);
   const tree = readTreeWithin(resolve(dir));
-  const results = await withRuntime((runtime) => grade(lesson, tree.files, runtime));
+  const results = await withRuntime(async (runtime) => {
+    // Read before the submission's code runs: code that rewrites the judge cannot rewrite this reading.
+    const evasion = await judgeEvasionCheck(lesson, tree.files, runtime);
+    return [evasion, ...(await grade(lesson, tree.files, runtime))];
+  });
   const unjudged = results.unjudged;
   const passed = unjudged.length === 0 && results.value.every((result) => result.passed);
   if (json) {
