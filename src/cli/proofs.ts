@@ -1,5 +1,5 @@
 /**
- * The lesson proofs (DESIGN §7): the starter fails the checks it names, the solution passes every
+ * The lesson proofs (docs/adding-a-lesson.md): the starter fails the checks it names, the solution passes every
  * check, and each known mistake fails exactly as its expect.json says. Shared by
  * `prodready lessons check` and tests/lessons.spec.ts.
  */
