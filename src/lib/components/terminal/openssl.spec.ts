@@ -25,7 +25,7 @@ describe('openssl s_client against the lesson nginx', () => {
   it("without ssl_protocols, Debian's list offers TLS 1.0 and only OpenSSL 3's security level refuses it (alert 80)", () => {
     const out = handshake(tls1, mistake('default-tls-protocols'));
     expect(out).toContain('alert internal error');
-    expect(out).toContain("Debian's nginx.conf");
+    expect(out).toContain("Debian's /etc/nginx/nginx.conf:");
     expect(out).toContain('set ssl_protocols TLSv1.2 TLSv1.3');
   });
 

@@ -8,10 +8,12 @@
  *   security level has no signature algorithm left for them (Mozilla's generator: OpenSSL 3 needs
  *   @SECLEVEL=0 for TLS 1.0 and 1.1); the config still promises them, so the lesson still fails it;
  * - TLS 1.2/1.3 that it allows: a session.
- * The protocols come from the socket's default server (nginx < 1.29.2, trac #844), falling back to
- * the http level, then to Debian's nginx.conf (`ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3`).
+ * The protocols come from the socket's default server (nginx < 1.29.2, trac #844), read as the
+ * grader reads them (grading/nginx-tls.ts): the innermost level that sets ssl_protocols, its lines
+ * OR-ed, Debian's nginx.conf included (it lists TLSv1 TLSv1.1 TLSv1.2 TLSv1.3 at the http level).
  */
-import { effectiveDirective, httpScope, serversOnSocket } from '../../config/nginx';
+import { httpScope, serversOnSocket } from '../../config/nginx';
+import { effectiveProtocols } from '../../grading/nginx-tls';
 import { loadNginx } from '../../grading/proxy-chain';
 import type { WorkspaceFiles } from '../../runtime/protocol';
 import type { Program } from './programs';
@@ -22,8 +24,6 @@ const VERSIONS: Record<string, string> = {
   '-tls1_2': 'TLSv1.2',
   '-tls1_3': 'TLSv1.3',
 };
-/** Debian 12's /etc/nginx/nginx.conf, http level. */
-const DEBIAN_PROTOCOLS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 const KNOWN = new Set(Object.values(VERSIONS));
 const BELOW_SECLEVEL = new Set(['TLSv1', 'TLSv1.1']);
 const USAGE = 'usage: openssl s_client [-tls1|-tls1_1|-tls1_2|-tls1_3] [-connect HOST:PORT] [-servername NAME]';
@@ -73,11 +73,13 @@ export function handshake(args: string[], files: WorkspaceFiles): string {
     );
   }
   const defaultServer = (socket.servers.find((s) => s.listen.defaultServer) ?? first).server;
-  const setting = effectiveDirective([httpScope(config), defaultServer], 'ssl_protocols');
-  const allowed = setting?.args ?? DEBIAN_PROTOCOLS;
-  const where = setting
-    ? `ssl_protocols ${allowed.join(' ')} (${setting.file}:${setting.line}, the default server of port ${options.port})`
-    : `ssl_protocols ${allowed.join(' ')} (Debian's nginx.conf: ${file} does not set it for the default server of port ${options.port})`;
+  const protocols = effectiveProtocols([httpScope(config), defaultServer]);
+  const allowed = protocols.enabled;
+  const lines = protocols.from.map((d) => `${d.file === file ? '' : "Debian's "}${d.file}:${d.line}`);
+  const where =
+    `ssl_protocols ${allowed.join(' ')} (` +
+    (lines.length > 0 ? lines.join(' + ') : "nginx's built-in default") +
+    `, for the default server of port ${options.port})`;
   const version = options.version ?? [...allowed].reverse().find((v) => KNOWN.has(v)) ?? 'TLSv1.3';
   if (!allowed.includes(version)) {
     return (
