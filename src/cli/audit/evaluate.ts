@@ -19,11 +19,13 @@ import type {
   ServingInfo,
   WorkspaceFiles,
 } from '../../lib/runtime/protocol';
+import { TimeLimitError } from '../../lib/runtime/protocol';
+import { BlockedError } from '../../lib/grading/types';
 import { JudgeLimitError } from '../confined/runtime';
 import { discover } from './discover';
 import { reachableModules } from './imports';
 import { readProject, type Entrypoint, type Project } from './project';
-import { startNotes } from './start-notes';
+import { startNotes, withVersion } from './start-notes';
 
 export interface AuditFinding {
   rule: string;
@@ -375,7 +377,7 @@ async function auditEntrypoint(
     if (id === 'proxy-trust-wildcard' && !serverTrustsAnyone(serving) && !reachableByOutsiders(serving, entry)) {
       results = [];
     }
-    found.push(...results);
+    found.push(...results.map((finding) => withVersion(finding, outcome)));
   }
   if (!debugFound && env['FLASK_DEBUG'] === undefined) {
     // What does the code do when the operator writes FLASK_DEBUG=0 or false to turn debug off?
@@ -436,7 +438,8 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
     for (const id of BEFORE_RUNNING) {
       for (const { command, source } of commands) {
         const production = { command, commandSource: source, env: {}, attack: NOT_FOUND };
-        findings.push(...(await runRule(rules[id], staticContext({ production }), infos)));
+        // In a lesson-mode run of the host itself: the reading needs none of the audit's packages or stand-ins.
+        findings.push(...(await runRule(rules[id], staticContext({ production, runtime: host }), infos)));
       }
     }
     // A unit and a Procfile often start the same command with the same environment: the app
@@ -450,7 +453,7 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
         const found = await auditEntrypoint(project, entry, runtime, infos, unjudged, status).catch(
           (error: unknown) => {
             // The app hit a limit: the runtime reports which, and the audit goes on with what needs no Python.
-            if (error instanceof JudgeLimitError) {
+            if (error instanceof JudgeLimitError || error instanceof TimeLimitError || error instanceof BlockedError) {
               status.reason = error.message;
               return [];
             }

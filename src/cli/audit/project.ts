@@ -12,6 +12,7 @@ import { splitWords } from '../../lib/config/systemd';
 import { loadProcessFile, type ProcessLoad } from '../../lib/grading/process-manager';
 import type { NginxLoad } from '../../lib/grading/proxy-chain';
 import type { SourceLocation, WorkspaceFiles } from '../../lib/runtime/protocol';
+import { guessEntrypoint } from './guess-entrypoint';
 
 export interface Entrypoint {
   /** The command as the harness runs it (`gunicorn app:app`, `python app.py`). */
@@ -391,23 +392,20 @@ function findEntrypoints(files: WorkspaceFiles, processes: ProcessLoad[], infos:
   }
   if (found.length > 0) return found;
 
-  // Nothing declares what production runs: a module that starts the app itself is the guess.
-  const mains = Object.keys(files)
-    .filter((path) => path.endsWith('.py'))
-    .filter((path) => /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m.test(files[path] as string))
-    .filter((path) => /\.run\s*\(|\bserve\s*\(|run_simple\s*\(/.test(files[path] as string))
-    .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
-  const fallback =
-    mains[0] ?? ['app.py', 'wsgi.py', 'main.py', 'run.py', 'server.py'].find((path) => files[path] !== undefined);
-  if (fallback) {
+  // Nothing declares what production runs: guessed the way the servers find the app.
+  const guess = guessEntrypoint(files, flaskenv['FLASK_APP']);
+  if (guess) {
     infos.push(
-      `no Procfile, systemd unit, Supervisor program, Dockerfile or compose command says what production runs: assuming \`python ${fallback}\``,
+      `no Procfile, systemd unit, Supervisor program, Dockerfile or compose command says what production runs: assuming \`${guess.written}\` (${guess.reason})`,
     );
+    // `flask` reads FLASK_APP from .flaskenv, and Flask's discovery needs it; a WSGI server takes nothing else from there.
+    const flaskApp = flaskenv['FLASK_APP'];
+    const discoveryEnv: Record<string, string> = flaskApp !== undefined ? { FLASK_APP: flaskApp } : {};
     found.push({
-      command: `python ${fallback}`,
-      written: `python ${fallback}`,
+      command: guess.command,
+      written: guess.written,
       source: null,
-      env: flaskenv,
+      env: guess.command.startsWith('python') ? flaskenv : discoveryEnv,
       container: false,
       guessed: true,
     });

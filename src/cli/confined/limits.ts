@@ -23,7 +23,7 @@ export interface Limits {
 const MB = 1024 * 1024;
 
 export const DEFAULT_LIMITS: Limits = {
-  callMs: 30_000,
+  callMs: 60_000,
   bootMs: 120_000,
   commandMs: 15 * 60_000,
   wasmBytes: 1536 * MB,

@@ -5,14 +5,22 @@
  * know the difference.
  *
  * Limits (limits.ts): a call that runs too long, a child that grows too big or prints too much, or
- * a child that dies is killed; the call fails with JudgeLimitError, the event is kept in
- * `unjudged` (the command exits 3), and the next call starts a fresh child.
+ * a child that dies is killed; the call fails with JudgeLimitError (a TimeLimitError, the shape
+ * the grading engine turns into "your code did not answer within…", for a call past its time), the
+ * event is kept in `unjudged` (the command exits 3), and the next call starts a fresh child. Python
+ * inside the child is not interrupted: killing it is the only stop that hostile code cannot catch.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PythonRuntime } from '../../lib/grading/runtime';
-import type { HostApi, HostMethod } from '../../lib/runtime/protocol';
+import {
+  TimeLimitError,
+  defaultTimeLimit,
+  type CallOptions,
+  type HostApi,
+  type HostMethod,
+} from '../../lib/runtime/protocol';
 import { PACKAGES_ARCHIVE } from '../../lib/worker/assets';
 import { MissingAssetsError, defaultAssets, type RuntimeAssets } from '../python-boot';
 import { childProcess } from './deno';
@@ -47,6 +55,8 @@ class Child {
   private stdout = '';
   private stderr = '';
   private ended: JudgeLimitError | null = null;
+  /** What the pending calls fail with when it is not `ended` itself (a call's TimeLimitError). */
+  private pendingError: Error | null = null;
   private readonly rssWatch: NodeJS.Timeout;
 
   constructor(
@@ -87,7 +97,7 @@ class Child {
         this.ended = why;
         this.onLimit(why);
       }
-      for (const pending of this.pending.values()) pending.reject(why);
+      for (const pending of this.pending.values()) pending.reject(this.pendingError ?? why);
       this.pending.clear();
     });
     this.rssWatch = setInterval(() => this.checkMemory(), RSS_POLL_MS);
@@ -98,15 +108,16 @@ class Child {
     return this.ended === null;
   }
 
-  call(method: HostMethod, args: unknown): Promise<unknown> {
+  /** One call; past `ms` the child is killed and the call fails with a TimeLimitError. */
+  call(method: HostMethod, args: unknown, ms: number): Promise<unknown> {
     if (this.ended) return Promise.reject(this.ended);
     const id = this.nextId++;
     const frame: ToChild = { type: 'call', id, method, args: args as ToChild['args'] };
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.kill('time', `${method} did not finish within ${seconds(this.limits.callMs)}`),
-        this.limits.callMs,
-      );
+      const timer = setTimeout(() => {
+        this.pendingError = new TimeLimitError({ kind: method === 'request' ? 'request' : 'run', ms });
+        this.kill('time', `${method} did not finish within ${seconds(ms)}`);
+      }, ms);
       const settle =
         <T>(done: (value: T) => void) =>
         (value: T) => {
@@ -237,11 +248,20 @@ export class ConfinedRuntime implements PythonRuntime {
     return runtime;
   }
 
-  call<M extends HostMethod>(method: M, args: Parameters<HostApi[M]>[0]): Promise<ReturnType<HostApi[M]>> {
+  call<M extends HostMethod>(
+    method: M,
+    args: Parameters<HostApi[M]>[0],
+    options: CallOptions = {},
+  ): Promise<ReturnType<HostApi[M]>> {
+    // The caller's own limit when it names one, within the command line's; a request gets the
+    // grading engine's default by method. A run does not: an audit's first run also unpacks the
+    // audit's packages, which takes longer than the browser's run limit on a busy machine.
+    const fallback = method === 'request' ? (defaultTimeLimit(method)?.ms ?? this.limits.callMs) : this.limits.callMs;
+    const ms = Math.min(this.limits.callMs, options.timeLimitMs ?? fallback);
     // One call at a time: each call's time limit measures that call alone.
     const result = this.queue.then(async () => {
       const child = await this.started();
-      return child.call(method, args) as Promise<ReturnType<HostApi[M]>>;
+      return child.call(method, args, ms) as Promise<ReturnType<HostApi[M]>>;
     });
     this.queue = result.catch(() => null);
     return result;
@@ -253,6 +273,11 @@ export class ConfinedRuntime implements PythonRuntime {
    */
   nextSubject(): void {
     this.subjectFailure = null;
+  }
+
+  /** A check past its time limit (the grading engine asks): the child is killed, the check could not be judged. */
+  async interrupt(): Promise<void> {
+    if (this.child?.alive) this.child.kill('time', 'a check ran past its time limit and was stopped');
   }
 
   /** Ends the child; call when the command is done. */

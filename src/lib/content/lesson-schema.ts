@@ -15,6 +15,21 @@ export const lessonFrontmatter = z
       .regex(/^[a-z0-9-]+$/, 'a folder name of lessons/_templates/')
       .optional()
       .describe('The folder of lessons/_templates/ the starter and the solution build on; default none'),
+    minutes: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('About how long the lesson takes, in minutes (the course outline shows it)'),
+    learn: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('What the lesson teaches, a few short points for the course outline; default none'),
+    closing: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('What the learner just closed, shown in a sentence or two once every check passes'),
     entry: z.string().min(1).describe('The file opened first in the editor'),
     run: z
       .object({

@@ -209,6 +209,7 @@ export async function sendThroughProxy(
     reason: response.reason,
     headers: [...decision.responseHeaders(response.status), ...upstreamHeaders],
     body: response.body,
+    ...(response.bodyBase64 === undefined ? {} : { bodyBase64: response.bodyBase64 }),
     interrupted: response.interrupted,
     interruption: response.interruption,
     decision,
