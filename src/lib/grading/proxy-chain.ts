@@ -1,5 +1,5 @@
 /**
- * A request through the learner's nginx config to the app server (DESIGN §4): the virtual
+ * A request through the learner's nginx config to the app server (docs/architecture.md): the virtual
  * reverse proxy decides what nginx does; when it proxies, the request goes on to the app server
  * running in Python with the headers nginx computed, from nginx's own address. Each hop's log
  * line is kept, so the terminal can show the path a request took.
