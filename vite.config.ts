@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { lessonsPlugin } from './scripts/vite-lessons-plugin.ts';
 import { precompressPlugin } from './scripts/vite-precompress-plugin.ts';
@@ -27,6 +27,44 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The preview's frame (public/preview-frame.html) shows the learner's app, scripts included
+ * (Werkzeug's debugger runs on them): inline scripts and styles, data: images and fonts, and
+ * nothing fetched from anywhere. It is sandboxed without allow-same-origin, so those scripts run
+ * in an opaque origin. Only this file gets this policy.
+ */
+export const previewFrameContentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  'font-src data:',
+  'media-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+export const PREVIEW_FRAME_PATH = '/preview-frame.html';
+
+/** `vite preview` sends one set of headers to every file; this swaps the CSP for the preview's frame. */
+function previewFramePolicy(): Plugin {
+  return {
+    name: 'prodready-preview-frame-policy',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] === PREVIEW_FRAME_PATH) {
+          const setHeader = res.setHeader.bind(res);
+          setHeader('Content-Security-Policy', previewFrameContentSecurityPolicy);
+          // The site-wide policy is set after this middleware; it must not replace the frame's.
+          res.setHeader = (name, value) =>
+            name.toLowerCase() === 'content-security-policy' ? res : setHeader(name, value);
+        }
+        next();
+      });
+    },
+  };
+}
+
 export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -36,7 +74,7 @@ export const securityHeaders: Record<string, string> = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), lessonsPlugin(), precompressPlugin()],
+  plugins: [svelte(), lessonsPlugin(), precompressPlugin(), previewFramePolicy()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
   // The dev server injects inline scripts for hot reload, so the CSP applies to the built site only.

@@ -5,9 +5,12 @@
 // one process, one Pyodide start. Prints the wall time; it measures, it never fails.
 // Two ways, alternating: the command line as shipped (Python in the confined Deno child) and the
 // same audit with Python in the Node process (NodeRuntime, as before the confinement), so the
-// confinement's cost is printed beside it.
+// confinement's cost is printed beside it; and the confined audit again with PRODREADY_NO_SNAPSHOT=1
+// (Pyodide started the ordinary way instead of from the memory snapshot), for the snapshot's gain.
 //
-// Usage: node scripts/bench-audit.js [--files N] [--runs N]   (KEEP=1 keeps the generated tree and prints its path)
+// Usage: node scripts/bench-audit.js [--files N] [--runs N] [--json]
+//   --json  print only {"files", "medians": {way: ms}} (npm run bench reads it)
+//   KEEP=1 keeps the generated tree and prints its path
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +24,8 @@ const option = (name, fallback) => {
 };
 const fileCount = option('--files', 200);
 const runs = option('--runs', 3);
+const json = args.includes('--json');
+const say = json ? () => {} : (text) => console.log(text);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function generate(dir) {
@@ -80,40 +85,55 @@ function generate(dir) {
   return written;
 }
 
+const inProcessArgs = (dir) => ['--import', 'tsx', path.join(root, 'scripts/bench-audit-in-process.ts'), dir];
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-bench-audit-'));
 try {
   const written = generate(dir);
-  console.log(
-    `synthetic repository: ${written} Python files, gunicorn.conf.py, Procfile, a systemd unit, an nginx site`,
-  );
+  say(`synthetic repository: ${written} Python files, gunicorn.conf.py, Procfile, a systemd unit, an nginx site`);
+  const audit = [path.join(root, 'bin/prodready.js'), 'audit', dir, '--format', 'json'];
   const ways = {
-    confined: [path.join(root, 'bin/prodready.js'), 'audit', dir, '--format', 'json'],
-    'in-process': ['--import', 'tsx', path.join(root, 'scripts/bench-audit-in-process.ts'), dir],
+    confined: { args: audit, env: {} },
+    'in-process': { args: inProcessArgs(dir), env: {} },
+    'confined, no snapshot': { args: audit, env: { PRODREADY_NO_SNAPSHOT: '1' } },
+    // The command line as it was before the confinement and the snapshot: the baseline of issue 14.
+    'in-process, no snapshot': { args: inProcessArgs(dir), env: { PRODREADY_NO_SNAPSHOT: '1' } },
   };
-  const times = { confined: [], 'in-process': [] };
+  const times = Object.fromEntries(Object.keys(ways).map((way) => [way, []]));
   for (let run = 0; run < runs; run++) {
-    for (const [way, args] of Object.entries(ways)) {
+    for (const [way, { args, env }] of Object.entries(ways)) {
       const started = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: root });
+      const result = spawnSync(process.execPath, args, {
+        encoding: 'utf8',
+        cwd: root,
+        env: { ...process.env, ...env },
+      });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       times[way].push(ms);
       if (run === 0) {
         const report = JSON.parse(result.stdout || '{"findings":[]}');
-        console.log(
+        say(
           `${way}: exit ${result.status}; ${report.findings.length} findings: ${report.findings.map((f) => `${f.rule} ${f.file}:${f.line}`).join(', ')}`,
         );
       }
-      console.log(
+      say(
         `run ${run + 1} ${way}: ${(ms / 1000).toFixed(2)} s (whole process: Node, Pyodide start, discovery, every rule)`,
       );
     }
   }
   const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-  const confined = median(times.confined);
-  const inProcess = median(times['in-process']);
-  console.log(`median confined (Deno child): ${(confined / 1000).toFixed(2)} s for ${written} Python files`);
-  console.log(`median in-process (Node, unconfined): ${(inProcess / 1000).toFixed(2)} s`);
-  console.log(`confined / in-process: ${(confined / inProcess).toFixed(2)}x`);
+  const medians = Object.fromEntries(Object.entries(times).map(([way, list]) => [way, median(list)]));
+  if (json) console.log(JSON.stringify({ files: written, medians }));
+  const confined = medians.confined;
+  const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  say(`median confined (Deno child): ${seconds(confined)} for ${written} Python files`);
+  say(`median in-process (Node, unconfined): ${seconds(medians['in-process'])}`);
+  say(`median confined without the memory snapshot: ${seconds(medians['confined, no snapshot'])}`);
+  say(`confined / in-process: ${(confined / medians['in-process']).toFixed(2)}x`);
+  say(
+    `median in-process without the snapshot (the command line before both): ${seconds(medians['in-process, no snapshot'])}`,
+  );
+  say(`with / without the snapshot: ${(confined / medians['confined, no snapshot']).toFixed(2)}x`);
 } finally {
   if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(dir);

@@ -155,6 +155,9 @@ function downloadDistributions(reqs, archive) {
     'download',
     '--no-deps',
     '--require-hashes',
+    // The packages run in Pyodide's Python (3.14), not in this machine's python3: its version must
+    // not decide (deprecated 3.0.1, for one, requires Python >= 3.12 and Debian 12 has 3.11).
+    '--ignore-requires-python',
     ...archive.noBinary.flatMap((name) => ['--no-binary', name]),
     '--disable-pip-version-check',
     '-r',

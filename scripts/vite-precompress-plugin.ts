@@ -94,7 +94,8 @@ export function precompressPlugin(): Plugin {
   let outDir = 'dist';
   return {
     name: 'prodready-precompress',
-    apply: 'build',
+    // `vite preview` resolves its config as a serve command: the middleware is wanted there too.
+    apply: (_config, env) => env.command === 'build' || env.isPreview === true,
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },

@@ -28,6 +28,8 @@ export interface RuntimeAssets {
   assetsDir: string;
   /** The harness's Python sources (src/lib/worker/py). */
   harnessDir: string;
+  /** false: boot the ordinary way even when the memory snapshot matches (the benches compare both). */
+  snapshot?: boolean;
 }
 
 /** The repository's own assets; PRODREADY_ASSETS points at another generated folder. Parent side only (it reads the environment). */
@@ -37,6 +39,7 @@ export function defaultAssets(): RuntimeAssets {
     pyodideDir: join(repoRoot, 'node_modules/pyodide'),
     assetsDir: process.env.PRODREADY_ASSETS ?? join(repoRoot, 'public/pyodide'),
     harnessDir: join(repoRoot, 'src/lib/worker/py'),
+    snapshot: !process.env.PRODREADY_NO_SNAPSHOT,
   };
 }
 
@@ -100,8 +103,6 @@ export interface LoadOptions {
    * behaviour); the confined child passes an object with nothing in it.
    */
   jsglobals?: object;
-  /** Boot the ordinary way even when a snapshot matches (the bench compares both). */
-  noSnapshot?: boolean;
 }
 
 export function loadOptions(assets: RuntimeAssets, sources: RuntimeSources, options: LoadOptions = {}) {
@@ -130,9 +131,10 @@ export async function bootPyodide(
   options: LoadOptions = {},
 ): Promise<BootedPyodide> {
   const snapshotPath = join(assets.assetsDir, SNAPSHOT_FILE);
-  let fallback = options.noSnapshot
-    ? 'asked not to use it'
-    : snapshotMismatch(sources.manifest.snapshot, await snapshotInfoFor(sources));
+  let fallback =
+    assets.snapshot === false
+      ? 'PRODREADY_NO_SNAPSHOT is set'
+      : snapshotMismatch(sources.manifest.snapshot, await snapshotInfoFor(sources));
   if (!fallback && !existsSync(snapshotPath)) fallback = `${SNAPSHOT_FILE} is missing`;
   const load = loadOptions(assets, sources, options);
   if (!fallback) {

@@ -32,7 +32,8 @@ test('the lesson is readable while Python loads, with stage and bytes shown', as
     });
   });
 
-  await page.goto('/');
+  // The home page is the course overview; a lesson's address shows the lesson at once.
+  await page.goto('/#/01-the-open-door');
   await expect(page.getByTestId('lesson-body')).toContainText('The open door');
   await expect(page.getByTestId('lesson-list')).toBeVisible();
   await expect(page.getByTestId('python-ready')).toBeVisible({ timeout: PYTHON_TIMEOUT });

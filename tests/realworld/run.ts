@@ -1,16 +1,20 @@
 /**
  * `npm run test:realworld`: audits every project of tests/realworld/ with the CLI's own code path
- * (argument parsing, discovery, evaluation, the JSON report) and one shared Pyodide runtime, scores
- * it against the reviewer's expect.json (see score.ts) and prints one line per project and the
- * totals. Exit 1 when a target of issue 9 is missed or the set itself is malformed.
+ * (argument parsing, discovery, evaluation, the JSON report) in the CLI's own confined runtime, a
+ * fresh one per project as `prodready audit DIR` has, scores it against the reviewer's expect.json
+ * (see score.ts) and prints one line per project and the totals. Exit 1 when a target of issue 9 is
+ * missed or the set itself is malformed.
  *
  *   FILTER=name     only the projects whose folder name contains it
+ *   RUNTIME=node    run Python in this process instead (faster to debug; not what users get)
  *   --markdown      the per-project table for docs/realworld.md, after the usual output
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAuditArgs, runAudit } from '../../src/cli/audit/command';
+import { ConfinedRuntime } from '../../src/cli/confined/runtime';
 import { NodeRuntime } from '../../src/cli/node-runtime';
+import type { PythonRuntime } from '../../src/lib/grading/runtime';
 import { RULE_IDS } from '../../src/lib/grading/rule-ids';
 import { TARGETS, scoreProject, totals, unmetTargets, type Expectation, type ProjectScore, type Report } from './score';
 
@@ -60,6 +64,12 @@ function problems(name: string, expectation: Expectation): string[] {
   }
   if (expectation.entrypoints.length === 0) out.push('no entrypoint: say what production starts');
   for (const entry of expectation.entrypoints) {
+    for (const place of entry.via ?? []) {
+      const count = lines(place.file);
+      if (count < 0) out.push(`entrypoint via ${place.file} missing`);
+      else if (place.line !== null && (place.line < 1 || place.line > count))
+        out.push(`entrypoint via ${place.file} has no line ${place.line}`);
+    }
     if (entry.file === null) continue;
     if (lines(entry.file) < 0) {
       out.push(`entrypoint file ${entry.file} missing`);
@@ -73,7 +83,7 @@ function problems(name: string, expectation: Expectation): string[] {
   return out;
 }
 
-async function auditJson(dir: string, runtime: NodeRuntime): Promise<Report> {
+async function auditJson(dir: string, runtime: PythonRuntime): Promise<Report> {
   const out: string[] = [];
   await runAudit(
     parseAuditArgs([dir, '--format', 'json']),
@@ -84,6 +94,21 @@ async function auditJson(dir: string, runtime: NodeRuntime): Promise<Report> {
     false,
   );
   return JSON.parse(out.join('\n')) as Report;
+}
+
+/**
+ * One project's report, as `prodready audit DIR` makes it: a fresh confined runtime (its limits are
+ * per command), or the shared in-process one with RUNTIME=node. What the runtime could not judge (a
+ * limit, a crash) comes back beside the report.
+ */
+async function auditProject(dir: string, shared: NodeRuntime | null): Promise<{ report: Report; unjudged: string[] }> {
+  if (shared) return { report: await auditJson(dir, shared), unjudged: [] };
+  const runtime = await ConfinedRuntime.start();
+  try {
+    return { report: await auditJson(dir, runtime), unjudged: [...runtime.unjudged] };
+  } finally {
+    runtime.close();
+  }
 }
 
 const at = (file: string | null, line: number | null | undefined) =>
@@ -123,7 +148,7 @@ function markdownTable(scores: readonly ProjectScore[]): string {
 
 async function main(): Promise<number> {
   const names = projects();
-  const runtime = await NodeRuntime.start();
+  const shared = process.env.RUNTIME === 'node' ? await NodeRuntime.start() : null;
   const scores: ProjectScore[] = [];
   let malformed = 0;
   for (const name of names) {
@@ -134,9 +159,11 @@ async function main(): Promise<number> {
       console.log(`BAD  ${name}: ${wrong.join('; ')}`);
       continue;
     }
-    const score = scoreProject(name, expectation, await auditJson(join(setDir, name), runtime));
+    const { report, unjudged } = await auditProject(join(setDir, name), shared);
+    const score = scoreProject(name, expectation, report);
     scores.push(score);
     printProject(score);
+    for (const reason of unjudged) console.log(`       could not judge: ${reason}`);
   }
   const total = totals(scores);
   console.log(

@@ -28,6 +28,19 @@ describe('scoreProject', () => {
     expect(score.notStarted).toEqual([{ entrypoint: expectation.entrypoints[1], reason: 'boom' }]);
   });
 
+  test('an entrypoint reported at a line its declaration leads to (a wrapper script exec line) counts', () => {
+    const viaWrapper: Expectation = {
+      entrypoints: [{ file: 'Dockerfile', line: 21, command: './boot.sh', via: [{ file: 'boot.sh', line: 13 }] }],
+      found: [],
+    };
+    const report = (line: number) => ({
+      findings: [],
+      entrypoints: [{ command: './boot.sh', file: 'boot.sh', line, started: true }],
+    });
+    expect(scoreProject('p', viaWrapper, report(13)).started).toBe(1);
+    expect(scoreProject('p', viaWrapper, report(12)).started).toBe(0);
+  });
+
   test('an entrypoint the audit never found, or a report without the field, did not start', () => {
     const score = scoreProject('p', expectation, { findings: [] });
     expect(score.started).toBe(0);

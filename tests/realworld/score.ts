@@ -3,17 +3,26 @@
  * project (expect.json) against what `prodready audit --format json` reports for it.
  *
  * expect.json:
- *   entrypoints  what production starts: {file, line, command} where the project writes it
- *                (file null when nothing declares it and a module starts the app itself)
+ *   entrypoints  what production starts: {file, line, command, via?} where the project declares it (file
+ *                null when nothing declares it and a module starts the app itself); `via` lists the lines
+ *                the declaration leads to (a wrapper script's exec, the CMD an ENTRYPOINT script execs):
+ *                the audit may report the entrypoint at any of these places
  *   found        true findings: {rule, file?, line?}; without a file for a finding about the app as a whole,
  *                which the audit may place at whichever command or module starts it
  *   notFound     rules that must not fire (each one firing is a false positive like any other)
  */
 
+export interface Place {
+  file: string;
+  /** Null: any line of the file. */
+  line: number | null;
+}
+
 export interface ExpectedEntrypoint {
   file: string | null;
   line: number | null;
   command: string;
+  via?: Place[];
 }
 
 export interface ExpectedFinding {
@@ -85,13 +94,17 @@ export function matches(want: ExpectedFinding, got: ReportedFinding): boolean {
   );
 }
 
-/** The reported entrypoint for an expected one: the same place, or the same command when neither has a place. */
+/** The reported entrypoint for an expected one: at its declaration or a line it leads to; by command when neither has a place. */
 function reportedFor(
   want: ExpectedEntrypoint,
   reported: readonly ReportedEntrypoint[],
 ): ReportedEntrypoint | undefined {
   if (want.file === null) return reported.find((got) => got.file === null && got.command === want.command);
-  return reported.find((got) => got.file === want.file && (want.line === null || got.line === want.line));
+  const places: Place[] = [{ file: want.file, line: want.line }, ...(want.via ?? [])];
+  const at = (got: ReportedEntrypoint) =>
+    places.some((place) => got.file === place.file && (place.line === null || got.line === place.line));
+  // A place reported twice (a first run, then the same command again) counts once, started if either did.
+  return reported.find((got) => at(got) && got.started) ?? reported.find(at);
 }
 
 export function scoreProject(name: string, expectation: Expectation, report: Report): ProjectScore {

@@ -10,6 +10,21 @@ export const lessonFrontmatter = z
     title: z.string().min(1).describe('Shown in the lesson list'),
     summary: z.string().min(1).describe('One sentence under the title'),
     tags: z.array(z.string()).default([]).describe('Tracks this lesson belongs to, e.g. "basics"; default none'),
+    minutes: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('About how long the lesson takes, in minutes (the course outline shows it)'),
+    learn: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('What the lesson teaches, a few short points for the course outline; default none'),
+    closing: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('What the learner just closed, shown in a sentence or two once every check passes'),
     entry: z.string().min(1).describe('The file opened first in the editor'),
     run: z
       .object({

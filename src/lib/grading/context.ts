@@ -6,6 +6,7 @@ import {
   type HttpRequest,
   type HttpResponse,
   type Interruption,
+  type RunOptions,
   type RunOutcome,
   type ServingInfo,
   type SourceLocation,
@@ -15,6 +16,13 @@ import type { ProcessLoad } from './process-manager';
 import type { NginxLoad } from './proxy-chain';
 import type { PythonRuntime } from './runtime';
 import { BlockedError, type BlockingError } from './types';
+
+export interface DeploymentSetting extends SourceLocation {
+  name: string;
+  value: string;
+  /** How it is written: `ENV`, `ARG`, `environment:`, `env file`. */
+  form: 'ENV' | 'ARG' | 'environment:' | 'env file';
+}
 
 /** The grader's own session: its runs never replace what the learner is running. */
 export const GRADER_SESSION = 'grader';
@@ -26,6 +34,8 @@ export interface ProductionSetup {
   commandSource: SourceLocation | null;
   /** The environment production gives it. */
   env: Record<string, string>;
+  /** Files a systemd unit hands it through LoadCredential= (see serviceEnvironment). */
+  credentials?: RunOptions['credentials'];
   /** A request that makes the app fail (the attack). */
   attack: RequestSpec;
 }
@@ -41,6 +51,11 @@ export interface GradingContext {
    */
   nginx?: NginxLoad;
   process?: ProcessLoad;
+  /**
+   * Environment settings the project's deployment files write (Dockerfile ENV and ARG, compose
+   * `environment:`, env files production loads), found by `prodready audit`.
+   */
+  deployment?: DeploymentSetting[];
   /** Shared by the checks of one grading, so consecutive checks reuse a running app. */
   runs?: GraderRuns;
 }
@@ -53,13 +68,20 @@ export interface GradingContext {
 export class GraderRuns {
   private last: { key: string; outcome: RunOutcome; hung: Map<string, HttpResponse> } | null = null;
 
-  async run(runtime: PythonRuntime, files: WorkspaceFiles, command: string, env: Record<string, string>, cpuCount = 2) {
-    const key = JSON.stringify([command, env, cpuCount]);
+  async run(
+    runtime: PythonRuntime,
+    files: WorkspaceFiles,
+    command: string,
+    env: Record<string, string>,
+    cpuCount = 2,
+    credentials: RunOptions['credentials'] = null,
+  ) {
+    const key = JSON.stringify([command, env, cpuCount, credentials]);
     if (this.last?.key === key) return this.last.outcome;
     this.last = null;
     let outcome: RunOutcome;
     try {
-      outcome = await runtime.call('run', { session: GRADER_SESSION, files, command, env, cpuCount });
+      outcome = await runtime.call('run', { session: GRADER_SESSION, files, command, env, cpuCount, credentials });
     } catch (error) {
       if (error instanceof TimeLimitError) throw new BlockedError(neverAnswered('start', error.limit.ms, null));
       throw error;
@@ -115,7 +137,14 @@ export function interruptionBlocker(interruption: Interruption | null | undefine
 
 export function runApp(context: GradingContext, env: Record<string, string>, cpuCount?: number): Promise<RunOutcome> {
   const runs = context.runs ?? new GraderRuns();
-  return runs.run(context.runtime, context.files, context.production.command, env, cpuCount);
+  return runs.run(
+    context.runtime,
+    context.files,
+    context.production.command,
+    env,
+    cpuCount,
+    context.production.credentials,
+  );
 }
 
 /**
@@ -128,8 +157,22 @@ export async function startApp(
   cpuCount?: number,
 ): Promise<{ outcome: RunOutcome; serving: ServingInfo }> {
   const outcome = await runApp(context, env, cpuCount);
-  if (!outcome.serving) throw new BlockedError(appBlocker(outcome));
+  if (!outcome.serving) throw new BlockedError(credentialNote(appBlocker(outcome), context.production.credentials));
   return { outcome, serving: outcome.serving };
+}
+
+/**
+ * An app that stops for want of a secret the unit hands over with LoadCredential= read the wrong
+ * place: systemd puts credentials in files under $CREDENTIALS_DIRECTORY, never in the environment.
+ */
+function credentialNote(blocking: BlockingError, credentials: RunOptions['credentials']): BlockingError {
+  const names = Object.keys(credentials?.files ?? {});
+  if (!credentials || !names.some((name) => blocking.message.toUpperCase().includes(name.toUpperCase())))
+    return blocking;
+  return {
+    ...blocking,
+    message: `${blocking.message} LoadCredential= hands ${names.join(', ')} over as a file in $CREDENTIALS_DIRECTORY (${credentials.directory}), not as an environment variable: read it from there, as on a real server this app exits at start.`,
+  };
 }
 
 /** Why the app does not serve, as a blocking error at the line at fault. */

@@ -16,7 +16,7 @@ import { pythonSyntax } from './checks/python-syntax';
 import { ruleCheck } from './checks/rule';
 import { serverSettings } from './checks/server-settings';
 import { GRADER_SESSION, GraderRuns, type GradingContext } from './context';
-import { productionCommand } from './production';
+import { productionCommand, productionEnvironment } from './production';
 import type { PythonRuntime } from './runtime';
 import { BlockedError, type BlockingError, type CheckResult } from './types';
 
@@ -27,11 +27,12 @@ function contextFor(
   check: CheckSpec,
   runs: GraderRuns,
 ): GradingContext {
-  const env = 'env' in check && check.env ? check.env : lesson.run.env;
+  const secrets = 'env' in check && check.env ? check.env : lesson.run.env;
   const attack =
     'attack' in check && check.attack ? check.attack : { method: 'GET', path: lesson.attackPath, headers: {} };
   const { command, source } = productionCommand(files, lesson.run.command);
-  return { files, runtime, runs, production: { command, commandSource: source, env, attack } };
+  const { env, credentials } = productionEnvironment(files, source, secrets);
+  return { files, runtime, runs, production: { command, commandSource: source, env, credentials, attack } };
 }
 
 async function runCheck(check: CheckSpec, context: GradingContext): Promise<CheckResult> {

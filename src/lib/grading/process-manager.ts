@@ -35,6 +35,10 @@ export interface ManagedProcess {
   sandboxing: Map<string, Setting>;
   /** systemd only: EnvironmentFile= and LoadCredential= lines (where secrets should come from). */
   secretSources: Setting[];
+  /** systemd only: EnvironmentFile= lines. */
+  environmentFiles: Setting[];
+  /** systemd only: LoadCredential=NAME[:PATH] lines, by credential name. */
+  credentials: Array<Setting & { name: string }>;
 }
 
 export type ProcessLoad =
@@ -80,6 +84,17 @@ function fromUnit(unit: Unit): ManagedProcess | null {
     secretSources: [...values(unit, 'Service', 'EnvironmentFile'), ...values(unit, 'Service', 'LoadCredential')].map(
       (entry) => ({ value: entry.value, file: entry.file, line: entry.line }),
     ),
+    environmentFiles: values(unit, 'Service', 'EnvironmentFile').map((entry) => ({
+      value: entry.value,
+      file: entry.file,
+      line: entry.line,
+    })),
+    credentials: values(unit, 'Service', 'LoadCredential').map((entry) => ({
+      name: entry.value.split(':')[0] ?? '',
+      value: entry.value,
+      file: entry.file,
+      line: entry.line,
+    })),
   };
 }
 
@@ -102,7 +117,44 @@ function fromSupervisor(text: string, file: string): ManagedProcess | null {
       : [],
     sandboxing: new Map(),
     secretSources: [],
+    environmentFiles: [],
+    credentials: [],
   };
+}
+
+/** Where systemd puts a unit's credentials; $CREDENTIALS_DIRECTORY names it (systemd.exec, "Credentials"). */
+export function credentialsDirectory(unitFile: string): string {
+  return `/run/credentials/${unitFile.split('/').pop()}`;
+}
+
+export interface ServiceEnvironment {
+  env: Record<string, string>;
+  credentials: { directory: string; files: Record<string, string> } | null;
+}
+
+/**
+ * What a systemd unit really hands the app, given the values the secret store holds (`secrets`,
+ * e.g. SECRET_KEY): its Environment= pairs; the secrets as variables only through an
+ * EnvironmentFile= (the root-only file that holds them); through LoadCredential=NAME as files in
+ * $CREDENTIALS_DIRECTORY, never as variables, so an app that reads only os.environ does not get
+ * them (systemd.exec(5), "Credentials"). NAME takes the secret of the same name (secret_key ↔
+ * SECRET_KEY), else the first one.
+ */
+export function serviceEnvironment(process: ManagedProcess, secrets: Record<string, string>): ServiceEnvironment {
+  const own = Object.fromEntries(process.environment.map((pair) => [pair.name, pair.value]));
+  // Supervisor's environment= often passes supervisord's own variables on (%(ENV_SECRET_KEY)s).
+  if (process.kind !== 'systemd') return { env: secrets, credentials: null };
+  const env = process.environmentFiles.length > 0 ? { ...secrets, ...own } : own;
+  if (process.credentials.length === 0) return { env, credentials: null };
+  const values = Object.entries(secrets);
+  const files = Object.fromEntries(
+    process.credentials.map(({ name }) => {
+      const same = values.find(([variable]) => variable.toLowerCase() === name.toLowerCase());
+      return [name, (same ?? values[0])?.[1] ?? ''];
+    }),
+  );
+  const directory = credentialsDirectory(process.file);
+  return { env: { ...env, CREDENTIALS_DIRECTORY: directory }, credentials: { directory, files } };
 }
 
 /** One named file read as a systemd unit or a Supervisor config (for `prodready audit`, which finds them anywhere). */

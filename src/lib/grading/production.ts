@@ -4,7 +4,7 @@
  * run command.
  */
 import { parseProcfile } from '../config/procfile';
-import { loadProcess } from './process-manager';
+import { loadProcess, serviceEnvironment, type ServiceEnvironment } from './process-manager';
 import type { SourceLocation, WorkspaceFiles } from '../runtime/protocol';
 
 export interface ProductionCommand {
@@ -20,6 +20,20 @@ export function productionCommand(files: WorkspaceFiles, fallback: string): Prod
   const managed = loadProcess(files);
   if (managed?.ok) return { command: managed.process.argv.map(shellQuote).join(' '), source: managed.process.command };
   return { command: fallback, source: null };
+}
+
+/**
+ * The environment production gives the app: when a systemd unit starts it, what the unit hands
+ * over of `secrets` (see serviceEnvironment); otherwise `secrets` as they are.
+ */
+export function productionEnvironment(
+  files: WorkspaceFiles,
+  source: SourceLocation | null,
+  secrets: Record<string, string>,
+): ServiceEnvironment {
+  const managed = source ? loadProcess(files) : null;
+  if (managed?.ok && managed.process.file === source?.file) return serviceEnvironment(managed.process, secrets);
+  return { env: secrets, credentials: null };
 }
 
 /** Quotes a word for the harness's shlex.split, as a shell would need it. */

@@ -29,6 +29,11 @@ export interface RunOptions {
    * would in production, and the browser and the command line import the same packages.
    */
   audit?: boolean;
+  /**
+   * Files systemd hands the service for LoadCredential=NAME (by NAME), written into `directory`
+   * for the run; the environment's CREDENTIALS_DIRECTORY names it. Default none.
+   */
+  credentials?: { directory: string; files: Record<string, string> } | null;
 }
 
 export type ServerKind = 'werkzeug' | 'waitress' | 'gunicorn';
@@ -103,6 +108,8 @@ export interface RunOutcome {
   standIns?: string[];
   /** Audit runs: what the harness changed so the app could start (a database URL made in-memory SQLite, …). */
   notes?: string[];
+  /** Audit runs: where the project's pinned Flask decides a fact differently from the bundled one, and the run followed it. */
+  versions?: string[];
 }
 
 export interface HttpRequest {
@@ -134,6 +141,8 @@ export interface HttpResponse {
   reason: string;
   headers: Array<[string, string]>;
   body: string;
+  /** The body's bytes, base64, when they are not UTF-8 text (an image, a font): the preview shows them. */
+  bodyBase64?: string;
   /** Log lines the request produced (ANSI stripped). */
   log: string;
   /** The request was stopped before it finished (Stop, or a time limit). */

@@ -5,6 +5,7 @@
 import { checks } from './checks.svelte';
 import { confirmation } from './confirm.svelte';
 import { lessonsState } from './lessons.svelte';
+import { progress } from './progress.svelte';
 import { run } from './run.svelte';
 import { workspace } from './workspace.svelte';
 
@@ -13,13 +14,24 @@ export function runLesson(): Promise<void> {
   return lesson ? run.run(lesson) : Promise.resolve();
 }
 
+/** A server command typed in the terminal (`python app.py`, `gunicorn …`): run like Run, with that line. */
+export function runTypedCommand(line: string): Promise<void> {
+  const lesson = lessonsState.current;
+  return lesson ? run.run(lesson, line) : Promise.resolve();
+}
+
 export function stopLesson(): Promise<void> {
   return run.stop();
 }
 
-export function checkLesson(): Promise<void> {
+export async function checkLesson(): Promise<void> {
   const lesson = lessonsState.current;
-  return lesson && !checks.running ? checks.check(lesson) : Promise.resolve();
+  if (!lesson || checks.running) return;
+  await checks.check(lesson);
+  // On a phone the panes stack and the results sit far below the button: bring them into view.
+  if (typeof matchMedia === 'function' && matchMedia('(max-width: 720px)').matches) {
+    document.querySelector('[data-testid=checks-panel]')?.scrollIntoView({ block: 'start' });
+  }
 }
 
 export async function resetToStarter(): Promise<void> {
@@ -41,5 +53,8 @@ export async function showSolution(): Promise<void> {
     message: 'Your files will be replaced by the reference solution. Your own changes will be lost.',
     confirmLabel: 'Replace with solution',
   });
-  if (ok && lessonsState.current === lesson) workspace.replace(lesson.solution);
+  if (ok && lessonsState.current === lesson) {
+    progress.solutionShown(lesson.id);
+    workspace.replace(lesson.solution);
+  }
 }

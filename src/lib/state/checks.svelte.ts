@@ -1,12 +1,32 @@
 /**
  * The Check button: grade the workspace with the lesson's checks, keep the results for the
  * checks panel and the editor markers, and record progress. The grading engine loads on first use.
+ * Each lesson's last results are saved, so a reload (or coming back to the lesson) shows them.
  */
 import type { Lesson } from '../content/lesson';
 import type { CheckResult } from '../grading/types';
 import { progress } from './progress.svelte';
 import { runtime } from './runtime.svelte';
+import { browserStore, loadJson, saveJson, storageKey } from './storage';
 import { workspace } from './workspace.svelte';
+
+const store = browserStore();
+const resultsKey = (lessonId: string) => storageKey('checks', lessonId);
+
+function isCheckResults(value: unknown): value is CheckResult[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (r: unknown) =>
+        typeof r === 'object' &&
+        r !== null &&
+        typeof (r as CheckResult).id === 'string' &&
+        typeof (r as CheckResult).title === 'string' &&
+        typeof (r as CheckResult).passed === 'boolean' &&
+        typeof (r as CheckResult).message === 'string',
+    )
+  );
+}
 
 class ChecksState {
   lessonId = $state<string | null>(null);
@@ -29,12 +49,23 @@ class ChecksState {
       if (generation !== this.generation) return;
       this.lessonId = lesson.id;
       this.results = results;
+      saveJson(store, resultsKey(lesson.id), results);
       progress.grade(lesson.id, results.length > 0 && results.every((r) => r.passed));
     } catch (error) {
       if (generation !== this.generation) return;
       this.error = error instanceof Error ? error.message : String(error);
     } finally {
       if (generation === this.generation) this.running = false;
+    }
+  }
+
+  /** Show a lesson's last saved results (none when it was never checked). */
+  open(lessonId: string): void {
+    this.clear();
+    const saved = loadJson<CheckResult[] | null>(store, resultsKey(lessonId), isCheckResults, null);
+    if (saved) {
+      this.lessonId = lessonId;
+      this.results = saved;
     }
   }
 

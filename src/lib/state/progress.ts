@@ -5,6 +5,8 @@ export interface LessonProgress {
   passed: boolean;
   /** When the lesson was last graded, or first passed once it has passed (ISO 8601). */
   at: string;
+  /** The learner revealed the reference solution before passing: finished, but not alone. */
+  solutionShown?: boolean;
 }
 
 export type ProgressRecord = Record<string, LessonProgress>;
@@ -16,7 +18,8 @@ export function isProgressRecord(value: unknown): value is ProgressRecord {
       typeof entry === 'object' &&
       entry !== null &&
       typeof (entry as LessonProgress).passed === 'boolean' &&
-      typeof (entry as LessonProgress).at === 'string',
+      typeof (entry as LessonProgress).at === 'string' &&
+      ['undefined', 'boolean'].includes(typeof (entry as LessonProgress).solutionShown),
   );
 }
 
@@ -27,5 +30,14 @@ export function isProgressRecord(value: unknown): value is ProgressRecord {
 export function recordGrade(record: ProgressRecord, lessonId: string, allPassed: boolean, now: Date): ProgressRecord {
   const previous = record[lessonId];
   if (previous?.passed) return record;
-  return { ...record, [lessonId]: { passed: allPassed, at: now.toISOString() } };
+  const entry: LessonProgress = { passed: allPassed, at: now.toISOString() };
+  if (previous?.solutionShown) entry.solutionShown = true;
+  return { ...record, [lessonId]: entry };
+}
+
+/** The solution was revealed: a pass from now on is recorded as a pass with the solution. A pass before stays as it was. */
+export function recordSolutionShown(record: ProgressRecord, lessonId: string, now: Date): ProgressRecord {
+  const previous = record[lessonId];
+  if (previous?.passed || previous?.solutionShown) return record;
+  return { ...record, [lessonId]: { passed: false, at: previous?.at ?? now.toISOString(), solutionShown: true } };
 }

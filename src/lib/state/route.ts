@@ -21,6 +21,14 @@ export function lessonIdFromHash(hash: string): string | null {
   }
 }
 
+/** The course overview: the home page. */
+export const HOME_HASH = '#/';
+
+/** No lesson named: the address is the site itself or `#/`. */
+export function isHomeHash(hash: string): boolean {
+  return hash === '' || hash === '#' || hash === HOME_HASH;
+}
+
 export function hashFor(lessonId: string): string {
   return `#/${lessonId}`;
 }

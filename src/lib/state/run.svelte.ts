@@ -58,7 +58,8 @@ class RunState {
     }
   });
 
-  async run(lesson: Lesson): Promise<void> {
+  /** Run what production runs, or `typed` (a server command line typed in the terminal). */
+  async run(lesson: Lesson, typed?: string): Promise<void> {
     const generation = ++this.generation;
     this.phase = 'starting';
     this.serving = null;
@@ -66,8 +67,9 @@ class RunState {
     this.error = null;
     // One snapshot: the command shown is the command run, with the files it was read from.
     const files = workspace.snapshot();
-    const command = commandToRun(files, lesson.run.command);
-    runtime.emit(TERMINAL_SESSION, commandEcho(command));
+    const command = typed ?? commandToRun(files, lesson.run.command);
+    // A typed command is on screen already, at the prompt.
+    if (typed === undefined) runtime.emit(TERMINAL_SESSION, commandEcho(command));
     try {
       if (runtime.client.busy) await runtime.client.interrupt();
       const outcome = await runtime.client.call('run', {

@@ -15,6 +15,11 @@ export function fileOrder(entry: string, starter: WorkspaceFiles, files: Workspa
   return order.filter((path, index) => order.indexOf(path) === index && path in files);
 }
 
+/** The learner has edited this lesson's files (they are saved only once edited). */
+export function hasSavedFiles(lessonId: string): boolean {
+  return Object.keys(loadJson(store, filesKey(lessonId), isStringRecord, {})).length > 0;
+}
+
 class Workspace {
   lessonId = $state<string | null>(null);
   files = $state<WorkspaceFiles>({});

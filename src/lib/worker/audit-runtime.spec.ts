@@ -182,7 +182,7 @@ def home():
     );
     serving(outcome);
     expect(outcome.serving?.debug).toBe(true);
-    expect(outcome.notes).toContain(
+    expect(outcome.versions).toContain(
       "Flask 2.0.3 is what the project installs (requirements.txt:1): there FLASK_ENV=development turns debug mode on (Flask removed FLASK_ENV in 2.3); the app ran with that version's rule",
     );
   });
@@ -206,7 +206,84 @@ def home():
       );
       serving(outcome);
       expect(outcome.serving?.debug).toBe(false);
-      expect(outcome.notes).toEqual([]);
+      expect(outcome.versions).toEqual([]);
     }
   });
+});
+
+describe('the project pins an older Werkzeug', () => {
+  const app = `from flask import Flask
+app = Flask(__name__)
+@app.route("/boom")
+def boom():
+    raise ValueError("boom")
+if __name__ == "__main__":
+    app.run(debug=True)
+`;
+  const crash = () =>
+    runtime.call('request', {
+      session: 'audit-spec',
+      request: { method: 'GET', path: '/boom', headers: [['Host', 'shop.example']] },
+    });
+
+  test('before 3.0.3 the debugger offers its console to any Host, and a note says which version decided', async () => {
+    const outcome = await run(
+      { 'app.py': app, 'requirements.txt': 'flask==2.0.3\nwerkzeug==2.0.3\n' },
+      { command: 'python app.py' },
+    );
+    serving(outcome);
+    expect(
+      outcome.versions?.some((v) => v.startsWith('Werkzeug 2.0.3 is what the project installs (requirements.txt:2)')),
+    ).toBe(true);
+    expect((await crash()).body).toContain('EVALEX = true');
+  });
+
+  test('from 3.0.3 (or unpinned) the bundled check holds: no console for a Host that is not localhost', async () => {
+    const outcome = await run(
+      { 'app.py': app, 'requirements.txt': 'flask==3.0.3\nwerkzeug==3.0.3\n' },
+      { command: 'python app.py' },
+    );
+    serving(outcome);
+    expect(outcome.versions).toEqual([]);
+    expect((await crash()).body).toContain('EVALEX = false');
+  });
+});
+
+describe('a pinned version older than the bundled one', () => {
+  test('a name the bundled version dropped, imported by the project, gets a stand-in named module.Name', async () => {
+    const app = `from flask import Flask
+from itsdangerous import TimedJSONWebSignatureSerializer as Serializer
+app = Flask(__name__)
+@app.route("/")
+def home():
+    return type(Serializer("key", expires_in=3600)).__name__
+`;
+    const outcome = await run({ 'app.py': app, 'requirements.txt': 'flask==1.1.2\nitsdangerous==1.1.0\n' });
+    serving(outcome);
+    expect(outcome.standIns).toEqual(['itsdangerous.TimedJSONWebSignatureSerializer']);
+    expect((await get('/')).status).toBe(200);
+  });
+});
+
+describe('servers', () => {
+  test("Gunicorn's gevent worker without gevent: served by a sync worker, said in a note; a lesson's run still fails", async () => {
+    const files = { 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' };
+    const command = 'gunicorn -k gevent app:app';
+    const audit = await run(files, { command });
+    serving(audit);
+    expect(audit.notes?.some((note) => note.startsWith("Gunicorn's gevent worker needs what the audit lacks"))).toBe(
+      true,
+    );
+    const lesson = await run(files, { command, audit: false });
+    expect(lesson.serving).toBeNull();
+  });
+});
+
+test('Gunicorn reads a --config file relative to the project, whenever the harness imported Gunicorn', async () => {
+  const files = { 'app.py': 'from flask import Flask\napp = Flask(__name__)\n', 'gunicorn_config.py': 'workers = 3\n' };
+  for (const audit of [true, false]) {
+    const outcome = await run(files, { command: 'gunicorn --config gunicorn_config.py app:app', audit });
+    serving(outcome);
+    expect(outcome.serving?.settings['workers']).toBe(3);
+  }
 });

@@ -9,6 +9,14 @@ describe('markdownToHtml', () => {
     expect(html).toContain('<table>');
   });
 
+  it('lets tables and code blocks scroll inside the column, reachable by keyboard', () => {
+    const html = markdownToHtml('| a | b |\n| - | - |\n| 1 | 2 |\n\n```\nx\n```\n');
+    expect(html).toMatch(
+      /<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>[\s\S]*<\/table><\/div>/,
+    );
+    expect(html).toContain('<pre tabindex="0">');
+  });
+
   it('opens external links in a new tab without an opener', () => {
     const html = markdownToHtml('See [Flask](https://flask.palletsprojects.com/ "docs").');
     expect(html).toContain(

@@ -21,9 +21,17 @@ const marked = new Marked({
   },
 });
 
-/** Markdown to HTML, before sanitising (exported for tests, which run without a DOM). */
+/**
+ * Markdown to HTML, before sanitising (exported for tests, which run without a DOM). Code blocks
+ * and tables scroll sideways inside the lesson column instead of squeezing their text; a
+ * scrolling region must be reachable by keyboard, hence the tabindex.
+ */
 export function markdownToHtml(markdown: string): string {
-  return marked.parse(markdown, { async: false });
+  return marked
+    .parse(markdown, { async: false })
+    .replace(/<pre>/g, '<pre tabindex="0">')
+    .replace(/<table>/g, '<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>')
+    .replace(/<\/table>/g, '</table></div>');
 }
 
 /** Markdown to HTML that is safe to put in the page. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerValue, isHtml, normalizePath, PREVIEW_CSP, previewDocument } from './content';
+import { headerValue, isHtml, normalizePath } from './content';
 
 describe('preview content', () => {
   it('finds headers without regard to case', () => {
@@ -20,14 +20,5 @@ describe('preview content', () => {
     expect(normalizePath(' /a?b=1 ')).toBe('/a?b=1');
     expect(normalizePath('http://localhost:5000/x')).toBe('/x');
     expect(normalizePath('http://localhost:5000')).toBe('/');
-  });
-});
-
-describe('previewDocument', () => {
-  it('puts a no-load CSP first, after any doctype', () => {
-    expect(previewDocument('<!doctype html>\n<p>x</p>')).toBe(
-      `<!doctype html><meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">\n<p>x</p>`,
-    );
-    expect(previewDocument('<p>x</p>').startsWith('<meta http-equiv="Content-Security-Policy"')).toBe(true);
   });
 });

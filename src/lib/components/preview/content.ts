@@ -19,16 +19,3 @@ export function normalizePath(input: string): string {
   const rest = url ? url[1]! : trimmed;
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
-
-/**
- * The document for the sandboxed frame: the app's HTML with a CSP that forbids loading anything.
- * Relative URLs in it (the debugger's `?__debugger__=yes&cmd=resource…`) would otherwise resolve
- * against this site and be requested from it. Inserted after a doctype so the page keeps its mode.
- */
-export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
-
-export function previewDocument(html: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`;
-  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
-  return doctype ? doctype[0] + meta + html.slice(doctype[0].length) : meta + html;
-}

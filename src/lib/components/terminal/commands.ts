@@ -35,6 +35,10 @@ export type Command =
   | { name: 'export'; assignments: Array<[string, string]> }
   | { name: 'unset'; names: string[] }
   | { name: 'curl'; include: boolean; headOnly: boolean; request: CurlRequest }
+  /** A server command typed at the prompt (`python app.py`, `gunicorn …`): the worker runs it as Run does. */
+  | { name: 'serve'; line: string }
+  | { name: 'ls' }
+  | { name: 'cat'; files: string[] }
   | { name: 'error'; message: string };
 
 export type TokenizeResult = { ok: true; tokens: string[] } | { ok: false; error: string };
@@ -98,6 +102,8 @@ export function tokenize(line: string): TokenizeResult {
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Commands that start a server, as production would: typed, they do what Run does with that line. */
+const SERVER_COMMANDS = new Set(['python', 'python3', 'flask', 'gunicorn', 'waitress-serve']);
 
 export function parseCommandLine(line: string): Command {
   const tokenized = tokenize(line);
@@ -119,7 +125,15 @@ export function parseCommandLine(line: string): Command {
       return parseUnset(args);
     case 'curl':
       return parseCurl(args);
+    case 'ls':
+      return { name: 'ls' };
+    case 'cat':
+      return args.length > 0
+        ? { name: 'cat', files: args }
+        : { name: 'error', message: 'cat: name a file, e.g. cat app.py' };
     default:
+      // The worker's own command parser (and Gunicorn's and Waitress's) judges the arguments.
+      if (SERVER_COMMANDS.has(name)) return { name: 'serve', line: line.trim() };
       return { name: 'error', message: `${name}: command not found (type help for the commands)` };
   }
 }
@@ -300,6 +314,8 @@ export function toUrl(target: string): CurlUrl | null {
 export const HELP_TEXT = [
   'Commands:',
   '  run                      run the app the way production starts it (also Ctrl/Cmd+Enter)',
+  '  python app.py, gunicorn …, waitress-serve …   start the app with that command line',
+  '  ls, cat FILE             list the files, print one',
   '  stop                     stop the running app or request',
   "  curl [-i] [-I] [-X METHOD] [-H 'Name: value']... [-d DATA] PATH",
   '                           send a request to the app, e.g. curl -i /orders/42; with an nginx',

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HttpResponse, ServingInfo, WorkspaceFiles } from '../../runtime/protocol';
 import { FakeRuntime, okResponse } from './fake-runtime';
-import { Shell, shellQuote, toTerminalText, type ShellDeps } from './shell';
+import { Shell, shellQuote, toTerminalText, wrapText, type ShellDeps } from './shell';
 import { planRequest, sendPlanned } from './site-route';
 
 /** A tiny terminal: carriage return, line feed, erase to end of line, cursor left; colours dropped. */
@@ -67,6 +67,9 @@ function setup(response?: Partial<HttpResponse>, files: WorkspaceFiles = {}, ser
       screen = '';
     }),
     run: vi.fn(async () => {}),
+    runCommand: vi.fn(async () => {}),
+    files: () => ({ 'app.py': 'print("hi")\n', ...files }),
+    columns: () => 80,
     stop: vi.fn(async () => {}),
     interrupt: vi.fn(async () => {}),
     planCurl: (request) => planRequest(files, request),
@@ -246,5 +249,43 @@ describe('helpers', () => {
     expect(shellQuote('a b')).toBe("'a b'");
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
     expect(shellQuote('')).toBe("''");
+  });
+});
+
+describe('Shell: server commands, ls and cat, a refused connection', () => {
+  it('starts the typed server command as Run would, and lists and prints files', async () => {
+    const { shell, deps, settle, screen } = setup();
+    shell.input('gunicorn --workers 2 app:app\r');
+    await settle();
+    expect(deps.runCommand).toHaveBeenCalledWith('gunicorn --workers 2 app:app');
+    shell.input('ls\r');
+    await settle();
+    shell.input('cat app.py nope.txt\r');
+    await settle();
+    expect(screen()).toContain('app.py\n$ cat app.py nope.txt\nprint("hi")\ncat: nope.txt: No such file or directory');
+  });
+
+  it('says what curl says when nothing listens', async () => {
+    const { shell, settle, screen } = setup({ status: 0, reason: 'Connection refused' });
+    shell.input('curl -i /\r');
+    await settle();
+    await settle();
+    expect(screen()).toContain(
+      "curl: (7) Failed to connect to localhost port 5000 after 0 ms: Couldn't connect to server",
+    );
+    expect(screen()).not.toContain('HTTP/1.1 0');
+  });
+});
+
+describe('wrapText', () => {
+  it('wraps at word boundaries under the description column, and leaves short lines alone', () => {
+    const text = '  run                      run the app the way production starts it (also Ctrl/Cmd+Enter)\nshort';
+    const wrapped = wrapText(text, 60).split('\n');
+    expect(wrapped[0]).toBe('  run                      run the app the way production');
+    expect(wrapped[1]).toBe(`${' '.repeat(27)}starts it (also Ctrl/Cmd+Enter)`);
+    expect(wrapped.at(-1)).toBe('short');
+    expect(wrapped.every((l) => l.length <= 60)).toBe(true);
+    // No word is cut.
+    expect(wrapped.join(' ').replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));
   });
 });

@@ -14,6 +14,12 @@ export interface ShellDeps {
   write(text: string): void;
   clearScreen(): void;
   run(): Promise<void>;
+  /** Start the app with a command line typed at the prompt (`python app.py`), as Run starts it. */
+  runCommand(line: string): Promise<void>;
+  /** The workspace files, for ls and cat. */
+  files(): Record<string, string>;
+  /** The terminal's width in columns (help wraps to it). */
+  columns(): number;
   stop(): Promise<void>;
   /** Stop a request in flight (Ctrl+C). */
   interrupt(): Promise<void>;
@@ -32,6 +38,32 @@ const RESET = '\x1b[0m';
 /** xterm moves down without returning to the first column on a bare `\n`. */
 export function toTerminalText(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
+}
+
+/**
+ * Wrap text at word boundaries to a terminal's width (xterm itself cuts words anywhere). A
+ * wrapped line continues under its own indentation (the help's description column).
+ */
+export function wrapText(text: string, width: number): string {
+  if (width < 20) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length <= width) return line;
+      const indent = ' '.repeat(Math.min(/^ *(?:\S+(?: \S+)*? {2,})?/.exec(line)![0].length, width / 2));
+      const out: string[] = [];
+      let current = '';
+      // Each word with the spaces before it, so a line that is not cut keeps its columns.
+      for (const token of line.match(/ *\S+/g) ?? [line]) {
+        if (current.trim() && (current + token).length > width) {
+          out.push(current);
+          current = indent + token.trimStart();
+        } else current += token;
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
 }
 
 /** Shell-quote a value for display (`export` lines that can be pasted back). */
@@ -59,6 +91,21 @@ export class Shell {
 
   start(banner: string): void {
     this.print(banner);
+    this.showPrompt();
+  }
+
+  /**
+   * Another lesson's screen (its banner, or what it showed when the learner left it): the line
+   * being typed is dropped and the prompt drawn anew below the text. A request in flight still
+   * ends with its prompt.
+   */
+  restart(screen: string): void {
+    this.editor = new LineEditor('$ ');
+    this.held = null;
+    this.atLineStart = true;
+    this.promptShown = false;
+    this.deps.write(screen);
+    this.atLineStart = screen === '' || screen.endsWith('\n');
     this.showPrompt();
   }
 
@@ -121,7 +168,21 @@ export class Shell {
           this.print(`${RED}${command.message}${RESET}\n`);
           break;
         case 'help':
-          this.print(`${HELP_TEXT}\n`);
+          this.print(`${wrapText(HELP_TEXT, this.deps.columns())}\n`);
+          break;
+        case 'serve':
+          await this.deps.runCommand(command.line);
+          break;
+        case 'ls':
+          this.print(`${Object.keys(this.deps.files()).sort().join('\n')}\n`);
+          break;
+        case 'cat':
+          for (const name of command.files) {
+            const content = this.deps.files()[name.replace(/^\.\//, '')];
+            // The learner's own text, but still: no escape sequence reaches xterm from a file.
+            if (content === undefined) this.print(`${RED}cat: ${name}: No such file or directory${RESET}\n`);
+            else this.print(sanitizeForTerminal(content) + (content.endsWith('\n') || content === '' ? '' : '\n'));
+          }
           break;
         case 'clear':
           this.deps.clearScreen();
@@ -176,6 +237,14 @@ export class Shell {
       this.held = '';
     }
     const exchange = await this.deps.sendCurl(plan);
+    if (exchange.response?.status === 0 && !exchange.response.interrupted) {
+      // Nothing listens: the harness answers status 0; curl says it in its own words (curl 8).
+      this.print(
+        `${RED}curl: (7) Failed to connect to localhost port 5000 after 0 ms: Couldn't connect to server${RESET}\n`,
+      );
+      this.print(`${DIM}nothing is running: type run (or the server command) first${RESET}\n`);
+      return;
+    }
     const appLog = exchange.hops.find((hop) => hop.name === 'app')?.log ?? '';
     this.flushHeld(appLog);
     if (exchange.failure) this.print(`${RED}${sanitizeForTerminal(exchange.failure)}${RESET}\n`);

@@ -18,6 +18,10 @@ export const SHORTCUTS: Array<[keys: string, action: string]> = [
   ['Ctrl + C (terminal)', 'Cancel the line, or stop a request'],
   ['Ctrl + L (terminal)', 'Clear the terminal'],
   ['Up / Down (terminal)', 'Command history'],
+  [
+    'Ctrl + M (editor; Ctrl + Shift + M on a Mac)',
+    'Tab moves the focus out of the editor instead of indenting (press again to undo)',
+  ],
   ['Ctrl/Cmd + F (editor)', 'Find'],
   ['Ctrl/Cmd + / (editor)', 'Toggle comment'],
 ];

@@ -138,7 +138,8 @@ function parseBlock(
       line: head.line,
       column: head.column,
     };
-    const inner = scope && context.validator ? context.validator.enter(directive, statement.end, scope) : null;
+    const inner =
+      scope && context.validator ? context.validator.enter(directive, statement.end, scope, statement.line) : null;
     if (statement.end === '{') {
       directive.block = parseBlock(lexer, file, context, directive.name, true, inner);
       if (inner) context.validator?.leave(inner);

@@ -56,7 +56,7 @@ export function checkPcre(pattern: string): PcreProblem | null {
         }
         if (c === '-' && previous !== null && pattern[j + 1] !== undefined && pattern[j + 1] !== ']') {
           const end = pattern[j + 1] as string;
-          if (end !== '\\' && end < previous) return problem('range out of order in character class', j + 2);
+          if (end !== '\\' && end < previous) return problem('range out of order in character class', j + 1);
           j++;
           previous = null;
           continue;

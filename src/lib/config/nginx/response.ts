@@ -3,11 +3,16 @@
  * `always` rule, and its built-in HTML pages for redirects and errors.
  */
 import { effectiveArrayDirective, effectiveDirective, type Scope } from './query';
+import { EMULATED_NGINX } from './emulated';
 import { evaluate, type VariableContext } from './variables';
 
-export const NGINX_VERSION = '1.22.1';
+export const NGINX_VERSION = EMULATED_NGINX.version;
 
-/** Without `always`, add_header applies only to these statuses (ngx_http_headers_filter). */
+/**
+ * Without `always`, add_header applies only to these statuses: the `safe_status` switch of
+ * ngx_http_headers_filter (src/http/modules/ngx_http_headers_filter_module.c, nginx 1.22.1). So `always`
+ * matters for every other status: 4xx and 5xx, but also 202, 203, 300 and 305.
+ */
 export const ADD_HEADER_STATUSES: ReadonlySet<number> = new Set([200, 201, 204, 206, 301, 302, 303, 304, 307, 308]);
 
 export const STATUS_TEXT: Readonly<Record<number, string>> = {

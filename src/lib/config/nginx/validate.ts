@@ -9,6 +9,7 @@
  * The parser calls `enter` for each directive in file order, so the first error is the one nginx reports.
  */
 import { DIRECTIVES, type DirectiveRow } from './data/directives.generated';
+import { CIPHER_KEYWORDS, CIPHER_NAMES, GROUP_NAMES } from './data/openssl.generated';
 import { VARIABLES, VARIABLE_PREFIXES } from './data/variables.generated';
 import { parseListen } from './query';
 import { checkPcre } from './pcre-check';
@@ -47,8 +48,14 @@ export interface Scope {
   location?: { modifier: string; name: string };
 }
 
+/**
+ * nginx reports a directive's error at the line where its statement ended (the `;` or `{`: ngx_conf_log_error
+ * uses the tokenizer's current line), which is not the directive's first line when a `;` is missing.
+ */
+const statementEnds = new WeakMap<Directive, number>();
+
 const fail = (d: Directive, reason: string): never => {
-  throw new NginxSyntaxError(reason, d.file, d.line, d.column);
+  throw new NginxSyntaxError(reason, d.file, statementEnds.get(d) ?? d.line, d.column);
 };
 
 /** ngx_conf_set_*_slot handlers that refuse a second value in the same block ("is duplicate"). */
@@ -131,6 +138,26 @@ function checkSlot(d: Directive, row: DirectiveRow): void {
   }
 }
 
+/** The settings ngx_http_ssl_merge_srv_conf hands to OpenSSL, remembered per level for the end of http. */
+const TLS_SETTINGS = new Set([
+  'ssl_certificate',
+  'ssl_certificate_key',
+  'ssl_ciphers',
+  'ssl_ecdh_curve',
+  'ssl_reject_handshake',
+]);
+
+/**
+ * SSL_CTX_set_cipher_list fails only when no element of the list selects a cipher: unknown names beside a good
+ * one are ignored, `!x`, `-x`, `+x` and `@...` select nothing.
+ */
+function selectsNoCipher(list: string): boolean {
+  return !list.split(/[:, ]+/).some((element) => {
+    if (!element || /^[!+@-]/.test(element)) return false;
+    return CIPHER_NAMES.includes(element) || element.split('+').every((part) => CIPHER_KEYWORDS.includes(part));
+  });
+}
+
 /** `listen` parameters (ngx_http_core_listen, Linux build). */
 const LISTEN_FLAGS = new Set(['default_server', 'default', 'bind', 'deferred', 'reuseport', 'ssl', 'http2', 'spdy']);
 const LISTEN_OPTIONS = /^(backlog|rcvbuf|sndbuf|fastopen|so_keepalive|ipv6only|accept_filter|setfib)=/;
@@ -147,6 +174,8 @@ function listenAddress(d: Directive): string {
   if (/^\d+$/.test(target) || listen.address === '*') return `0.0.0.0:${listen.port}`;
   if (listen.address.startsWith('[')) return `${listen.address}:${listen.port}`;
   if (listen.address === 'localhost') return `127.0.0.1:${listen.port}`;
+  // ngx_parse_inet_url (src/core/ngx_inet.c): a `/` is a URI part, which a listen address may not have.
+  if (target.includes('/')) fail(d, `invalid host in "${target}" of the "listen" directive`);
   if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(listen.address)) {
     fail(d, `host not found in "${target}" of the "listen" directive`);
   }
@@ -221,8 +250,10 @@ export class Validator {
   }
 
   /** Checks one directive in its block; returns the scope of its own block when it opens one. */
-  enter(d: Directive, end: ';' | '{', scope: Scope): Scope | null {
-    if (scope.kind === 'data') return end === '{' ? { ...this.child('data', scope, d), mask: 0 } : null;
+  enter(d: Directive, end: ';' | '{', scope: Scope, endLine = d.line): Scope | null {
+    statementEnds.set(d, endLine);
+    // Blocks read by a handler of their own (types, map, geo...): ngx_conf_parse refuses any block inside.
+    if (scope.kind === 'data') return end === '{' ? fail(d, 'unexpected "{"') : null;
     const rows = DIRECTIVES[d.name];
     if (!rows) fail(d, `unknown directive "${d.name}"`);
     const row = (rows as DirectiveRow[]).find(
@@ -306,6 +337,10 @@ export class Validator {
           fail(d, `invalid parameter "${d.args[2]}"`);
         }
         return null;
+      case 'ngx_http_core_server_name':
+        // `~regex` names are compiled (their named captures become variables); other names only warn.
+        for (const name of d.args) if (name.startsWith('~')) this.regex(d, name.slice(1));
+        return null;
       case 'ngx_http_rewrite_set':
         if (!(d.args[0] ?? '').startsWith('$')) fail(d, `invalid variable name "${d.args[0]}"`);
         this.defined.add((d.args[0] as string).slice(1).toLowerCase());
@@ -325,7 +360,7 @@ export class Validator {
 
   /** Remembers the TLS settings the end-of-http checks need, per server or at http level. */
   private record(d: Directive, scope: Scope): void {
-    if (d.name !== 'ssl_certificate' && d.name !== 'ssl_certificate_key') return;
+    if (!TLS_SETTINGS.has(d.name)) return;
     const sets = scope.kind === 'http' ? this.httpSets : this.servers.find((s) => s.scope === scope)?.sets;
     if (!sets) return;
     sets.set(d.name, [...(sets.get(d.name) ?? []), d]);
@@ -433,7 +468,7 @@ export class Validator {
     const url = d.args[0] ?? '';
     if (referencedVariables(url).length > 0) return;
     const match = /^(https?):\/\/(.*)$/i.exec(url);
-    if (!match) fail(d, `invalid URL prefix in "${url}"`);
+    if (!match) fail(d, 'invalid URL prefix');
     const rest = (match as RegExpExecArray)[2] as string;
     const hasUri = !rest.startsWith('unix:') ? rest.includes('/') : /^unix:[^:]*:.+/.test(rest);
     const location = scope.location;
@@ -452,7 +487,7 @@ export class Validator {
 
   private expires(d: Directive): void {
     const args = d.args[0] === 'modified' ? d.args.slice(1) : d.args;
-    if (d.args.length === 2 && d.args[0] !== 'modified') fail(d, `invalid value "${d.args[0]}"`);
+    if (d.args.length === 2 && d.args[0] !== 'modified') fail(d, `"${d.name}" directive invalid value`);
     const value = args[0] ?? '';
     if (['epoch', 'max', 'off'].includes(value)) return;
     const time = value.replace(/^@/, '').replace(/^[-+]/, '');
@@ -497,27 +532,48 @@ export class Validator {
   /** What nginx checks after reading the http block, in its order (ngx_http_block). */
   leave(scope: Scope): void {
     if (scope.kind !== 'http') return;
-    // ngx_http_init_locations (src/http/ngx_http.c): two prefix or two exact locations with one name.
-    for (const server of this.servers) duplicateLocations(server.scope.directive?.block ?? []);
+    // ngx_http_ssl_merge_srv_conf, server by server: a server with a certificate (or rejecting handshakes) gets
+    // an SSL context, and OpenSSL is handed its keys, ciphers and curves.
     for (const server of this.servers) {
-      const certificates = server.sets.get('ssl_certificate') ?? this.httpSets.get('ssl_certificate') ?? [];
-      const keys = server.sets.get('ssl_certificate_key') ?? this.httpSets.get('ssl_certificate_key') ?? [];
+      const setting = (name: string) => server.sets.get(name) ?? this.httpSets.get(name) ?? [];
+      const certificates = setting('ssl_certificate');
+      const keys = setting('ssl_certificate_key');
+      const rejects = setting('ssl_reject_handshake').at(-1)?.args[0]?.toLowerCase() === 'on';
       if (certificates.length > keys.length) {
-        const certificate = certificates[keys.length] as Directive;
-        fail(certificate, `no "ssl_certificate_key" is defined for certificate "${certificate.args[0]}"`);
+        const last = certificates.at(-1) as Directive;
+        fail(last, `no "ssl_certificate_key" is defined for certificate "${last.args[0]}"`);
+      }
+      if (certificates.length === 0 && !rejects) continue;
+      const ciphers = setting('ssl_ciphers').at(-1);
+      if (ciphers && selectsNoCipher(ciphers.args[0] ?? '')) {
+        fail(
+          ciphers,
+          `SSL_CTX_set_cipher_list("${ciphers.args[0]}") failed (SSL: error:0A0000B9:SSL routines::no cipher match)`,
+        );
+      }
+      const curve = setting('ssl_ecdh_curve').at(-1);
+      const unknown =
+        curve?.args[0] === 'auto' ? undefined : curve?.args[0]?.split(':').find((g) => !GROUP_NAMES.includes(g));
+      if (curve && unknown !== undefined) {
+        // OpenSSL queues no reason for a blank name, so nginx prints none.
+        if (unknown.trim() === '') fail(curve, `SSL_CTX_set1_curves_list("${curve.args[0]}") failed`);
+        fail(
+          curve,
+          `SSL_CTX_set1_curves_list("${curve.args[0]}") failed (SSL: error:0A080106:SSL routines::passed invalid argument:group '${unknown}' cannot be set)`,
+        );
       }
     }
+    // ngx_http_init_locations (src/http/ngx_http.c): two prefix or two exact locations with one name.
+    for (const server of this.servers) duplicateLocations(server.scope.directive?.block ?? []);
     // ngx_http_ssl_init: a TLS address needs a certificate in every server on it, unless it rejects handshakes.
     for (const server of this.servers) {
       const tls = server.listens.some((l) => l.args.slice(1).includes('ssl'));
       if (!tls || !server.scope.directive) continue;
       const certificates = server.sets.get('ssl_certificate') ?? this.httpSets.get('ssl_certificate') ?? [];
-      const rejects = rejectsHandshake(server.scope.directive) ?? rejectsHandshake(scope.directive);
-      if (certificates.length === 0 && !rejects) {
-        fail(
-          server.scope.directive,
-          `no "ssl_certificate" is defined for the "listen ... ssl" directive in ${server.scope.directive.file}:${server.scope.directive.line}`,
-        );
+      const reject = server.sets.get('ssl_reject_handshake') ?? this.httpSets.get('ssl_reject_handshake') ?? [];
+      if (certificates.length === 0 && reject.at(-1)?.args[0]?.toLowerCase() !== 'on') {
+        // ngx_http_ssl_init words it with the server's place, where other errors have theirs.
+        fail(server.scope.directive, 'no "ssl_certificate" is defined for the "listen ... ssl" directive');
       }
     }
     // ngx_http_variables_init_vars: every variable used must be known, set, mapped or captured by name.
@@ -549,9 +605,4 @@ function duplicateLocations(block: Directive[]): void {
     }
     duplicateLocations(d.block);
   }
-}
-
-function rejectsHandshake(block: Directive | null): boolean | undefined {
-  const found = block?.block?.find((d) => d.name === 'ssl_reject_handshake');
-  return found ? found.args[0]?.toLowerCase() === 'on' : undefined;
 }

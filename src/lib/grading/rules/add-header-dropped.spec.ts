@@ -1,8 +1,30 @@
 import { describe, expect, test } from 'vitest';
 import { addHeaderDropped } from './add-header-dropped';
-import { NO_PYTHON, SITE, SITE_FILE, edit, expectFinding, expectNoFinding, judge, lineOf } from './test-support';
+import { parseNginx } from '../../config/nginx';
+import {
+  NO_PYTHON,
+  SITE,
+  SITE_FILE,
+  edit,
+  expectFinding,
+  expectNoFinding,
+  gradingContext,
+  judge,
+  lineOf,
+} from './test-support';
 
 const check = (site: string) => judge(addHeaderDropped, NO_PYTHON, { files: { [SITE_FILE]: site } });
+
+/** As `prodready audit` judges a real project's config: read as written, for whatever nginx it targets. */
+const audit = (site: string) =>
+  addHeaderDropped.evaluate({
+    ...gradingContext(NO_PYTHON, { files: { [SITE_FILE]: site } }),
+    nginx: { ok: true, nginx: { file: SITE_FILE, config: parseNginx(site, SITE_FILE) } },
+  });
+const OWN_CACHE_HEADER = [
+  '        expires 1d;\n',
+  '        add_header Cache-Control "public, max-age=86400";\n',
+] as const;
 
 describe('add-header-dropped', () => {
   test("a location's own add_header drops the server's security headers there", async () => {
@@ -72,5 +94,28 @@ server {
 }
 `;
     expectNoFinding(await check(site));
+  });
+
+  test('no finding: add_header_inherit merge (nginx >= 1.29.3) keeps the headers from above beside its own', async () => {
+    const site = edit(SITE, OWN_CACHE_HEADER[0], `        add_header_inherit merge;\n${OWN_CACHE_HEADER[1]}`);
+    expectNoFinding(await audit(site));
+    // Without it, the same config drops them: the directive is what changes the verdict.
+    expectFinding(await audit(edit(SITE, ...OWN_CACHE_HEADER)), addHeaderDropped);
+  });
+
+  test('add_header_inherit off drops the headers from above even in a block with none of its own', async () => {
+    const site = edit(SITE, '        expires 1d;\n', '        add_header_inherit off;\n        expires 1d;\n');
+    const finding = expectFinding(await audit(site), addHeaderDropped);
+    expect(finding.message).toBe(
+      'location /static/ has add_header_inherit off, so Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options from the level above are not sent there.',
+    );
+    expect(finding.line).toBe(lineOf(site, 'add_header_inherit off'));
+  });
+
+  test("the emulated nginx (1.22.1) does not know add_header_inherit: nothing to judge, nginx -t's words", async () => {
+    const site = edit(SITE, OWN_CACHE_HEADER[0], `        add_header_inherit merge;\n${OWN_CACHE_HEADER[1]}`);
+    const verdict = await check(site);
+    expect(verdict.findings).toEqual([]);
+    expect(verdict.inconclusive).toContain('unknown directive "add_header_inherit"');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parseNginx, responseHeadersFor, serverBlocks, type VariableContext } from '../../config/nginx';
 import { headerMissingAlways } from './header-missing-always';
 import { NO_PYTHON, SITE, SITE_FILE, edit, expectFinding, expectNoFinding, judge, lineOf } from './test-support';
 
@@ -45,5 +46,22 @@ describe('header-missing-always', () => {
       '        add_header Cache-Control public;\n        add_header X-Content-Type-Options nosniff always;\n',
     );
     expectNoFinding(await check(site));
+  });
+
+  test('always matters for exactly the statuses other than 200, 201, 204, 206, 301, 302, 303, 304, 307, 308', () => {
+    const config = parseNginx(
+      'server {\n    add_header X-Plain yes;\n    add_header X-Always yes always;\n}\n',
+      'site.conf',
+    );
+    const server = serverBlocks(config)[0]!;
+    const context = { scheme: 'https', headers: [], vars: new Map() } as unknown as VariableContext;
+    const headers = responseHeadersFor([config, server], context);
+    const plain = (status: number) => headers(status).some(([name]) => name === 'X-Plain');
+    const withoutAlways = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
+    for (const status of withoutAlways) expect(plain(status), `status ${status}`).toBe(true);
+    for (const status of [202, 203, 300, 305, 400, 404, 500, 502])
+      expect(plain(status), `status ${status}`).toBe(false);
+    for (const status of [202, 404, 500]) expect(headers(status).some(([name]) => name === 'X-Always')).toBe(true);
+    expect(headerMissingAlways.explanation).toContain(withoutAlways.join(', '));
   });
 });

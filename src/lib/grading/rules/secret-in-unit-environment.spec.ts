@@ -37,6 +37,36 @@ describe('secret-in-unit-environment', () => {
     expect(finding.line).toBe(lineOf(text, 'DB_PASSWORD'));
   });
 
+  test.each([
+    [
+      'gunicorn -e',
+      '/srv/shop/venv/bin/gunicorn -e SECRET_KEY=sk_live_4f9a7c21e8b35d60 -c /srv/shop/gunicorn.conf.py wsgi:app',
+    ],
+    ['--env NAME=value', '/srv/shop/venv/bin/gunicorn --env SECRET_KEY=sk_live_4f9a7c21e8b35d60 wsgi:app'],
+    ['--env=NAME=value', '/srv/shop/venv/bin/gunicorn --env=SECRET_KEY=sk_live_4f9a7c21e8b35d60 wsgi:app'],
+    ['env NAME=value cmd', '/usr/bin/env SECRET_KEY=sk_live_4f9a7c21e8b35d60 /srv/shop/venv/bin/gunicorn wsgi:app'],
+  ])('the secret set on ExecStart= (%s), at the command line', async (_form, command) => {
+    const text = edit(
+      UNIT,
+      'ExecStart=/srv/shop/venv/bin/gunicorn -c /srv/shop/gunicorn.conf.py wsgi:app',
+      `ExecStart=${command}`,
+    );
+    const finding = expectFinding(await unit(text), secretInUnitEnvironment);
+    expect(finding.message).toBe(
+      'SECRET_KEY is set on the command line (ExecStart= of shop.service): anyone who can read the unit, or run ps, reads the secret.',
+    );
+    expect(finding).toMatchObject({ file: UNIT_FILE, line: lineOf(text, 'ExecStart=') });
+  });
+
+  test('no finding: env with a setting that is not a secret', async () => {
+    const text = edit(
+      UNIT,
+      'ExecStart=/srv/shop/venv/bin/gunicorn',
+      'ExecStart=/usr/bin/env FLASK_DEBUG=0 /srv/shop/venv/bin/gunicorn',
+    );
+    expectNoFinding(await unit(text));
+  });
+
   test("Supervisor's environment=", async () => {
     const text = edit(
       SUPERVISOR,

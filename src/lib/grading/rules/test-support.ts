@@ -175,8 +175,8 @@ server {
     listen 443 ssl default_server;
     listen [::]:443 ssl default_server;
     server_name _;
-    ssl_reject_handshake on;
     ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_reject_handshake on;
 }
 
 server {

@@ -1,11 +1,15 @@
 """What an audit run changes in the interpreter, switched on and off per run: the audit's packages
-on sys.path, stand-ins for other missing imports (stand_ins.py), databases in memory
+importable, stand-ins for other missing imports (stand_ins.py), databases in memory
 (databases.py) and the project's pinned Flask semantics (versions.py). A lesson's run gets none of
 it, so a lesson behaves the same in the browser and on the command line."""
 
+import importlib.abc
+import importlib.machinery
+import importlib.metadata
 import os
 import sys
 import threading
+import zipfile
 
 from . import databases, project_requirements, stand_ins, versions
 
@@ -13,6 +17,7 @@ _site = [None]  # where the host unpacks the audit's packages (assets.ts AUDIT_S
 
 
 _notes = [None]  # the current audit run's notes
+_followed = [None]  # and the pinned versions' semantics it followed
 _real_start = threading.Thread.start
 
 
@@ -32,6 +37,68 @@ def _start_or_skip(thread):
             _notes[0].append(note)
 
 
+def _archive():
+    """The audit's archive beside the folder (the host writes it there), or None."""
+    site = _site[0]
+    return f"{site}.zip" if site and os.path.isfile(f"{site}.zip") else None
+
+
+class AuditPackagesFinder(importlib.abc.MetaPathFinder):
+    """The audit's packages, found only when nothing on sys.path has the name: a project module
+    that shares a name with one of them (cheat.sh's own `limits`, added to sys.path by the
+    project) wins, as it does in production where the audit's package is not installed.
+
+    A package is extracted from the archive the first time it is imported: most projects use a
+    few of the forty, and extracting all of them took seconds of every audit."""
+
+    def __init__(self):
+        self._members = None  # top-level name -> archive members
+        self._extracted = set()
+
+    def _index(self):
+        if self._members is None:
+            self._members = {}
+            with zipfile.ZipFile(_archive()) as archive:
+                for name in archive.namelist():
+                    top = name.split("/", 1)[0]
+                    top = top[: -len(".py")] if top.endswith(".py") else top
+                    self._members.setdefault(top, []).append(name)
+                # Their metadata (importlib.metadata.version("flask-limiter")) is small: all of it at once.
+                archive.extractall(_site[0], [n for n in archive.namelist() if ".dist-info/" in n])
+        return self._members
+
+    def find_spec(self, fullname, path=None, target=None):
+        if path is not None or _archive() is None:
+            return None  # a submodule: its package's __path__ already says where it is
+        members = self._index().get(fullname)
+        if members is None:
+            return None
+        if fullname not in self._extracted:
+            with zipfile.ZipFile(_archive()) as archive:
+                archive.extractall(_site[0], members)
+            self._extracted.add(fullname)
+        return importlib.machinery.PathFinder.find_spec(fullname, [_site[0]])
+
+    def find_distributions(self, context=importlib.metadata.DistributionFinder.Context()):
+        if _archive() is None:
+            return iter(())
+        self._index()
+        where = importlib.metadata.DistributionFinder.Context(name=context.name, path=[_site[0]])
+        return importlib.metadata.MetadataPathFinder.find_distributions(where)
+
+
+_finder = AuditPackagesFinder()
+
+
+def note(text):
+    """Adds a note to the current audit run; False when the run is not an audit run."""
+    if _notes[0] is None:
+        return False
+    if text not in _notes[0]:
+        _notes[0].append(text)
+    return True
+
+
 def configure(audit_site_packages):
     _site[0] = audit_site_packages
 
@@ -40,8 +107,8 @@ def begin(audit, files, env):
     """Before a run: returns the notes list the run's changes are written to (None for a lesson)."""
     site = _site[0]
     if not audit:
-        if site in sys.path:
-            sys.path.remove(site)
+        if _finder in sys.meta_path:
+            sys.meta_path.remove(_finder)
             # What an audit run imported from there must not be importable in a lesson's run.
             for name, module in list(sys.modules.items()):
                 if (getattr(module, "__file__", None) or "").startswith(site + "/"):
@@ -52,21 +119,25 @@ def begin(audit, files, env):
         _notes[0] = None
         return None
     notes = _notes[0] = []
+    followed = _followed[0] = []
     threading.Thread.start = _start_or_skip
-    if site and os.path.isdir(site):
-        if site not in sys.path:
-            sys.path.append(site)
+    if _archive() is not None:
+        if _finder not in sys.meta_path:
+            # Before the stand-ins' finder, which answers whatever is still missing.
+            last = [i for i, finder in enumerate(sys.meta_path) if isinstance(finder, stand_ins.StandInFinder)]
+            sys.meta_path.insert(last[0] if last else len(sys.meta_path), _finder)
     else:
         notes.append("the audit's packages (audit-packages.zip) are missing, run `npm run setup`: only Flask's own packages were importable")
     declarations = project_requirements.read(files)
     stand_ins.activate([declared.name for declared in declarations])
     databases.activate(notes)
-    versions.apply(declarations, env, notes)
+    versions.apply(declarations, env, followed)
     return notes
 
 
-def outcome(notes):
+def outcome(notes, serving):
     """What the run's outcome adds: the stand-ins it needed and the notes."""
     if notes is None:
         return {}
-    return {"standIns": stand_ins.recorded(), "notes": list(notes)}
+    versions.served(serving, _followed[0])
+    return {"standIns": stand_ins.recorded(), "notes": list(notes), "versions": list(_followed[0] or [])}

@@ -1,6 +1,7 @@
 """Sends one request to a session's virtual server as raw HTTP bytes, and reads the raw response
 back with http.client, the way a real client would."""
 
+import base64
 import http.client
 import io
 
@@ -41,12 +42,18 @@ def _parse_response(raw, method):
     response = http.client.HTTPResponse(_ResponseSocket(raw), method=method)
     response.begin()
     body = response.read()
-    return {
+    parsed = {
         "status": response.status,
         "reason": response.reason,
         "headers": [[name, value] for name, value in response.getheaders()],
         "body": body.decode("utf-8", errors="replace"),
     }
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        # An image or a font: the preview needs the bytes themselves, not their text.
+        parsed["bodyBase64"] = base64.b64encode(body).decode("ascii")
+    return parsed
 
 
 def request(args):

@@ -6,7 +6,6 @@ not have; each change is noted so the report says so. SQLite files stay as writt
 folder is in memory). Outside audit runs nothing changes."""
 
 import importlib.abc
-import importlib.machinery
 import sys
 
 IN_MEMORY = "sqlite://"
@@ -112,9 +111,14 @@ class _AfterImport(importlib.abc.MetaPathFinder):
         patch = _PATCHES.get(fullname)
         if patch is None:
             return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is None or spec.loader is None:
-            return None
+        spec = None
+        for finder in sys.meta_path:  # the real finders, wherever the package lives
+            if finder is not self and hasattr(finder, "find_spec"):
+                spec = finder.find_spec(fullname, path, target)
+                if spec is not None:
+                    break
+        if spec is None or spec.loader is None or spec.origin is None:
+            return None  # not there, or a stand-in: nothing to patch
         run = spec.loader.exec_module
 
         def exec_module(module):

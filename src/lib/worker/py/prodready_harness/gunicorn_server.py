@@ -7,10 +7,11 @@ worker processes are stand-ins: Pyodide has none of them."""
 import os
 
 import gunicorn.arbiter
+import gunicorn.config
 from gunicorn import __version__
 from gunicorn.workers.sync import SyncWorker
 
-from . import runner
+from . import PROJECT_DIR, runner
 from .serving import ServedApp, ServerStarted
 
 
@@ -132,7 +133,9 @@ def _arbiter_run(self):
 
     def handle(raw_request, client_address):
         connection = _Connection(raw_request)
-        peer = client_address if port else ("", -1)
+        # A unix socket's accept() gives the peer as a string (""), not (host, port); Gunicorn
+        # trusts forwarded headers from such peers unconditionally (forwarded_allow_ips docs).
+        peer = client_address if port else ""
         worker.handle(listener, connection, peer)
         return bytes(connection.sent)
 
@@ -174,6 +177,29 @@ def _load_wsgi(self):
         raise
 
 
+_real_worker_class = gunicorn.config.Config.worker_class
+
+
+def _worker_class(cfg):
+    """Config.worker_class imports the worker's package (gevent, eventlet). The harness serves
+    with one sync worker in any case (see _arbiter_run); in an audit run a worker whose package
+    the audit lacks is said in a note instead of failing the start."""
+    try:
+        return _real_worker_class.fget(cfg)
+    except (RuntimeError, ImportError) as error:
+        from . import audit_mode
+
+        message = str(error).strip().rstrip("]").strip()
+        if not audit_mode.note(f"Gunicorn's {cfg.worker_class_str} worker needs what the audit lacks ({message}): the app was served by a sync worker"):
+            raise
+        return SyncWorker
+
+
 def install():
+    # Gunicorn's `chdir` default is the working directory at import (gunicorn.config.Chdir);
+    # a real process imports it already in its working directory, the harness once at boot, before
+    # any project exists. Every run's working directory is the project's.
+    gunicorn.config.Chdir.default = PROJECT_DIR
+    gunicorn.config.Config.worker_class = property(_worker_class)
     gunicorn.arbiter.Arbiter.run = _arbiter_run
     SyncWorker.load_wsgi = _load_wsgi

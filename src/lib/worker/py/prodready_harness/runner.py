@@ -113,6 +113,24 @@ def _set_cpu_count(count):
     multiprocessing.cpu_count = lambda: count
 
 
+_credentials_written = []
+
+
+def _write_credentials(credentials):
+    """systemd's LoadCredential=: files in a directory of their own, named by $CREDENTIALS_DIRECTORY
+    (which the caller puts in the environment). The previous run's are removed first."""
+    while _credentials_written:
+        shutil.rmtree(_credentials_written.pop(), ignore_errors=True)
+    if not credentials:
+        return
+    directory = credentials["directory"]
+    os.makedirs(directory, exist_ok=True)
+    _credentials_written.append(directory)
+    for name, content in credentials["files"].items():
+        with open(os.path.join(directory, os.path.basename(name)), "w", encoding="utf-8") as handle:
+            handle.write(content)
+
+
 def _set_environment(env):
     os.environ.clear()
     os.environ.update(BASE_ENV)
@@ -165,6 +183,7 @@ def run(options):
     _set_environment(options["env"])
     session.env = dict(options["env"])
     config_selection.reset()
+    _write_credentials(options.get("credentials"))
     _set_cpu_count(options.get("cpuCount") or 2)
     write_project(options["files"])
     os.chdir(PROJECT_DIR)
@@ -211,12 +230,13 @@ def run(options):
         exit_info = _explain_exit(exit_info, strip_ansi("".join(log)), options["files"])
 
     served = session.server
+    serving = served.info() if served is not None and exit_info is None else None
     return {
-        "serving": served.info() if served is not None and exit_info is None else None,
+        "serving": serving,
         "exit": exit_info,
         "interruption": interruption,
         "log": strip_ansi("".join(log)),
-        **audit_mode.outcome(notes),
+        **audit_mode.outcome(notes, serving),
     }
 
 

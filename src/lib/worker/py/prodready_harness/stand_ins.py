@@ -15,9 +15,16 @@ Which imports get one, and why:
   runs where the package is not installed, unless the project's requirements declare the package,
   in which case production has it;
 - never for the standard library, nor for a missing submodule of a real package.
+
+A name the project imports from a package the audit has, in a version that no longer has it
+(`from itsdangerous import TimedJSONWebSignatureSerializer`, gone in itsdangerous 2.1, from a
+project that pins 1.1), gets a stand-in too: third-party modules answer a missing attribute the
+project's own code asks for (PEP 562 module `__getattr__`) with one, recorded as `module.Name`.
+Libraries asking (`hasattr` feature checks) still get AttributeError.
 """
 
 import ast
+import importlib._bootstrap_external
 import importlib.abc
 import importlib.machinery
 import re
@@ -83,6 +90,7 @@ def activate(declared_distributions):
             del sys.modules[name]
     if not any(isinstance(finder, StandInFinder) for finder in sys.meta_path):
         sys.meta_path.append(StandInFinder())
+    _answer_missing_names()
 
 
 def deactivate():
@@ -176,6 +184,22 @@ class StandIn:
     def __repr__(self):
         return f"<stand-in {type(self).__standin_name__}>"
 
+    def _operated(self, *other):
+        return _make(f"{type(self).__standin_name__}()")()
+
+    # `schema + "_list"`, `flags | OTHER`: arithmetic on a stand-in gives another one.
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __mod__ = __rmod__ = _operated
+    __or__ = __ror__ = __and__ = __rand__ = __truediv__ = __rtruediv__ = _operated
+    __abs__ = __neg__ = __pos__ = __invert__ = _operated
+
+    def __int__(self):
+        return 0
+
+    __index__ = __int__
+
+    def __float__(self):
+        return 0.0
+
 
 class StandInModule(types.ModuleType):
     __all__ = []
@@ -204,6 +228,57 @@ class _Loader(importlib.abc.Loader):
 _LOADER = _Loader()
 
 
+# --- names a bundled version no longer has ----------------------------------------------------------
+
+_SITE_DIRS = ("/site-packages/", "/prodready-audit/")
+
+
+def _third_party(module):
+    """Installed from the packages archives (site-packages or the audit's folder)."""
+    path = getattr(module, "__file__", None) or ""
+    return any(folder in path for folder in _SITE_DIRS)
+
+
+def _with_missing_names(module):
+    if getattr(module, "_prodready_missing_names", False) or isinstance(module, StandInModule):
+        return
+    own = module.__dict__.get("__getattr__")
+
+    def __getattr__(name):
+        if own is not None:
+            try:
+                return own(name)
+            except AttributeError:
+                pass
+        caller = sys._getframe(1).f_code.co_filename
+        if _State.active and not name.startswith("__") and caller.startswith(PROJECT_DIR + "/"):
+            qualified = f"{module.__name__}.{name}"
+            if qualified not in _State.recorded:
+                _State.recorded.append(qualified)
+            return _member(qualified, name)
+        raise AttributeError(f"module {module.__name__!r} has no attribute {name!r}")
+
+    module.__getattr__ = __getattr__
+    module._prodready_missing_names = True
+
+
+_real_exec_module = importlib._bootstrap_external._LoaderBasics.exec_module
+
+
+def _exec_module(loader, module):
+    _real_exec_module(loader, module)
+    if _State.active and _third_party(module):
+        _with_missing_names(module)
+
+
+def _answer_missing_names():
+    """Every third-party module imported so far, and every one imported from now on."""
+    importlib._bootstrap_external._LoaderBasics.exec_module = _exec_module
+    for module in list(sys.modules.values()):
+        if isinstance(module, types.ModuleType) and _third_party(module):
+            _with_missing_names(module)
+
+
 # --- which imports get one -----------------------------------------------------------------------
 
 
@@ -228,6 +303,9 @@ def _wanted(name):
     frame = sys._getframe(2)
     while frame is not None:
         filename = frame.f_code.co_filename
+        if filename == __file__:  # this module's own loader wrapper, on the way
+            frame = frame.f_back
+            continue
         if filename.startswith(_HARNESS_DIR):
             break
         if not filename.startswith("<frozen importlib") and not filename.endswith("/importlib/__init__.py"):

@@ -5,6 +5,11 @@ difference decides a fact, the run follows the pinned version and says so in a n
 - FLASK_ENV: before Flask 2.3, `FLASK_ENV=development` turned debug mode on whenever FLASK_DEBUG
   was unset (`flask.helpers.get_debug_flag`, Flask 2.2.x; deprecated in 2.2, removed in 2.3, see
   https://flask.palletsprojects.com/en/stable/changes/#version-2-3-0). Flask 3.1 ignores it.
+- The debugger's Host check: from Werkzeug 3.0.3 (CVE-2024-34069,
+  https://werkzeug.palletsprojects.com/en/stable/changes/#version-3-0-3) the debugger offers its
+  console and PIN prompt only to requests whose Host is in `trusted_hosts` (localhost); before, to
+  any Host. With an older Werkzeug pinned, the bundled debugger trusts every Host, said when the
+  app is served with the debugger.
 """
 
 import os
@@ -12,6 +17,7 @@ import os
 from . import project_requirements
 
 FLASK_ENV_REMOVED_IN = "2.3"
+DEBUGGER_HOST_CHECK_FROM = "3.0.3"
 
 
 def _get_debug_flag_before_2_3():
@@ -31,26 +37,55 @@ def _flask_modules():
     return (flask.helpers, flask.app, flask.sansio.app, flask.cli)
 
 
-_original = {}
+_original = {}  # (owner, attribute) -> the bundled version's
+
+
+def _replace(owner, attribute, value):
+    _original[(owner, attribute)] = getattr(owner, attribute)
+    setattr(owner, attribute, value)
 
 
 def restore():
-    for module, function in _original.items():
-        module.get_debug_flag = function
+    for (owner, attribute), value in _original.items():
+        setattr(owner, attribute, value)
     _original.clear()
 
 
+_with_debugger = []  # what the run follows only where the debugger serves
+
+
+def _trust_every_host(werkzeug):
+    from werkzeug.debug import DebuggedApplication
+
+    pinned = f"Werkzeug {werkzeug.exact}" if werkzeug.exact else f"Werkzeug {werkzeug.specifier}"
+    _replace(DebuggedApplication, "check_host_trust", lambda self, environ: True)
+    _with_debugger.append(
+        f"{pinned} is what the project installs ({werkzeug.where()}): its debugger offers the console to any "
+        f"Host header (the Host check came in Werkzeug {DEBUGGER_HOST_CHECK_FROM}); the app ran with that version's debugger"
+    )
+
+
+def served(serving, notes):
+    """After the run: the differences that hold only for what it serves."""
+    if serving is not None and serving.get("debugger"):
+        notes.extend(note for note in _with_debugger if note not in notes)
+
+
 def apply(declarations, env, notes):
-    """Before the run: take on the pinned Flask's semantics where they differ for this environment."""
+    """Before the run: take on the pinned Flask's semantics where they differ for this environment;
+    each difference followed is appended to `notes` as a sentence."""
     restore()
+    _with_debugger.clear()
+    werkzeug = project_requirements.first(declarations, "werkzeug")
+    if project_requirements.only_below(werkzeug, DEBUGGER_HOST_CHECK_FROM):
+        _trust_every_host(werkzeug)
     flask = project_requirements.first(declarations, "flask")
     if "FLASK_ENV" not in env or not project_requirements.only_below(flask, FLASK_ENV_REMOVED_IN):
         return
     pinned = f"Flask {flask.exact}" if flask.exact else f"Flask {flask.specifier}"
     for module in _flask_modules():
         if hasattr(module, "get_debug_flag"):
-            _original[module] = module.get_debug_flag
-            module.get_debug_flag = _get_debug_flag_before_2_3
+            _replace(module, "get_debug_flag", _get_debug_flag_before_2_3)
     notes.append(
         f"{pinned} is what the project installs ({flask.where()}): there FLASK_ENV={env['FLASK_ENV']} "
         f"{'turns debug mode on' if env['FLASK_ENV'] == 'development' and not env.get('FLASK_DEBUG') else 'is read'} "
