@@ -1,0 +1,4 @@
+from prodready_harness import console
+
+Function = console._emitter.emit.constructor
+Function("Deno.writeTextFileSync('__OUTSIDE__/marker-callback', 'x')")()

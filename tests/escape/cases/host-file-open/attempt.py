@@ -1,0 +1,1 @@
+raise RuntimeError(open("__CANARY_FILE__").read())

@@ -1,0 +1,3 @@
+import os
+
+raise RuntimeError("environment: " + repr(dict(os.environ)))

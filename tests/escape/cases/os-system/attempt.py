@@ -1,0 +1,3 @@
+import os
+
+os.system("touch __OUTSIDE__/marker-os-system")

@@ -1,0 +1,3 @@
+import subprocess
+
+subprocess.run(["touch", "__OUTSIDE__/marker-subprocess"], check=False)
