@@ -152,6 +152,18 @@ describe('Shell', () => {
     expect(shell.running).toBe(false);
   });
 
+  it('keeps what was typed while a request ran and puts it at the next prompt', async () => {
+    let finish: (r: HttpResponse) => void = () => {};
+    const { shell, runtime, settle, screen } = setup();
+    runtime.answer = () => new Promise<HttpResponse>((resolve) => (finish = resolve));
+    shell.input('curl /slow\r');
+    shell.input('curl /ne');
+    shell.input('xt');
+    finish(okResponse({ body: 'done\n' }));
+    await settle();
+    expect(screen().endsWith('done\n$ curl /next')).toBe(true);
+  });
+
   it('prints program output above the prompt and keeps the typed line', () => {
     const { shell, screen } = setup();
     shell.input('curl');

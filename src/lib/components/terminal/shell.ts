@@ -84,6 +84,8 @@ export class Shell {
    * shows as the app hop below the response instead of above it. Null when not holding.
    */
   private held: string | null = null;
+  /** Keys typed while a command ran: they go to the next prompt, as a terminal delivers them. */
+  private typedAhead = '';
 
   constructor(private readonly deps: ShellDeps) {}
 
@@ -115,8 +117,12 @@ export class Shell {
   input(data: string): void {
     if (this.busy) {
       if (data.includes('\x03')) {
+        // As in a real terminal, Ctrl+C also throws away what was typed ahead.
+        this.typedAhead = '';
         this.print('^C\n');
         void this.deps.interrupt();
+      } else {
+        this.typedAhead += data;
       }
       return;
     }
@@ -227,6 +233,9 @@ export class Shell {
       this.flushHeld('');
       this.busy = false;
       this.showPrompt();
+      const typed = this.typedAhead;
+      this.typedAhead = '';
+      if (typed) this.input(typed);
     }
   }
 
