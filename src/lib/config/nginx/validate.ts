@@ -422,7 +422,7 @@ export class Validator {
     if (modifier === '~' || modifier === '~*') this.regex(d, name);
     const outer = scope.kind === 'location' ? scope.location : undefined;
     if (outer) {
-      const inner = modifier + name;
+      const inner = name;
       if (outer.name.startsWith('@'))
         fail(d, `location "${inner}" cannot be inside the named location "${outer.name}"`);
       if (outer.modifier === '=') fail(d, `location "${inner}" cannot be inside the exact location "${outer.name}"`);
