@@ -14,6 +14,7 @@ export const debugEnabled: Rule = {
   explanation:
     "With debug on, every error answers with Werkzeug's debugger: the traceback, source lines, file paths and " +
     'local values, and a console that runs Python on the server once its PIN is guessed or leaked (CWE-489).',
+  confirms: 'Run as production runs it, the app serves with debug mode and the Werkzeug debugger off.',
   fix: 'Leave debug off unless FLASK_DEBUG=1 is set on purpose for local development; never pass debug=True or set DEBUG in code that production runs.',
   references: [
     'https://cwe.mitre.org/data/definitions/489.html',
