@@ -1,7 +1,7 @@
 /**
- * The lesson proofs: the starter fails the checks it names, the solution passes every check, each
- * known mistake fails exactly as its expect.json says, and no check is vacuous: every check fails
- * (judged, not "not run") on the starter or on at least one known mistake. Shared by
+ * The lesson proofs (docs/adding-a-lesson.md): the starter fails the checks it names, the solution
+ * passes every check, each known mistake fails exactly as its expect.json says, and no check is
+ * vacuous: every check fails (judged, not "not run") on the starter or on at least one known mistake. Shared by
  * `prodready lessons check` and tests/lessons.spec.ts.
  */
 import type { Lesson } from '../lib/content/lesson';
