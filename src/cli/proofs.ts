@@ -73,7 +73,24 @@ export function proofSubjects(lesson: Lesson): ProofSubject[] {
 export async function proveSubject(lesson: Lesson, subject: ProofSubject, runtime: PythonRuntime): Promise<Proof> {
   const results = await grade(lesson, subject.files, runtime);
   const failed = results.filter((result) => checkStatus(result) === 'failed').map((result) => result.id);
-  return { lesson: lesson.id, subject: subject.subject, problems: subject.judge(results), failed };
+  const problems = [...subject.judge(results), ...results.flatMap(wordingProblems)];
+  return { lesson: lesson.id, subject: subject.subject, problems, failed };
+}
+
+const plain = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** A message must say something the title does not, in the learner's words (rule ids stay in JSON and SARIF). */
+function wordingProblems(result: CheckResult): string[] {
+  const problems: string[] = [];
+  if (plain(result.message) === plain(result.title)) problems.push(`"${result.id}" says only its title`);
+  if (result.passed && result.rule && result.message.includes(result.rule)) {
+    problems.push(`"${result.id}" passes with a message that names its rule id: ${result.message}`);
+  }
+  return problems;
 }
 
 /**

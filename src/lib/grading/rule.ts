@@ -40,6 +40,8 @@ export interface Rule {
   title: string;
   /** Why it matters, for the learner and the audit report. */
   explanation: string;
+  /** What a pass confirmed, in plain words, for the learner (no rule id, not the check's title). */
+  confirms?: string;
   fix: string;
   references: string[];
   evaluate(context: GradingContext): Promise<RuleVerdict>;

@@ -8,7 +8,8 @@ type Spec = Extract<CheckSpec, { kind: 'python-syntax' }>;
 export async function pythonSyntax(spec: Spec, context: GradingContext): Promise<CheckResult> {
   const facts = await context.runtime.call('facts', { session: GRADER_SESSION, files: context.files });
   const problem = facts.problems[0];
-  if (!problem) return { id: spec.id, title: spec.title, passed: true, message: 'Every Python file parses.' };
+  if (!problem)
+    return { id: spec.id, title: spec.title, passed: true, message: "Python's own parser accepts every .py file." };
   const column = problem.column ? `, column ${problem.column}` : '';
   // The same error stops the app from starting: the checks that need it are not run.
   const blocking = {

@@ -15,5 +15,9 @@ export async function ruleCheck(spec: Spec, context: GradingContext): Promise<Ch
   if (verdict.inconclusive) {
     return { ...base, passed: false, message: `Could not check "${rule.title}": ${verdict.inconclusive}.` };
   }
-  return { ...base, passed: true, message: `No finding of ${rule.id}.` };
+  return { ...base, passed: true, message: rule.confirms ?? `Checked: ${lowerFirst(rule.title)}, not found.` };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

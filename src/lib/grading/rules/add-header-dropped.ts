@@ -25,6 +25,7 @@ export const addHeaderDropped: Rule = {
   explanation:
     'nginx inherits add_header from the enclosing level only when the current level has none. One add_header in a ' +
     'location (a Cache-Control for static files, say) silently removes HSTS, nosniff and the rest there.',
+  confirms: 'No location loses the add_header lines set above it.',
   fix:
     'Repeat every header in the block that adds its own, or move them into an include file used at each level ' +
     '(with nginx >= 1.29.3: add_header_inherit merge;).',

@@ -17,6 +17,7 @@ export const aliasTraversal: Rule = {
   explanation:
     'location /static { alias /srv/shop/static/; } maps /static../app.py to /srv/shop/static/../app.py: the source, ' +
     '.env files and keys next to the static folder become downloadable.',
+  confirms: 'GET /static../app.py cannot leave the static folder.',
   fix: 'End the location with a slash when the alias ends with one: location /static/ { alias /srv/shop/static/; }',
   references: [
     'https://nginx.org/en/docs/http/ngx_http_core_module.html#alias',

@@ -22,6 +22,7 @@ export const bindAllInterfaces: Rule = {
     'Behind a reverse proxy, the app server needs to accept connections from the proxy only. Listening on every ' +
     'interface lets anyone who reaches the machine skip the proxy: its TLS, its headers and its limits, and forge ' +
     'the forwarded headers the app trusts.',
+  confirms: 'The app server listens on this machine only (loopback or a unix socket).',
   fix: 'Bind to 127.0.0.1 (or a unix socket) when the proxy runs on the same machine.',
   references: [
     'https://docs.pylonsproject.org/projects/waitress/en/stable/arguments.html',

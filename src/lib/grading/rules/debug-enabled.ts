@@ -19,6 +19,7 @@ export const debugEnabled: Rule = {
     'started with, and it asks for a PIN; the PIN is computed from facts the traceback and the machine leak (the ' +
     'user, the path of flask/app.py, the MAC address, the machine id), not guessed, and 10 wrong ones only lock ' +
     'the console until a restart (CWE-489).',
+  confirms: 'Run as production runs it, the app serves with debug mode and the Werkzeug debugger off.',
   fix: 'Leave debug off unless FLASK_DEBUG=1 is set on purpose for local development; never pass debug=True or set DEBUG in code that production runs.',
   references: [
     'https://cwe.mitre.org/data/definitions/489.html',

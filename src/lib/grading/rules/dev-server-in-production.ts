@@ -13,6 +13,7 @@ export const devServerInProduction: Rule = {
   explanation:
     "Flask.run() and `flask run` start Werkzeug's development server: one process, no worker management, no " +
     'hardening against slow or malformed clients, and it says so at start-up. It is built for a laptop, not for traffic.',
+  confirms: 'What production starts serves the app with a production server.',
   fix: 'Serve the app with a production WSGI server (Waitress or Gunicorn) and make that the command production starts.',
   references: [
     'https://flask.palletsprojects.com/en/stable/deploying/',

@@ -11,6 +11,7 @@ export const gunicornReload: Rule = {
   explanation:
     'The reloader watches files and restarts workers when they change: in production that means restarts nobody ' +
     'planned, extra load, and code that runs the moment a file is written to the server.',
+  confirms: 'The server runs without a code reloader.',
   fix: 'Leave reload off in production; deploy by restarting the service.',
   references: ['https://docs.gunicorn.org/en/stable/settings.html#reload'],
   async evaluate(context) {

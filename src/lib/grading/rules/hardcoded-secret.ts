@@ -26,6 +26,7 @@ export const hardcodedSecret: Rule = {
   explanation:
     'Anyone who reads the code, its history or a leaked traceback can sign session cookies with it: log in as any ' +
     'user, forge CSRF tokens. A fallback value is the same leak, live whenever the variable is missing.',
+  confirms: 'The key the app uses is the one the environment gives it; without it, the code supplies none.',
   fix: 'Read SECRET_KEY from the environment with no default, e.g. app.config["SECRET_KEY"] = os.environ["SECRET_KEY"], so a missing key stops the app at start.',
   references: [
     'https://cwe.mitre.org/data/definitions/798.html',

@@ -50,6 +50,7 @@ export const headerMissingAlways: Rule = {
     `Without the \`always\` flag nginx adds a header only to responses with status ${[...ADD_HEADER_STATUSES].join(', ')}; ` +
     'every other response (404 and 500 pages, which are often the ones an attacker provokes, but also 202 or 300) ' +
     'goes out without HSTS, CSP or nosniff.',
+  confirms: 'Every security header is added with `always`, so 404 and 500 pages carry it.',
   fix: 'add_header Strict-Transport-Security "max-age=63072000" always; (and the same for every security header).',
   references: ['https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header'],
   evaluate: (context) =>

@@ -23,6 +23,7 @@ export const hostHeaderSpoofable: Rule = {
   explanation:
     "nginx hands a request for an unknown name to the port's default server. If that server proxies to the app with " +
     'Host $host, a client chooses the host name the app uses in password-reset links, absolute URLs and cache keys.',
+  confirms: 'A request for Host: evil.example is refused before it reaches the app.',
   fix: 'Add a catch-all: server { listen 443 ssl default_server; server_name _; ssl_reject_handshake on; } (and return 444 on port 80), so only your names reach the app.',
   references: [
     'https://nginx.org/en/docs/http/request_processing.html',

@@ -12,6 +12,7 @@ export const noHttpsRedirect: Rule = {
   explanation:
     'Whatever is served over plain HTTP, session cookies and forms included, can be read and changed by anyone on ' +
     'the path. Port 80 should only say where the https site is.',
+  confirms: 'A plain HTTP request is answered with a redirect to https, and never reaches the app.',
   fix: 'server { listen 80; server_name shop.example; return 301 https://$host$request_uri; }',
   references: ['https://nginx.org/en/docs/http/configuring_https_servers.html'],
   evaluate: (context) =>

@@ -17,6 +17,7 @@ export const proxyHeadersMissing: Rule = {
     'Without Host, X-Forwarded-For and X-Forwarded-Proto the app sees nginx as its only client, builds http:// URLs ' +
     'and redirects, and logs the proxy instead of the visitor. A location with any proxy_set_header of its own ' +
     'inherits none of those set in the server or http block.',
+  confirms: 'The proxied locations pass Host, X-Forwarded-For and X-Forwarded-Proto on.',
   fix: 'In every location with proxy_pass (or once above them, with none below): proxy_set_header Host $host; X-Forwarded-For $proxy_add_x_forwarded_for (or $remote_addr); X-Forwarded-Proto $scheme.',
   references: [
     'https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_set_header',

@@ -28,6 +28,7 @@ export const proxyTrustWildcard: Rule = {
   explanation:
     'X-Forwarded-For and X-Forwarded-Proto are only as true as whoever sent them. Trusting them from any address lets ' +
     'a client pick its own IP (dodging rate limits, bans and audit logs) and claim https.',
+  confirms: 'Forged forwarded headers from another address were ignored.',
   fix: 'Trust forwarded headers only from the proxy\'s address: Waitress trusted_proxy="127.0.0.1", Gunicorn forwarded_allow_ips="127.0.0.1".',
   references: [
     'https://docs.pylonsproject.org/projects/waitress/en/stable/reverse-proxy.html',

@@ -16,6 +16,7 @@ export const proxyfixMiscounted: Rule = {
   explanation:
     'ProxyFix takes the N-th address from the right of X-Forwarded-For. With more hops counted than there are ' +
     'proxies, it reads an address the client wrote itself: anyone can choose their IP.',
+  confirms: 'A forged X-Forwarded-For sent through nginx was not believed.',
   fix: 'Count the proxies that really stand in front: nginx alone means ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1).',
   references: ['https://werkzeug.palletsprojects.com/en/stable/middleware/proxy_fix/'],
   async evaluate(context) {

@@ -14,6 +14,7 @@ export const proxyfixMissing: Rule = {
   explanation:
     'Without ProxyFix (or the server trusting the proxy), request.remote_addr is nginx for every visitor, rate limits and ' +
     'logs lump everyone together, and url_for(_external=True) and redirects say http:// on an https site.',
+  confirms: "Through nginx the app sees the visitor's address and https.",
   fix: 'app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1): one proxy, so count one of each.',
   references: [
     'https://werkzeug.palletsprojects.com/en/stable/middleware/proxy_fix/',

@@ -46,6 +46,7 @@ export const secretInUnitEnvironment: Rule = {
   explanation:
     'Unit files are world-readable (systemctl show prints Environment= to any user) and end up in configuration ' +
     'repositories and backups. A secret there is not secret.',
+  confirms: 'The unit holds no secret: not in its environment, not on its command line.',
   fix: 'Put secrets in a root-only file (chmod 600) named by EnvironmentFile=, or use LoadCredential= and read them from $CREDENTIALS_DIRECTORY.',
   references: [
     'https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#Environment=',

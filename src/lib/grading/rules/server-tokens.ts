@@ -11,6 +11,7 @@ export const serverTokens: Rule = {
   title: 'The server version is disclosed',
   explanation:
     'Server: nginx/1.22.1 tells an attacker which known vulnerabilities to try first, on every response and error page.',
+  confirms: 'Responses say "nginx" without a version.',
   fix: 'server_tokens off; in the http block (or in each server).',
   references: ['https://nginx.org/en/docs/http/ngx_http_core_module.html#server_tokens'],
   evaluate: (context) =>

@@ -15,6 +15,7 @@ export const tracebackExposed: Rule = {
   explanation:
     'A traceback tells an attacker file paths, source lines, library versions and sometimes values such as keys ' +
     'and connection strings: a map of the server for the next attack.',
+  confirms: 'The attack got a plain error page: no traceback, source path or debugger in it.',
   fix: 'Answer errors with a generic page; log the traceback on the server (Flask logs unhandled exceptions to the server log by itself).',
   references: [
     'https://cwe.mitre.org/data/definitions/209.html',

@@ -12,6 +12,7 @@ export const unitNoRestart: Rule = {
   explanation:
     "systemd's default is Restart=no: after a crash, an out-of-memory kill or a failed boot the site stays down until " +
     'someone notices. Supervisor with autorestart=false is the same.',
+  confirms: 'The process manager restarts the app after a crash.',
   fix: 'Restart=on-failure (with RestartSec=); Supervisor: autorestart=true.',
   references: ['https://www.freedesktop.org/software/systemd/man/latest/systemd.service.html#Restart='],
   evaluate: async (context) =>

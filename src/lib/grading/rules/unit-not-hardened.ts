@@ -17,6 +17,7 @@ export const unitNotHardened: Rule = {
   explanation:
     'systemd can take away what a web app never needs: gaining privileges, writing to /usr and /etc, sharing /tmp ' +
     'with other services. Without it, one exploited request can do all of that.',
+  confirms: 'The unit turns on sandboxing (NoNewPrivileges=, ProtectSystem=, PrivateTmp=).',
   fix: 'NoNewPrivileges=yes, ProtectSystem=strict, PrivateTmp=yes (then ProtectHome=, PrivateDevices=, ...; see systemd-analyze security).',
   references: ['https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#Sandboxing'],
   evaluate: async (context) =>

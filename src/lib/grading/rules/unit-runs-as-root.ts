@@ -10,6 +10,7 @@ export const unitRunsAsRoot: Rule = {
   explanation:
     'systemd and Supervisor start a service as root unless told otherwise. Then any bug in the app, a template ' +
     'injection or a leaked debugger console, owns the whole machine instead of one unprivileged account.',
+  confirms: 'The service runs as an unprivileged user.',
   fix: 'Create a system user for the app (useradd --system shop) and set User=shop / Group=shop (Supervisor: user=shop).',
   references: [
     'https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#User=',

@@ -31,6 +31,7 @@ export const weakTls: Rule = {
     'TLS 1.0 and 1.1 are deprecated (RFC 8996) and broken cipher suites (RC4, 3DES, export, NULL) let an attacker ' +
     "on the path read or downgrade the connection. Mozilla's intermediate profile (Server Side TLS 6.0) allows " +
     'TLS 1.2 and 1.3 with six ECDHE suites and no DHE.',
+  confirms: 'Every TLS server allows only TLS 1.2 and 1.3, with no weak cipher.',
   fix:
     "ssl_protocols TLSv1.2 TLSv1.3; in each TLS server (Debian's nginx.conf already sets a list at the http level) " +
     "and Mozilla's intermediate ssl_ciphers list.",

@@ -11,6 +11,7 @@ export const workerTimeoutDisabled: Rule = {
   explanation:
     'With timeout 0 a worker stuck on a slow upstream or an endless loop holds its slot forever; a few such requests ' +
     'and the app stops answering. The timeout is how the arbiter takes the worker back.',
+  confirms: 'Gunicorn runs with a worker timeout, so a stuck worker is replaced.',
   fix: 'Keep a timeout (Gunicorn defaults to 30 s); raise it for known slow endpoints rather than disabling it.',
   references: ['https://docs.gunicorn.org/en/stable/settings.html#timeout'],
   async evaluate(context) {
