@@ -17,7 +17,7 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', '__pycache__', '.hg', '.sv
 
 /** Files the rules and the app can use: code, templates, configs. Everything else is left out. */
 const TEXT_EXTENSIONS =
-  /\.(py|pyi|html|htm|jinja|jinja2|j2|txt|cfg|ini|toml|json|ya?ml|conf|service|socket|env|flaskenv|types|params)$/i;
+  /\.(py|pyi|html|htm|jinja|jinja2|j2|txt|cfg|ini|toml|json|ya?ml|conf|service|socket|env|flaskenv|types|params|sh|bash)$/i;
 const TEXT_NAMES =
   /^(Procfile|Dockerfile(\..+)?|.+\.Dockerfile|Containerfile|\.env(\..+)?|\.flaskenv|proxy_params|fastcgi_params|uwsgi_params|scgi_params|mime\.types|nginx\.conf)$/;
 
@@ -43,8 +43,15 @@ function isBinary(buffer: Buffer): boolean {
 const NGINX_SITE_DIR = /(^|\/)(sites-available|sites-enabled|conf\.d|nginx)\/[^/]+$/;
 
 function wanted(name: string, rel: string): boolean {
-  return TEXT_EXTENSIONS.test(name) || TEXT_NAMES.test(name) || NGINX_SITE_DIR.test(rel);
+  return TEXT_EXTENSIONS.test(name) || TEXT_NAMES.test(name) || NGINX_SITE_DIR.test(rel) || extensionless(name);
 }
+
+/**
+ * A file without an extension may be a config or a script a Dockerfile copies (`proxy/conf` to
+ * conf.d/default.conf, `boot.sh` without .sh): read it when it is text; when it is not, it was
+ * never one of those, so it is left out without a word.
+ */
+const extensionless = (name: string) => !name.includes('.');
 
 const posix = (path: string) => path.split(sep).join('/');
 
@@ -127,6 +134,7 @@ export function discover(root: string): Discovery {
         continue;
       }
       if (isBinary(buffer)) {
+        if (extensionless(name) && !TEXT_NAMES.test(name) && !NGINX_SITE_DIR.test(rel)) continue;
         infos.push(`${rel}: skipped, binary content (not UTF-8 text)`);
         continue;
       }

@@ -5,38 +5,27 @@
  * module that starts the app under `if __name__ == "__main__"`), each with the environment the
  * project's own files give it.
  */
-import { parse as parseYaml } from 'yaml';
 import { NginxSyntaxError, httpBlocks, parseNginx, serverBlocks, type NginxConfig } from '../../lib/config/nginx';
-import { parseProcfile } from '../../lib/config/procfile';
-import { splitWords } from '../../lib/config/systemd';
 import { loadProcessFile, type ProcessLoad } from '../../lib/grading/process-manager';
-import type { NginxLoad } from '../../lib/grading/proxy-chain';
-import type { SourceLocation, WorkspaceFiles } from '../../lib/runtime/protocol';
-import { guessEntrypoint } from './guess-entrypoint';
+import type { LoadedNginx, NginxLoad } from '../../lib/grading/proxy-chain';
+import type { WorkspaceFiles } from '../../lib/runtime/protocol';
+import { parseDotenv, type EnvSetting } from '../../lib/config/dotenv';
+import type { DeploymentSetting } from '../../lib/grading/context';
+import { findContainers, type Container } from './containers';
+import { findEntrypoints, type Entrypoint } from './entrypoints';
 
-export interface Entrypoint {
-  /** The command as the harness runs it (`gunicorn app:app`, `python app.py`). */
-  command: string;
-  /** As the project writes it, for messages. */
-  written: string;
-  source: SourceLocation | null;
-  env: Record<string, string>;
-  /** Runs in a container: it must listen on every interface to be reachable at all. */
-  container: boolean;
-  /** Guessed (no Procfile, unit, Dockerfile...), not declared by the project. */
-  guessed: boolean;
-  /**
-   * Behind a platform's router (a Procfile web process on $PORT, Heroku style): the router is the
-   * only way in, whatever address the process binds.
-   */
-  platform?: boolean;
-}
+export type { Entrypoint } from './entrypoints';
 
 export interface Project {
   files: WorkspaceFiles;
   nginx: NginxLoad[];
   processes: ProcessLoad[];
   entrypoints: Entrypoint[];
+  /** Commands production starts that the audit cannot run, with why. */
+  notRun: Array<{ command: string; file: string; line: number; reason: string }>;
+  containers: Container[];
+  /** Environment settings written in the deployment files production uses. */
+  deployment: DeploymentSetting[];
   infos: string[];
 }
 
@@ -133,36 +122,93 @@ const looksLikeIni = (text: string) =>
   /^\s*\[[^\]]+\]\s*$/m.test(text) && !/[{};]\s*$/m.test(text.replace(/^\s*[#;].*$/gm, ''));
 const looksLikeNginx = (text: string) => /\b(server|http|location)\s*[^;{]*\{|\bproxy_pass\b|\blisten\s+\d/.test(text);
 
-function findNginx(files: WorkspaceFiles, infos: string[]): NginxLoad[] {
+/** Names that are never nginx configs, whatever they hold. */
+const NOT_NGINX_NAME =
+  /^(Procfile|Dockerfile(\..+)?|Containerfile|Makefile|LICEN[SC]E|COPYING|README|AUTHORS|CHANGELOG|Vagrantfile|Gemfile|Pipfile|\.\w+)$/i;
+
+/** nginx:1.25-alpine → 1.25; latest, stable, alpine → unknown. */
+function imageVersion(image: { name: string; tag: string | null }): LoadedNginx['version'] {
+  const number = /^(\d+\.\d+(?:\.\d+)?)/.exec(image.tag ?? '')?.[1] ?? null;
+  return { number, image: image.tag ? `${image.name}:${image.tag}` : image.name };
+}
+
+/**
+ * The project's nginx configs: files named or placed like one (*.conf, sites-available/,
+ * conf.d/), files of nginx directives whatever their name (deployment/nginx/microblog), and the
+ * files a Dockerfile COPY or a compose volume puts under /etc/nginx (then the nginx image's tag
+ * says which nginx runs them).
+ */
+function findNginx(files: WorkspaceFiles, infos: string[], containers: readonly Container[]): NginxLoad[] {
   const readFile = includeReader(files);
   const paths = Object.keys(files);
   const candidatesForGlobs = globCandidates(paths);
-  const candidates = Object.keys(files)
-    .filter((path) => /\.conf$/.test(path) || /(^|\/)(sites-(available|enabled)|conf\.d)\/[^/]+$/.test(path))
+  const deployed = new Map<string, { dest: string; version?: LoadedNginx['version'] }>();
+  for (const container of containers) {
+    const nginxImage = /(^|\/)(nginx|openresty)$/.test(container.image.name.replace(/^docker\.io\/(library\/)?/, ''));
+    for (const { file, dest } of container.nginxFiles) {
+      deployed.set(file, { dest, ...(nginxImage ? { version: imageVersion(container.image) } : {}) });
+    }
+  }
+  const byContent = (path: string) => {
+    const name = path.split('/').pop() ?? '';
+    return (
+      (!name.includes('.') || /\.(nginx|template|site|vhost)$/.test(name)) &&
+      !NOT_NGINX_NAME.test(name) &&
+      !/^#!/.test(files[path] as string) &&
+      looksLikeNginx(files[path] as string)
+    );
+  };
+  const candidates = paths
+    .filter(
+      (path) =>
+        deployed.has(path) ||
+        /\.conf$/.test(path) ||
+        /(^|\/)(sites-(available|enabled)|conf\.d)\/[^/]+$/.test(path) ||
+        byContent(path),
+    )
     .filter((path) => !looksLikeIni(files[path] as string))
     .sort();
   const parsed: Array<{ file: string; config: NginxConfig }> = [];
+  const noServer: string[] = [];
   for (const file of candidates) {
     const text = files[file] as string;
+    const dest = deployed.get(file)?.dest;
     try {
       const config = canonicalFiles(
-        parseNginx(text, file, { readFile, files: candidatesForGlobs, prefix: nginxPrefix(file) }),
+        parseNginx(text, file, {
+          readFile,
+          files: candidatesForGlobs,
+          prefix: dest?.startsWith('/etc/nginx') ? '/etc/nginx' : nginxPrefix(file),
+        }),
         files,
         paths,
       );
-      if (httpBlocks(config).length === 0 && serverBlocks(config).length === 0) continue;
+      if (httpBlocks(config).length === 0 && serverBlocks(config).length === 0) {
+        if (looksLikeNginx(text) || deployed.has(file)) noServer.push(file);
+        continue;
+      }
       parsed.push({ file, config });
     } catch (error) {
       if (!(error instanceof NginxSyntaxError)) throw error;
-      if (looksLikeNginx(text))
+      if (looksLikeNginx(text) || deployed.has(file))
         infos.push(`${file}: an nginx config that does not parse, not judged (${error.message})`);
     }
   }
   // A file another config includes is judged as part of that config, not again on its own.
   const included = new Set(parsed.flatMap(({ file, config }) => config.files.filter((other) => other !== file)));
+  for (const file of noServer) {
+    if (!included.has(file)) {
+      infos.push(
+        `${file}: nginx directives without a server or http block that no config found here includes: not judged on its own`,
+      );
+    }
+  }
   return parsed
     .filter(({ file }) => !included.has(file))
-    .map(({ file, config }) => ({ ok: true as const, nginx: { file, config } }));
+    .map(({ file, config }) => {
+      const version = deployed.get(file)?.version;
+      return { ok: true as const, nginx: { file, config, ...(version ? { version } : {}) } };
+    });
 }
 
 function findProcesses(files: WorkspaceFiles, infos: string[]): ProcessLoad[] {
@@ -185,242 +231,89 @@ function findProcesses(files: WorkspaceFiles, infos: string[]): ProcessLoad[] {
   return found;
 }
 
-/** KEY=VALUE lines (.flaskenv, .env, EnvironmentFile=), with `export` and quotes as shells write them. */
-export function parseEnvFile(text: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(raw);
-    if (!match?.[1]) continue;
-    let value = match[2] ?? '';
-    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
-    else value = value.replace(/\s+#.*$/, '');
-    env[match[1]] = value;
-  }
-  return env;
+/**
+ * A Supervisor program started by supervisord as a container's command runs as the container's
+ * user: supervisord cannot switch users unless it runs as root.
+ */
+function inContainer(load: ProcessLoad, containers: readonly Container[]): ProcessLoad {
+  if (!load?.ok || load.process.kind !== 'supervisor' || containers.length === 0) return load;
+  const user = containers.find((container) => container.user)?.user;
+  if (!user || load.process.user || /^(root|0)(:.*)?$/.test(user.value)) return load;
+  return { ok: true, process: { ...load.process, user } };
 }
 
-const WRAPPERS = new Set(['exec', 'poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'rye', 'run', 'dumb-init', 'tini', '--']);
+/** A path under a folder or file named for development, tests or examples (config/development/app.env, .env.dev). */
+const DEV_PATH =
+  /(^|[/.\-_])(example|sample|template|dist|dev|develop|development|test|tests|testing|local|ci)([/.\-_]|$)/i;
 
 /**
- * A command as the harness can run it: `python FILE`, `python -m MODULE`, `gunicorn …`,
- * `waitress-serve …`; `flask run` becomes `python -m flask run`. Absolute paths to project files
- * become project-relative. Null (with the reason) when it is some other program.
+ * The settings production's deployment files write: each production container's Dockerfile ENV
+ * and ARG defaults, compose `environment:` and the env files it loads, and the project's env files
+ * (.env, .env.prod, .flaskenv) that are not templates or for development.
  */
-export function normalizeCommand(
-  argv: string[],
-  files: WorkspaceFiles,
-): { command: string; error?: undefined } | { error: string } {
-  let words = [...argv];
-  // `sh -c "gunicorn ..."`: the shell's script is the command.
-  if (words.length >= 3 && /(^|\/)(ba|da)?sh$/.test(words[0] ?? '') && words[1] === '-c') {
-    words = splitWords((words[2] ?? '').split(/&&|;/).pop() ?? '');
-  }
-  while (words.length > 0 && (WRAPPERS.has(words[0] ?? '') || /^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? ''))) {
-    words.shift();
-  }
-  const paths = Object.keys(files);
-  const projectPath = (word: string) => {
-    if (!word.startsWith('/')) return word;
-    const parts = word.replace(/^\/+/, '').split('/');
-    for (let i = 0; i < parts.length; i++) {
-      const tail = parts.slice(i).join('/');
-      if (files[tail] !== undefined || paths.some((p) => p.startsWith(`${tail}/`))) return tail;
-    }
-    return word;
+function deploymentSettings(files: WorkspaceFiles, containers: readonly Container[]): DeploymentSetting[] {
+  const out = new Map<string, DeploymentSetting>();
+  const add = (setting: EnvSetting, form: DeploymentSetting['form']) => {
+    const key = `${setting.file}\u0000${setting.line}\u0000${setting.name}`;
+    if (!out.has(key))
+      out.set(key, { name: setting.name, value: setting.value, file: setting.file, line: setting.line, form });
   };
-  const program = (words[0] ?? '').split('/').pop() ?? '';
-  let out: string[];
-  if (/^python(\d(\.\d+)?)?$/.test(program)) {
-    const rest = words.slice(1).filter((word) => !/^-[uBOE]+$/.test(word));
-    out = ['python', ...rest.map(projectPath)];
-  } else if (program === 'gunicorn' || program === 'waitress-serve') {
-    const rest: string[] = [];
-    for (let i = 1; i < words.length; i++) {
-      const word = words[i] as string;
-      // The project is /srv/shop in the harness; a --chdir to where it lives on the server does not apply.
-      if (word === '--chdir') {
-        i++;
-        continue;
-      }
-      if (word.startsWith('--chdir=')) continue;
-      rest.push(projectPath(word));
+  for (const container of containers) {
+    for (const setting of container.env) {
+      if (DEV_PATH.test(setting.file)) continue; // an env file for development, even when a compose file loads it
+      const form =
+        setting.file === container.dockerfile
+          ? 'ENV'
+          : setting.file === container.composeFile
+            ? 'environment:'
+            : 'env file';
+      // A compose value taken from the shell or .env (`${SECRET_KEY}`) is written there, not here.
+      if ('interpolated' in setting && setting.interpolated) continue;
+      add(setting, form);
     }
-    out = [program, ...rest];
-  } else if (program === 'flask') {
-    out = ['python', '-m', 'flask', ...words.slice(1)];
-  } else {
-    return { error: `\`${argv.join(' ')}\`: prodready runs python, gunicorn, waitress-serve and flask commands` };
+    for (const setting of container.buildArgs) add(setting, 'ARG');
   }
-  const quote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'"'"'`)}'`);
-  return { command: out.map(quote).join(' ') };
-}
-
-/** Dockerfile instructions with continuation lines joined, each with its first line. */
-function dockerInstructions(text: string): Array<{ name: string; args: string; line: number }> {
-  const out: Array<{ name: string; args: string; line: number }> = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const start = i;
-    let joined = lines[i] as string;
-    while (/\\\s*$/.test(joined) && i + 1 < lines.length) joined = joined.replace(/\\\s*$/, ' ') + lines[++i];
-    const match = /^\s*([A-Za-z]+)\s+(.*)$/.exec(joined);
-    if (match?.[1] && !joined.trimStart().startsWith('#')) {
-      out.push({ name: match[1].toUpperCase(), args: (match[2] ?? '').trim(), line: start + 1 });
+  // A committed .env is production's when something production runs reads it: python-dotenv's
+  // load_dotenv() in the code, or a production compose file taking ${NAME} from it.
+  const codeLoadsDotenv = Object.keys(files).some(
+    (path) => path.endsWith('.py') && /\bload_dotenv\s*\(/.test(files[path] as string),
+  );
+  const composeText = containers
+    .map((container) => container.composeFile)
+    .filter((file): file is string => file !== null)
+    .map((file) => ({ dir: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text: files[file] ?? '' }));
+  for (const path of Object.keys(files).sort()) {
+    const name = path.split('/').pop() ?? '';
+    if (!/^\.env$/.test(name) || DEV_PATH.test(path)) continue;
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    for (const setting of parseDotenv(files[path] as string, path)) {
+      const interpolated = composeText.some(
+        (compose) => compose.dir === dir && new RegExp(`\\$\\{?${setting.name}\\b`).test(compose.text),
+      );
+      if (codeLoadsDotenv || interpolated) add(setting, 'env file');
     }
   }
-  return out;
-}
-
-function execForm(args: string): string[] {
-  if (args.startsWith('[')) {
-    try {
-      const parsed = JSON.parse(args) as unknown;
-      if (Array.isArray(parsed)) return parsed.map(String);
-    } catch {
-      // not JSON: Docker runs it as a shell command
-    }
-  }
-  return ['/bin/sh', '-c', args];
-}
-
-function dockerEnv(args: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  const words = splitWords(args);
-  if (words.length === 2 && !(words[0] ?? '').includes('=')) env[words[0] as string] = words[1] as string;
-  else
-    for (const word of words) {
-      const eq = word.indexOf('=');
-      if (eq > 0) env[word.slice(0, eq)] = word.slice(eq + 1);
-    }
-  return env;
-}
-
-function findEntrypoints(files: WorkspaceFiles, processes: ProcessLoad[], infos: string[]): Entrypoint[] {
-  const found: Entrypoint[] = [];
-  const flaskenv = files['.flaskenv'] !== undefined ? parseEnvFile(files['.flaskenv']) : {};
-  const add = (
-    argv: string[],
-    source: SourceLocation,
-    env: Record<string, string>,
-    container: boolean,
-    written = argv.join(' '),
-    platform = false,
-  ) => {
-    const normalized = normalizeCommand(argv, files);
-    if (normalized.error !== undefined) {
-      infos.push(`${source.file}:${source.line}: not run, ${normalized.error}`);
-      return;
-    }
-    const usesFlaskenv = normalized.command.startsWith('python');
-    found.push({
-      command: normalized.command,
-      written,
-      source,
-      env: usesFlaskenv ? { ...flaskenv, ...env } : env,
-      container,
-      guessed: false,
-      ...(platform ? { platform } : {}),
-    });
-  };
-
-  for (const file of Object.keys(files).sort()) {
-    const text = files[file] as string;
-    const name = file.split('/').pop() ?? '';
-    if (name === 'Procfile') {
-      const web = parseProcfile(text).find((entry) => entry.name === 'web');
-      if (web) {
-        const argv = splitWords(web.command.replace(/\$\{?PORT\}?/g, '8000'));
-        add(argv, { file, line: web.line }, {}, false, argv.join(' '), /\$\{?PORT\b/.test(web.command));
-      }
-    } else if (/^(Dockerfile(\..+)?|.+\.Dockerfile|Containerfile)$/.test(name)) {
-      let entry: string[] = [];
-      let cmd: string[] = [];
-      let line = 0;
-      const env: Record<string, string> = {};
-      for (const instruction of dockerInstructions(text)) {
-        if (instruction.name === 'FROM') {
-          entry = [];
-          cmd = [];
-          line = 0;
-        } else if (instruction.name === 'ENV') Object.assign(env, dockerEnv(instruction.args));
-        else if (instruction.name === 'ENTRYPOINT') {
-          entry = execForm(instruction.args);
-          line = instruction.line;
-        } else if (instruction.name === 'CMD') {
-          cmd = execForm(instruction.args);
-          line = line || instruction.line;
-          if (entry.length === 0) line = instruction.line;
-        }
-      }
-      const argv = [...entry, ...cmd];
-      if (argv.length > 0) add(argv, { file, line }, env, true);
-    } else if (/^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(name)) {
-      try {
-        const doc = parseYaml(text) as { services?: Record<string, Record<string, unknown>> } | null;
-        const lines = text.split(/\r?\n/);
-        for (const service of Object.values(doc?.services ?? {})) {
-          const command = service?.['command'];
-          if (!command) continue;
-          const argv = Array.isArray(command) ? command.map(String) : splitWords(String(command));
-          const index = lines.findIndex((l) => /^\s*command\s*:/.test(l) && l.includes(argv[0] ?? '\u0000'));
-          const rawEnv = service?.['environment'];
-          const env: Record<string, string> = {};
-          if (Array.isArray(rawEnv)) Object.assign(env, parseEnvFile(rawEnv.map(String).join('\n')));
-          else if (rawEnv && typeof rawEnv === 'object')
-            for (const [key, value] of Object.entries(rawEnv)) if (value !== null) env[key] = String(value);
-          add(argv, { file, line: index >= 0 ? index + 1 : 1 }, env, true);
-        }
-      } catch (error) {
-        infos.push(
-          `${file}: a compose file that does not parse, not read (${(error as Error).message.split('\n')[0]})`,
-        );
-      }
-    }
-  }
-  for (const load of processes) {
-    if (!load?.ok) continue;
-    const process = load.process;
-    const env: Record<string, string> = {};
-    for (const source of process.secretSources) {
-      // EnvironmentFile=-/etc/shop/env (LoadCredential= is name:path): read it when the tree has that file.
-      if (source.value.includes(':')) continue;
-      const text = includeReader(files)(source.value.replace(/^-/, ''));
-      if (text !== undefined) Object.assign(env, parseEnvFile(text));
-    }
-    for (const pair of process.environment) env[pair.name] = pair.value;
-    add(process.argv, process.command, env, false);
-  }
-  if (found.length > 0) return found;
-
-  // Nothing declares what production runs: guessed the way the servers find the app.
-  const guess = guessEntrypoint(files, flaskenv['FLASK_APP']);
-  if (guess) {
-    infos.push(
-      `no Procfile, systemd unit, Supervisor program, Dockerfile or compose command says what production runs: assuming \`${guess.written}\` (${guess.reason})`,
-    );
-    // `flask` reads FLASK_APP from .flaskenv, and Flask's discovery needs it; a WSGI server takes nothing else from there.
-    const flaskApp = flaskenv['FLASK_APP'];
-    const discoveryEnv: Record<string, string> = flaskApp !== undefined ? { FLASK_APP: flaskApp } : {};
-    found.push({
-      command: guess.command,
-      written: guess.written,
-      source: null,
-      env: guess.command.startsWith('python') ? flaskenv : discoveryEnv,
-      container: false,
-      guessed: true,
-    });
-  } else if (Object.keys(files).some((path) => path.endsWith('.py'))) {
-    infos.push(
-      'nothing says what production runs (no Procfile, unit, Supervisor program, Dockerfile or compose command) and no module starts the app: the rules that run the app were skipped',
-    );
-  }
-  return found;
+  return [...out.values()];
 }
 
 export function readProject(files: WorkspaceFiles, discoveryInfos: string[]): Project {
   const infos = [...discoveryInfos];
-  const nginx = findNginx(files, infos);
-  const processes = findProcesses(files, infos);
-  const entrypoints = findEntrypoints(files, processes, infos);
-  return { files, nginx, processes, entrypoints, infos };
+  const deployed = findContainers(files);
+  infos.push(...deployed.infos);
+  const nginx = findNginx(files, infos, deployed.containers);
+  const found = findProcesses(files, infos);
+  const gathered = findEntrypoints(files, found, deployed.containers);
+  infos.push(...gathered.infos);
+  const processes = found.map((load) => inContainer(load, gathered.supervisorContainers));
+  const deployment = deploymentSettings(files, deployed.containers);
+  return {
+    files,
+    nginx,
+    processes,
+    entrypoints: gathered.entrypoints,
+    notRun: gathered.notRun,
+    containers: deployed.containers,
+    deployment,
+    infos,
+  };
 }

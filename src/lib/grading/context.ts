@@ -17,6 +17,13 @@ import type { NginxLoad } from './proxy-chain';
 import type { PythonRuntime } from './runtime';
 import { BlockedError, type BlockingError } from './types';
 
+export interface DeploymentSetting extends SourceLocation {
+  name: string;
+  value: string;
+  /** How it is written: `ENV`, `ARG`, `environment:`, `env file`. */
+  form: 'ENV' | 'ARG' | 'environment:' | 'env file';
+}
+
 /** The grader's own session: its runs never replace what the learner is running. */
 export const GRADER_SESSION = 'grader';
 
@@ -44,6 +51,11 @@ export interface GradingContext {
    */
   nginx?: NginxLoad;
   process?: ProcessLoad;
+  /**
+   * Environment settings the project's deployment files write (Dockerfile ENV and ARG, compose
+   * `environment:`, env files production loads), found by `prodready audit`.
+   */
+  deployment?: DeploymentSetting[];
   /** Shared by the checks of one grading, so consecutive checks reuse a running app. */
   runs?: GraderRuns;
 }

@@ -57,3 +57,20 @@ export function proxyHeaders(chain: readonly Scope[]): Map<string, Directive> {
 export function describeLocation(location: Directive): string {
   return `location ${location.args.join(' ')}`;
 }
+
+/**
+ * The ports the config's servers listen on, plain and TLS, in config order: the rules knock where
+ * nginx listens (a config that only listens on 5085 is judged on 5085), 80 and 443 first when listed.
+ */
+export function listenPorts(config: NginxConfig): { plain: number[]; tls: number[] } {
+  const plain = new Set<number>();
+  const tls = new Set<number>();
+  for (const server of servers(config)) {
+    for (const listen of listens(server.block)) {
+      if (listen.unix) continue;
+      (listen.ssl ? tls : plain).add(listen.port);
+    }
+  }
+  const usual = (usualPort: number) => (a: number, b: number) => Number(b === usualPort) - Number(a === usualPort);
+  return { plain: [...plain].sort(usual(80)), tls: [...tls].sort(usual(443)) };
+}

@@ -16,6 +16,7 @@ import {
 import type { HttpResponse, ServingInfo, SessionId, WorkspaceFiles } from '../runtime/protocol';
 import { hostOf, isEveryInterface } from './addresses';
 import { interruptionBlocker } from './context';
+import { listenPorts } from './nginx-scan';
 import type { PythonRuntime } from './runtime';
 import { BlockedError, type BlockingError } from './types';
 
@@ -25,6 +26,11 @@ export const PROXY_ADDRESS = '127.0.0.1';
 export interface LoadedNginx {
   file: string;
   config: NginxConfig;
+  /**
+   * The nginx that runs it, when the project says (a Docker image tag such as nginx:1.25-alpine);
+   * without it the rules speak of the nginx the virtual proxy emulates.
+   */
+  version?: { number: string | null; image: string };
 }
 
 export type NginxLoad = { ok: true; nginx: LoadedNginx } | { ok: false; error: NginxSyntaxError } | null;
@@ -152,15 +158,25 @@ export async function sendThroughProxy(
 ): Promise<ChainResponse> {
   const decision = virtualProxy(nginx.config, {
     scheme: request.scheme,
-    port: request.scheme === 'https' ? 443 : 80,
+    // Where the config listens for that scheme (443 and 80 first when it does).
+    port:
+      (request.scheme === 'https' ? listenPorts(nginx.config).tls : listenPorts(nginx.config).plain)[0] ??
+      (request.scheme === 'https' ? 443 : 80),
     method: request.method,
     path: request.path,
     headers: request.headers,
     body: request.body,
     client: request.client,
   });
-  const nginxAnswer = (status: number, reason: string, headers: HeaderPairs, body: string): ChainResponse => {
-    const all: HeaderPairs = [...decision.responseHeaders(status), ...headers];
+  const nginxAnswer = (
+    status: number,
+    reason: string,
+    headers: HeaderPairs,
+    body: string,
+    // A `return` decision's headers already carry Server and add_header (proxy.ts): not twice.
+    complete = false,
+  ): ChainResponse => {
+    const all: HeaderPairs = complete ? headers : [...decision.responseHeaders(status), ...headers];
     return {
       status,
       reason,
@@ -174,7 +190,7 @@ export async function sendThroughProxy(
   };
 
   if (decision.kind === 'return') {
-    return nginxAnswer(decision.status, '', decision.headers, decision.body ?? '');
+    return nginxAnswer(decision.status, '', decision.headers, decision.body ?? '', true);
   }
   if (decision.kind === 'static') {
     // The sandbox has no static files on disk; nginx would answer 404 for a file that is not there.

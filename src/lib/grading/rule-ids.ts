@@ -1,35 +1,6 @@
-/** Rule ids are public (lessons, `prodready audit`, SARIF): keep them stable once released. */
-export const RULE_IDS = [
-  'debug-enabled',
-  'traceback-exposed',
-  'hardcoded-secret',
-  'dev-server-in-production',
-  'bind-all-interfaces',
-  'proxy-trust-wildcard',
-  'gunicorn-reload',
-  'worker-timeout-disabled',
-  'proxy-headers-missing',
-  'host-header-spoofable',
-  'add-header-dropped',
-  'header-missing-always',
-  'server-tokens',
-  'weak-tls',
-  'no-https-redirect',
-  'alias-traversal',
-  'proxyfix-missing',
-  'proxyfix-miscounted',
-  'unit-runs-as-root',
-  'unit-no-restart',
-  'secret-in-unit-environment',
-  'unit-not-hardened',
-  'debugger-pin-disabled',
-  'error-detail-exposed',
-  'unstable-secret',
-  'insecure-cookie',
-  'csrf-disabled',
-  'proxy-ssrf',
-  'h2c-smuggling',
-  'allow-without-deny',
-  'judge-evasion',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+/** Rule ids, derived from the registry (rules/index.ts): public, keep them stable once released. */
+import { rules } from './rules';
+
+export type RuleId = keyof typeof rules;
+
+export const RULE_IDS = Object.keys(rules) as [RuleId, ...RuleId[]];

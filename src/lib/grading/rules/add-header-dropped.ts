@@ -19,6 +19,7 @@ const inheritMode = (chain: readonly Scope[]) =>
 
 export const addHeaderDropped: Rule = {
   id: 'add-header-dropped',
+  scope: 'nginx',
   severity: 'medium',
   title: "A block's add_header drops the headers set above it",
   explanation:

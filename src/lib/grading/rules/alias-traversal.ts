@@ -11,6 +11,7 @@ import type { Rule } from '../rule';
 
 export const aliasTraversal: Rule = {
   id: 'alias-traversal',
+  scope: 'nginx',
   severity: 'high',
   title: 'A location and alias pair allows path traversal',
   explanation:

@@ -9,6 +9,7 @@ import type { Rule } from '../rule';
 
 export const allowWithoutDeny: Rule = {
   id: 'allow-without-deny',
+  scope: 'nginx',
   severity: 'high',
   title: 'Access rules allow some addresses and forget to deny the rest',
   explanation:

@@ -14,6 +14,8 @@ function everyInterface(address: string): boolean {
 
 export const bindAllInterfaces: Rule = {
   id: 'bind-all-interfaces',
+  scope: 'app',
+  needs: { proxyInFront: true },
   severity: 'medium',
   title: 'The app server listens on every interface behind a proxy',
   explanation:

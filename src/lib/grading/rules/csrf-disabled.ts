@@ -15,6 +15,7 @@ const SETTINGS: Array<[string, string]> = [
 
 export const csrfDisabled: Rule = {
   id: 'csrf-disabled',
+  scope: 'app',
   severity: 'medium',
   title: 'CSRF protection is turned off',
   explanation:

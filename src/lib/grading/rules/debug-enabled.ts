@@ -9,6 +9,7 @@ import type { Rule } from '../rule';
 
 export const debugEnabled: Rule = {
   id: 'debug-enabled',
+  scope: 'app',
   severity: 'high',
   title: 'Debug mode or the Werkzeug debugger is on in production',
   explanation:

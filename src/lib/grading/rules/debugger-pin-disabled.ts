@@ -23,6 +23,7 @@ function variableWritten(files: WorkspaceFiles): SourceLocation | null {
 
 export const debuggerPinDisabled: Rule = {
   id: 'debugger-pin-disabled',
+  scope: 'app',
   severity: 'high',
   title: "Werkzeug's debugger console is open without a PIN",
   explanation:

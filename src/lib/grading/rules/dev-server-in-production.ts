@@ -7,6 +7,7 @@ import type { Rule } from '../rule';
 
 export const devServerInProduction: Rule = {
   id: 'dev-server-in-production',
+  scope: 'app',
   severity: 'high',
   title: "Production runs Flask's development server",
   explanation:

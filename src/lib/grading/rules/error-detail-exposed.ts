@@ -35,6 +35,8 @@ function loggedExceptions(log: string): Array<{ type: string; message: string }>
 
 export const errorDetailExposed: Rule = {
   id: 'error-detail-exposed',
+  scope: 'app',
+  needs: { everyRoute: true },
   severity: 'medium',
   title: "An error response carries the exception's text",
   explanation:

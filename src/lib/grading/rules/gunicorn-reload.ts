@@ -5,6 +5,7 @@ import type { Rule } from '../rule';
 
 export const gunicornReload: Rule = {
   id: 'gunicorn-reload',
+  scope: 'app',
   severity: 'medium',
   title: 'The code reloader is on in production',
   explanation:

@@ -8,6 +8,7 @@ import type { Rule } from '../rule';
 
 export const h2cSmuggling: Rule = {
   id: 'h2c-smuggling',
+  scope: 'nginx',
   severity: 'medium',
   title: 'Upgrade is passed through in a way that allows h2c smuggling',
   explanation:

@@ -19,6 +19,8 @@ async function keyUnder(context: GradingContext, env: Record<string, string>) {
 
 export const hardcodedSecret: Rule = {
   id: 'hardcoded-secret',
+  scope: 'app',
+  needs: { ownEnvironment: true },
   severity: 'high',
   title: 'The secret key is written in the code',
   explanation:

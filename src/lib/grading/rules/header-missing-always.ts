@@ -43,6 +43,7 @@ function swallowedHeaders(levels: ReturnType<typeof servers>) {
 
 export const headerMissingAlways: Rule = {
   id: 'header-missing-always',
+  scope: 'nginx',
   severity: 'low',
   title: 'A security header is not sent on error responses',
   explanation:

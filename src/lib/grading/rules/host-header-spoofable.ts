@@ -4,7 +4,7 @@
  */
 import { directive, serverBlocks, virtualProxy } from '../../config/nginx';
 import { at, withNginx } from '../nginx-rule';
-import { tlsServers, plainServers } from '../nginx-scan';
+import { listenPorts } from '../nginx-scan';
 import type { Rule } from '../rule';
 
 const FOREIGN_HOST = 'evil.example';
@@ -17,6 +17,7 @@ function ownNames(config: Parameters<typeof serverBlocks>[0]): Set<string> {
 
 export const hostHeaderSpoofable: Rule = {
   id: 'host-header-spoofable',
+  scope: 'nginx',
   severity: 'medium',
   title: 'The app gets any Host header a client sends',
   explanation:
@@ -29,9 +30,10 @@ export const hostHeaderSpoofable: Rule = {
   ],
   evaluate: (context) =>
     withNginx(context, ({ config }) => {
+      const { plain, tls } = listenPorts(config);
       const ports = [
-        ...(tlsServers(config).length ? [{ scheme: 'https' as const, port: 443 }] : []),
-        ...(plainServers(config).length ? [{ scheme: 'http' as const, port: 80 }] : []),
+        ...tls.map((port) => ({ scheme: 'https' as const, port })),
+        ...plain.map((port) => ({ scheme: 'http' as const, port })),
       ];
       for (const { scheme, port } of ports) {
         const decision = virtualProxy(config, {

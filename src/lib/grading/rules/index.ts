@@ -2,7 +2,6 @@ import { proxySsrf } from './proxy-ssrf';
 import { h2cSmuggling } from './h2c-smuggling';
 import { allowWithoutDeny } from './allow-without-deny';
 import type { Rule } from '../rule';
-import type { RuleId } from '../rule-ids';
 import { bindAllInterfaces } from './bind-all-interfaces';
 import { debugEnabled } from './debug-enabled';
 import { devServerInProduction } from './dev-server-in-production';
@@ -30,9 +29,14 @@ import { errorDetailExposed } from './error-detail-exposed';
 import { unstableSecret } from './unstable-secret';
 import { insecureCookie } from './insecure-cookie';
 import { csrfDisabled } from './csrf-disabled';
+import { secretInDeployConfig } from './secret-in-deploy-config';
 import { judgeEvasion } from './judge-evasion';
 
-export const rules: Record<RuleId, Rule> = {
+/**
+ * The registry: every rule by its public id (lessons, `prodready audit`, SARIF). Rule ids, the
+ * audit's groups and the report's rule list are all derived from it; keep ids stable once released.
+ */
+export const rules = {
   'debug-enabled': debugEnabled,
   'traceback-exposed': tracebackExposed,
   'hardcoded-secret': hardcodedSecret,
@@ -64,4 +68,5 @@ export const rules: Record<RuleId, Rule> = {
   'h2c-smuggling': h2cSmuggling,
   'allow-without-deny': allowWithoutDeny,
   'judge-evasion': judgeEvasion,
-};
+  'secret-in-deploy-config': secretInDeployConfig,
+} satisfies Record<string, Rule>;

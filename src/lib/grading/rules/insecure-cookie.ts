@@ -58,6 +58,7 @@ function pythonValue(value: unknown): string {
 
 export const insecureCookie: Rule = {
   id: 'insecure-cookie',
+  scope: 'app',
   severity: 'medium',
   title: 'The session cookie lacks Secure, HttpOnly or SameSite',
   explanation:

@@ -18,6 +18,8 @@ interface Sniff {
 
 export const judgeEvasion: Rule = {
   id: 'judge-evasion',
+  scope: 'app',
+  needs: { beforeRunning: true },
   severity: 'high',
   title: 'The code can tell it is being judged',
   explanation:

@@ -10,6 +10,7 @@ const REQUIRED = ['Host', 'X-Forwarded-For', 'X-Forwarded-Proto'];
 
 export const proxyHeadersMissing: Rule = {
   id: 'proxy-headers-missing',
+  scope: 'nginx',
   severity: 'medium',
   title: 'A proxied location does not pass the client, host and scheme',
   explanation:

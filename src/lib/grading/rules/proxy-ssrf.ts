@@ -13,6 +13,7 @@ const CLIENT_CONTROLLED =
 
 export const proxySsrf: Rule = {
   id: 'proxy-ssrf',
+  scope: 'nginx',
   severity: 'high',
   title: 'proxy_pass to a destination the client controls',
   explanation:

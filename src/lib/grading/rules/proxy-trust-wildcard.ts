@@ -21,6 +21,8 @@ const FORGED_ADDRESS = '10.6.6.6';
 
 export const proxyTrustWildcard: Rule = {
   id: 'proxy-trust-wildcard',
+  scope: 'app',
+  needs: { reachedByOthers: true },
   severity: 'high',
   title: 'The app server trusts forwarded headers from anyone',
   explanation:

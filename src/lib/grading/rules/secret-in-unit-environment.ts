@@ -1,10 +1,7 @@
 /** secret-in-unit-environment: a secret written into the unit's Environment= (or Supervisor's environment=). */
 import { withProcess } from '../process-rule';
 import type { Rule } from '../rule';
-
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)/i;
-/** A URL with a password in it (postgresql://user:password@host/db), whatever the variable is called. */
-const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/:@\s]+:[^/@\s]+@/i;
+import { URL_WITH_PASSWORD, writesSecret } from '../secret-names';
 /** Supervisor's %(ENV_SECRET_KEY)s passes supervisord's own environment on: a reference, not the secret. */
 const REFERENCE_ONLY = /^%\(ENV_\w+\)s$/;
 
@@ -39,11 +36,11 @@ export function commandLineVariables(argv: string[]): Array<{ name: string; valu
 }
 
 const isSecret = (pair: { name: string; value: string }) =>
-  !REFERENCE_ONLY.test(pair.value) &&
-  ((SECRET_NAME.test(pair.name) && pair.value !== '') || URL_WITH_PASSWORD.test(pair.value));
+  !REFERENCE_ONLY.test(pair.value) && writesSecret(pair.name, pair.value);
 
 export const secretInUnitEnvironment: Rule = {
   id: 'secret-in-unit-environment',
+  scope: 'process',
   severity: 'high',
   title: "A secret is written in the service's environment settings",
   explanation:

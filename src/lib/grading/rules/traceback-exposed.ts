@@ -8,6 +8,8 @@ import type { Rule } from '../rule';
 
 export const tracebackExposed: Rule = {
   id: 'traceback-exposed',
+  scope: 'app',
+  needs: { everyRoute: true },
   severity: 'high',
   title: 'An error response carries a traceback',
   explanation:

@@ -6,6 +6,7 @@ const NO_RESTART = new Set(['no', 'false']);
 
 export const unitNoRestart: Rule = {
   id: 'unit-no-restart',
+  scope: 'process',
   severity: 'medium',
   title: 'The service is not restarted when it dies',
   explanation:

@@ -11,6 +11,7 @@ const REQUIRED: Array<[string, RegExp]> = [
 
 export const unitNotHardened: Rule = {
   id: 'unit-not-hardened',
+  scope: 'process',
   severity: 'low',
   title: 'The service runs without basic sandboxing',
   explanation:

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 
 export const unitRunsAsRoot: Rule = {
   id: 'unit-runs-as-root',
+  scope: 'process',
   severity: 'high',
   title: 'The service runs as root',
   explanation:

@@ -19,6 +19,7 @@ async function keyOfRun(context: GradingContext, cpuCount?: number) {
 
 export const unstableSecret: Rule = {
   id: 'unstable-secret',
+  scope: 'app',
   severity: 'medium',
   title: 'The secret key is generated at start',
   explanation:

@@ -24,6 +24,7 @@ const OPENSSL_NOTE =
 
 export const weakTls: Rule = {
   id: 'weak-tls',
+  scope: 'nginx',
   severity: 'high',
   title: 'TLS protocols or ciphers below current guidance',
   explanation:

@@ -5,6 +5,7 @@ import type { Rule } from '../rule';
 
 export const workerTimeoutDisabled: Rule = {
   id: 'worker-timeout-disabled',
+  scope: 'app',
   severity: 'medium',
   title: 'The worker timeout is turned off',
   explanation:

@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { findContainers } from './containers';
+
+test('a production override is merged over the base compose file, as `-f base -f prod` runs them', () => {
+  const { containers, infos } = findContainers({
+    'docker-compose.yaml':
+      'services:\n  ows:\n    image: opendatacube/ows:latest\n    command: flask run --host 0.0.0.0\n    environment:\n      LOG_LEVEL: info\n',
+    'docker-compose.prod.yaml': 'services:\n  ows:\n    command: gunicorn -b 0.0.0.0:8000 datacube_ows.wsgi\n',
+  });
+  expect(containers).toHaveLength(1);
+  expect(containers[0]?.command?.argv).toEqual(['gunicorn', '-b', '0.0.0.0:8000', 'datacube_ows.wsgi']);
+  expect(containers[0]?.image.name).toBe('opendatacube/ows');
+  expect(containers[0]?.env.map((setting) => setting.name)).toEqual(['LOG_LEVEL']);
+  expect(infos.join('\n')).toContain('docker-compose.prod.yaml: an override of docker-compose.yaml');
+});
+
+test('a production compose file that stands alone is not merged with the development one', () => {
+  const { containers } = findContainers({
+    'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: flask run\n    env_file: .env.dev\n',
+    'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n    command: gunicorn app:app\n',
+  });
+  expect(containers.map((container) => container.command?.argv.join(' '))).toEqual(['gunicorn app:app']);
+  expect(containers[0]?.service?.envFiles).toEqual([]);
+});
+
+test('the build context copied to WORKDIR is the folder the app runs in; a volume on WORKDIR replaces it', () => {
+  const files = {
+    'compose.yaml':
+      'services:\n  api:\n    build:\n      context: backend\n    command: gunicorn app:app\n    volumes:\n      - ./backend/src:/srv\n',
+    'backend/Dockerfile': 'FROM python:3.12\nWORKDIR /srv\nCOPY src/ .\n',
+    'backend/src/app.py': '',
+  };
+  expect(findContainers(files).containers[0]?.root).toBe('backend/src');
+  const copied = { ...files, 'compose.yaml': 'services:\n  api:\n    build: backend\n    command: gunicorn app:app\n' };
+  expect(findContainers(copied).containers[0]?.root).toBe('backend/src');
+});

@@ -1,0 +1,266 @@
+/**
+ * What production runs: the Procfile's web process, each container's command (compose over
+ * Dockerfile), each systemd unit's ExecStart and Supervisor program's command, each reduced to
+ * the command that serves the app, the project folder it runs in and the environment it gets;
+ * else, with nothing declared, a module that starts the app itself.
+ */
+import { parseEnvFile, type EnvSetting } from '../../lib/config/dotenv';
+import { parseProcfile } from '../../lib/config/procfile';
+import type { ProcessLoad } from '../../lib/grading/process-manager';
+import type { SourceLocation, WorkspaceFiles } from '../../lib/runtime/protocol';
+import type { Container } from './containers';
+import { guessEntrypoint } from './guess-entrypoint';
+import { findServer, harnessCommand, type Found } from './server-command';
+
+export interface Entrypoint {
+  /** The command as the harness runs it (`gunicorn app:app`, `python app.py`), from `root`. */
+  command: string;
+  /** As the project writes it, for messages. */
+  written: string;
+  source: SourceLocation | null;
+  env: Record<string, string>;
+  /** The project folder it runs in ('' for the project root): a build context, a `cd`, a `--chdir`. */
+  root: string;
+  /** Runs in a container: it must listen on every interface to be reachable at all. */
+  container: boolean;
+  /** Its container publishes a port on the host's every interface (compose `ports:`). */
+  published?: SourceLocation;
+  /** A compose service that publishes no port: only its neighbours on the compose network reach it. */
+  privateNetwork?: boolean;
+  /** Guessed (no Procfile, unit, Dockerfile...), not declared by the project. */
+  guessed: boolean;
+  /**
+   * Behind a platform's router (a Procfile web process on $PORT, Heroku style): the router is the
+   * only way in, whatever address the process binds.
+   */
+  platform?: boolean;
+  /** Where the variables of `env` are written, when a project file sets them. */
+  envSources?: EnvSetting[];
+}
+
+/** Images that are another service (databases, caches, queues, proxies), never the app. */
+const SERVICE_IMAGES =
+  /(^|\/)(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|rabbitmq|elasticsearch|opensearch|nginx|openresty|traefik|caddy|haproxy|httpd|adminer|pgadmin4|dpage\/pgadmin4|minio|mailhog|mailpit|localstack|zookeeper|kafka|certbot|selenium|jaegertracing|prom\/|grafana|influxdb|memgraph|neo4j|clickhouse)(\/|$|-)/;
+
+export const isServiceImage = (name: string) => SERVICE_IMAGES.test(name.replace(/^docker\.io\/(library\/)?/, ''));
+
+/** supervisord's `%(ENV_X)s`, `%(program_name)s`, `%(process_num)d`, expanded as Supervisor does. */
+export function expandSupervisor(
+  word: string,
+  env: Record<string, string>,
+  program: string,
+): { value: string; missing: string[] } {
+  const missing: string[] = [];
+  const value = word.replace(/%\((ENV_)?(\w+)\)[sd]/g, (whole, isEnv: string | undefined, name: string) => {
+    if (isEnv) {
+      if (env[name] === undefined) missing.push(name);
+      return env[name] ?? whole;
+    }
+    if (name === 'program_name') return program;
+    if (name === 'process_num') return '0';
+    return whole;
+  });
+  return { value, missing };
+}
+
+interface Gathered {
+  entrypoints: Entrypoint[];
+  /** Commands production starts that the audit cannot run (another server, an unknown program). */
+  notRun: Array<{ command: string; file: string; line: number; reason: string }>;
+  infos: string[];
+  /** Supervisor configs whose programs run in a container (supervisord as the container's command). */
+  supervisorContainers: Container[];
+}
+
+function fromFound(
+  found: Found,
+  files: WorkspaceFiles,
+  written: string,
+  source: SourceLocation,
+  base: Omit<Entrypoint, 'command' | 'written' | 'source' | 'root' | 'guessed'>,
+  workdir: string | null,
+  out: Gathered,
+): void {
+  const at = `${source.file}:${source.line}`;
+  const notRun = (reason: string) => {
+    out.infos.push(`${at}: not run, ${reason}`);
+    out.notRun.push({ command: written, file: source.file, line: source.line, reason });
+  };
+  if (!found.ok) {
+    if (!found.notTheApp) notRun(found.reason);
+    return;
+  }
+  const harness = harnessCommand(found.command, files, workdir);
+  if ('error' in harness) {
+    notRun(harness.error);
+    return;
+  }
+  out.entrypoints.push({
+    ...base,
+    env: { ...base.env, ...found.command.env },
+    command: harness.command,
+    written,
+    source: found.command.via ?? source,
+    root: harness.root,
+    guessed: false,
+  });
+}
+
+const envOf = (settings: readonly EnvSetting[]) =>
+  Object.fromEntries(settings.map((setting) => [setting.name, setting.value]));
+
+export function findEntrypoints(
+  files: WorkspaceFiles,
+  processes: ProcessLoad[],
+  containers: readonly Container[],
+): Gathered {
+  const out: Gathered = { entrypoints: [], notRun: [], infos: [], supervisorContainers: [] };
+
+  for (const file of Object.keys(files).sort()) {
+    if ((file.split('/').pop() ?? '') !== 'Procfile') continue;
+    const web = parseProcfile(files[file] as string).find((entry) => entry.name === 'web');
+    if (!web) continue;
+    // The platform runs the line with a shell and the port its router forwards to in $PORT.
+    const found = findServer(['sh', '-c', web.command], {
+      files,
+      root: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '',
+      env: { PORT: '8000' },
+    });
+    fromFound(
+      found,
+      files,
+      web.command,
+      { file, line: web.line },
+      { env: {}, container: false, ...(/\$\{?PORT\b/.test(web.command) ? { platform: true } : {}) },
+      null,
+      out,
+    );
+  }
+
+  for (const container of containers) {
+    if (!container.command) continue;
+    const serviceImage = isServiceImage(container.image.name);
+    // A compose service that only runs someone else's image (a database, a cache) has none of the project's code.
+    if (
+      serviceImage ||
+      (container.service && !container.service.build && !/python|flask|uwsgi/i.test(container.image.name))
+    ) {
+      continue;
+    }
+    const env = envOf(container.env);
+    // Platforms that run containers (Cloud Run, Heroku, App Runner) say in $PORT where their router forwards.
+    const platform = env['PORT'] === undefined && /\$\{?PORT\b/.test(container.command.argv.join(' '));
+    if (platform) env['PORT'] = '8080';
+    const found = findServer(container.command.argv, {
+      files,
+      root: container.root,
+      workdir: container.workdir,
+      env,
+    });
+    if (!found.ok && /^supervisord$/.test(found.program ?? '')) {
+      out.supervisorContainers.push(container);
+      continue;
+    }
+    fromFound(
+      found,
+      files,
+      container.command.argv.join(' '),
+      container.command.source,
+      {
+        env,
+        envSources: container.env,
+        container: true,
+        ...(platform ? { platform: true } : {}),
+        ...(container.published ? { published: container.published } : {}),
+        ...(container.service && !container.published && container.service.ports.length === 0
+          ? { privateNetwork: true }
+          : {}),
+      },
+      container.workdir,
+      out,
+    );
+  }
+
+  for (const load of processes) {
+    if (!load?.ok) continue;
+    const process = load.process;
+    const env: Record<string, string> = {};
+    for (const source of process.secretSources) {
+      // EnvironmentFile=-/etc/shop/env (LoadCredential= is name:path): read it when the tree has that file.
+      if (source.value.includes(':')) continue;
+      const parts = source.value.replace(/^-?\/*/, '').split('/');
+      const paths = Object.keys(files);
+      const tail = parts
+        .map((_, i) => parts.slice(i).join('/'))
+        .map((end) => (files[end] !== undefined ? end : paths.find((path) => path.endsWith(`/${end}`))))
+        .find((path) => path !== undefined);
+      if (tail !== undefined) Object.assign(env, parseEnvFile(files[tail] as string));
+    }
+    for (const pair of process.environment) env[pair.name] = pair.value;
+    let argv = process.argv;
+    let container: Container | undefined;
+    if (process.kind === 'supervisor') {
+      // supervisord passes its own environment on; in a container that is the container's.
+      container = out.supervisorContainers[0];
+      const supervisordEnv = { ...(container ? envOf(container.env) : {}), ...env };
+      const program =
+        /\[program:([^\]]+)\]/.exec(files[process.file]?.split('\n')[process.section.line - 1] ?? '')?.[1] ?? '';
+      const missing = new Set<string>();
+      argv = argv.map((word) => {
+        const expanded = expandSupervisor(word, supervisordEnv, program);
+        expanded.missing.forEach((name) => missing.add(name));
+        return expanded.value;
+      });
+      for (const name of Object.keys(env))
+        env[name] = expandSupervisor(env[name] as string, supervisordEnv, program).value;
+      if (missing.size > 0) {
+        out.infos.push(
+          `${process.command.file}:${process.command.line}: not run, ${[...missing].map((name) => `%(ENV_${name})s`).join(', ')} is set by no file of the project (supervisord refuses to start a program whose variables are unset)`,
+        );
+        continue;
+      }
+    }
+    const found = findServer(argv, { files, root: '', env });
+    fromFound(
+      found,
+      files,
+      process.argv.join(' '),
+      process.command,
+      { env: container ? { ...envOf(container.env), ...env } : env, container: container !== undefined },
+      container?.workdir ?? null,
+      out,
+    );
+  }
+  for (const entry of out.entrypoints) {
+    // `flask run` and the python-dotenv Flask loads read .flaskenv from the folder they start in.
+    const own = files[entry.root ? `${entry.root}/.flaskenv` : '.flaskenv'];
+    if (entry.command.startsWith('python') && own !== undefined) entry.env = { ...parseEnvFile(own), ...entry.env };
+  }
+  if (out.entrypoints.length > 0) return out;
+
+  // Nothing declares what production runs: guessed the way the servers find the app.
+  const flaskenv = files['.flaskenv'] !== undefined ? parseEnvFile(files['.flaskenv']) : {};
+  const guess = guessEntrypoint(files, flaskenv['FLASK_APP']);
+  if (guess) {
+    out.infos.push(
+      `no Procfile, systemd unit, Supervisor program, Dockerfile or compose command says what production runs: assuming \`${guess.written}\` (${guess.reason})`,
+    );
+    // `flask` reads FLASK_APP from .flaskenv, and Flask's discovery needs it; a WSGI server takes nothing else from there.
+    const flaskApp = flaskenv['FLASK_APP'];
+    const discoveryEnv: Record<string, string> = flaskApp !== undefined ? { FLASK_APP: flaskApp } : {};
+    out.entrypoints.push({
+      command: guess.command,
+      written: guess.written,
+      source: null,
+      env: guess.command.startsWith('python') ? flaskenv : discoveryEnv,
+      root: '',
+      container: false,
+      guessed: true,
+    });
+  } else if (Object.keys(files).some((path) => path.endsWith('.py'))) {
+    out.infos.push(
+      'nothing says what production runs (no Procfile, unit, Supervisor program, Dockerfile or compose command) and no module starts the app: the rules that run the app were skipped',
+    );
+  }
+  return out;
+}

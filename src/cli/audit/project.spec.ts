@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { rules } from '../../lib/grading/rules';
+import type { GradingContext } from '../../lib/grading/context';
+import { readProject } from './project';
+
+const SITE = 'server {\n    listen 5085;\n    location / { proxy_pass http://web:5000; }\n}\n';
+
+describe('readProject: nginx as deployed', () => {
+  test('a file a Dockerfile copies into /etc/nginx is a config, with the image tag as its nginx version', () => {
+    const project = readProject(
+      { 'proxy/Dockerfile': 'FROM nginx:1.25-alpine\nCOPY conf /etc/nginx/conf.d/default.conf\n', 'proxy/conf': SITE },
+      [],
+    );
+    expect(project.nginx).toHaveLength(1);
+    const load = project.nginx[0];
+    expect(load?.ok && load.nginx.file).toBe('proxy/conf');
+    expect(load?.ok && load.nginx.version).toEqual({ number: '1.25', image: 'nginx:1.25-alpine' });
+  });
+
+  test('server-tokens names the image’s nginx, not the emulated one', async () => {
+    const project = readProject(
+      { 'proxy/Dockerfile': 'FROM nginx:1.25-alpine\nCOPY conf /etc/nginx/conf.d/default.conf\n', 'proxy/conf': SITE },
+      [],
+    );
+    const verdict = await rules['server-tokens'].evaluate({ nginx: project.nginx[0] } as unknown as GradingContext);
+    expect(verdict.findings[0]?.message).toContain('Server: nginx/1.25.x (the image nginx:1.25-alpine)');
+  });
+
+  test('a file of nginx directives without an extension is found by its content; one without a server says so', () => {
+    const project = readProject(
+      {
+        'deployment/nginx/microblog': SITE,
+        'deployment/nginx/snippet': 'proxy_set_header Host $host;\nproxy_pass http://x;\n',
+      },
+      [],
+    );
+    expect(project.nginx.map((load) => load?.ok && load.nginx.file)).toEqual(['deployment/nginx/microblog']);
+    expect(project.infos.join('\n')).toContain(
+      'deployment/nginx/snippet: nginx directives without a server or http block',
+    );
+  });
+});
+
+describe('readProject: container context', () => {
+  test('a Supervisor program run by supervisord in a container with USER sid runs as sid', () => {
+    const project = readProject(
+      {
+        Dockerfile: 'FROM python:3.12\nUSER sid\nCMD ["supervisord", "-c", "/etc/supervisord.conf"]\n',
+        'supervisord.conf': '[program:web]\ncommand=gunicorn app:app\n',
+      },
+      [],
+    );
+    const load = project.processes[0];
+    expect(load?.ok && load.process.user).toEqual({ value: 'sid', file: 'Dockerfile', line: 2 });
+  });
+
+  test('services that are not the app are skipped without a word; a backend published on the host is marked', () => {
+    const project = readProject(
+      {
+        'docker-compose.yml':
+          'services:\n  db:\n    image: mariadb:11\n    command: --transaction-isolation=READ-COMMITTED\n  cache:\n    image: redis:7\n    command: redis-server --save 60 1\n  web:\n    build: .\n    command: gunicorn -b 0.0.0.0:8000 app:app\n    ports:\n      - "8000:8000"\n',
+        'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      },
+      [],
+    );
+    expect(project.infos).toEqual([]);
+    expect(project.entrypoints).toHaveLength(1);
+    expect(project.entrypoints[0]).toMatchObject({
+      command: 'gunicorn -b 0.0.0.0:8000 app:app',
+      published: { file: 'docker-compose.yml', line: 12 },
+    });
+  });
+});
