@@ -79,8 +79,10 @@ function unwrap(argv: string[]): { argv: string[]; exec: boolean } {
   let words = [...argv];
   let exec = false;
   for (;;) {
-    // An unset variable in command position (`$GOSU gunicorn …` with GOSU empty) leaves nothing.
+    // An unset variable in command position (`$GOSU gunicorn …` with GOSU empty) leaves nothing; a
+    // set one is split into words as sh splits an unquoted expansion (GOSU="gosu app").
     while (words[0] === '') words.shift();
+    if (/\s/.test(words[0] ?? '')) words = [...(words[0] as string).split(/\s+/).filter(Boolean), ...words.slice(1)];
     const program = base(words[0] ?? '');
     if (program === 'exec') exec = true;
     if (LAUNCHERS[program] !== undefined) {
@@ -226,7 +228,9 @@ function expand(
         ? argv.slice(1).join(' ')
         : /^(ba|da|z)?sh$/.test(program) && argv[1] === '-c'
           ? argv[2]
-          : undefined;
+          : program === 'su' && argv.includes('-c')
+            ? argv[argv.indexOf('-c') + 1] // su - user -c "command": the user's shell runs it
+            : undefined;
     if (inline !== undefined && search.depth < 6) {
       let parsed: SimpleCommand[] | null;
       try {
