@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The benchmark of DESIGN §8: the built site in Debian's chromium, beside a bare page that only
+// The benchmark (README, Benchmark): the built site in Debian's chromium, beside a bare page that only
 // loads Pyodide from the same server (the floor). Prints medians; it measures, it never fails.
 //
 // Usage: node scripts/bench.js [--runs N] [--runaway N] [--audit N] [--port P]

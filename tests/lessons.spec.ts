@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadLessons } from '../src/cli/lessons-fs';
 import { NodeRuntime } from '../src/cli/node-runtime';
-import { proofSubjects, proveSubject } from '../src/cli/proofs';
+import { proofSubjects, proveSubject, vacuousChecks, type Proof } from '../src/cli/proofs';
 
 const lessons = (await loadLessons(resolve(import.meta.dirname, '../lessons'))).filter(
   (lesson) => !process.env.FILTER || lesson.id.includes(process.env.FILTER),
@@ -33,11 +33,19 @@ for (const lesson of lessons) {
       expect(new Set(signatures).size).toBe(signatures.length);
     });
 
+    const proofs: Proof[] = [];
     for (const subject of proofSubjects(lesson)) {
       test(subject.subject, async () => {
         const proof = await proveSubject(lesson, subject, runtime);
+        proofs.push(proof);
         expect(proof.problems).toEqual([]);
       });
     }
+
+    // Runs after the subjects above (tests in a file run in order): no check passes vacuously.
+    test('every check fails on the starter or on a known mistake', () => {
+      expect(proofs.length).toBe(proofSubjects(lesson).length);
+      expect(vacuousChecks(lesson, proofs)).toEqual([]);
+    });
   });
 }

@@ -41,8 +41,11 @@ describe.each(attempts)('$lesson: $name', (attempt) => {
       expect(result, `a result for ${id}`).toBeDefined();
       expect(checkStatus(result!), shown.join('\n')).toBe('failed');
       expect(result!.message).toContain(want.message);
-      if (want.file !== undefined)
-        expect({ file: result!.file, line: result!.line }).toEqual({ file: want.file, line: want.line });
+      if (want.file !== undefined) {
+        const line = typeof want.line === 'function' ? want.line(files) : want.line;
+        expect(line, 'the expected line is in the file').toBeGreaterThan(0);
+        expect({ file: result!.file, line: result!.line }).toEqual({ file: want.file, line });
+      }
     }
     if (attempt.onlyFailure) {
       expect(

@@ -26,7 +26,7 @@ export default defineChecks([
     server: 'gunicorn',
     env: SECRET,
     require: [{ setting: 'workers', check: 'scales-with-cpus' }],
-    hint: 'workers = multiprocessing.cpu_count() * 2 + 1',
+    hint: 'workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 12)))',
   },
   {
     kind: 'rule',

@@ -1,9 +1,14 @@
-/** Lessons read from disk for the CLI and the tests: the same parser as the browser's. */
-import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+/**
+ * Lessons read from disk for the CLI, the tests and the build: one loader, the same parser. A
+ * lesson may build on a template, lessons/_templates/NAME/, resolved here, so the browser receives
+ * every starter and solution whole.
+ */
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lesson } from '../lib/content/lesson';
-import { parseLesson } from '../lib/content/parse-lesson';
+import { parseLesson, parseLessonContent, type LessonContent } from '../lib/content/parse-lesson';
+import { resolveTemplates, TEMPLATES_FOLDER, type Templates } from '../lib/content/templates';
 import { OUTSIDE_ROOT, realPathWithin } from './within-root';
 
 /** The largest file a submission may hold; a bigger one is left out with an info line. */
@@ -61,26 +66,55 @@ export function readTree(root: string): Record<string, string> {
   return readTreeWithin(root).files;
 }
 
+/** Every template of a lessons folder, `_templates/NAME/**`, resolved (extends, patches), by NAME. */
+export function readTemplates(lessonsRoot: string): Templates {
+  const folder = join(lessonsRoot, TEMPLATES_FOLDER);
+  if (!existsSync(folder)) return {};
+  const raw: Record<string, Record<string, string>> = {};
+  for (const name of readdirSync(folder).sort()) {
+    if (statSync(join(folder, name)).isDirectory()) raw[name] = readTree(join(folder, name));
+  }
+  return resolveTemplates(raw);
+}
+
 export interface LoadOptions {
-  /** Read mistakes/ too (the proofs need them; the browser does not). Default true. */
+  /** Read mistakes/ and alternatives/ too (the proofs need them; the browser does not). Default true. */
   withMistakes?: boolean;
 }
 
-export async function loadLesson(folder: string, options: LoadOptions = {}): Promise<Lesson> {
+/** The lesson's files, without checks.ts, and the templates beside it. */
+function lessonFiles(folder: string) {
   const absolute = resolve(folder);
   const files = readTree(absolute);
   delete files['checks.ts'];
+  return { absolute, files, name: absolute.split('/').pop() ?? folder, templates: readTemplates(dirname(absolute)) };
+}
+
+/** A lesson without its checks, in sync (the reality tests build their test list from it). */
+export function loadLessonContent(folder: string, options: LoadOptions = {}): LessonContent {
+  const { files, name, templates } = lessonFiles(folder);
+  return parseLessonContent(`lessons/${name}`, files, { withMistakes: options.withMistakes ?? true, templates });
+}
+
+export async function loadLesson(folder: string, options: LoadOptions = {}): Promise<Lesson> {
+  const { absolute, files, name, templates } = lessonFiles(folder);
   const checksPath = join(absolute, 'checks.ts');
   // The modification time in the URL makes a long-running process (the dev server) see edits.
   const url = `${pathToFileURL(checksPath).href}?v=${statSync(checksPath).mtimeMs}`;
   const module = (await import(url)) as { default?: unknown };
-  const name = absolute.split('/').pop() ?? folder;
-  return parseLesson(`lessons/${name}`, files, module.default, options.withMistakes ?? true);
+  return parseLesson(`lessons/${name}`, files, module.default, {
+    withMistakes: options.withMistakes ?? true,
+    templates,
+  });
+}
+
+/** The lesson folders of a lessons root, `NN-slug`, in order. */
+export function lessonFolders(root: string): string[] {
+  return readdirSync(root)
+    .filter((name) => /^\d\d-/.test(name) && statSync(join(root, name)).isDirectory())
+    .sort();
 }
 
 export async function loadLessons(root: string, options: LoadOptions = {}): Promise<Lesson[]> {
-  const folders = readdirSync(root)
-    .filter((name) => /^\d\d-/.test(name) && statSync(join(root, name)).isDirectory())
-    .sort();
-  return Promise.all(folders.map((name) => loadLesson(join(root, name), options)));
+  return Promise.all(lessonFolders(root).map((name) => loadLesson(join(root, name), options)));
 }

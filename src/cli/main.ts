@@ -16,7 +16,7 @@ import { LimitsError } from './confined/limits';
 import { judgeEvasionCheck } from './judge-evasion-check';
 import { loadLesson, loadLessons, readTreeWithin } from './lessons-fs';
 import { MissingAssetsError } from './python-boot';
-import { proofSubjects, proveSubject } from './proofs';
+import { proofSubjects, proveSubject, vacuousChecks, type Proof } from './proofs';
 import { escapeControls, safeJson } from './safe-text';
 
 const LESSONS_DIR = resolve(fileURLToPath(import.meta.url), '../../../lessons');
@@ -122,10 +122,12 @@ async function lessonsCheckCommand(args: string[]): Promise<number> {
   let passed = 0;
   const { unjudged } = await withRuntime(async (runtime) => {
     for (const lesson of lessons) {
+      const proofs: Proof[] = [];
       for (const subject of proofSubjects(lesson)) {
         runtime.nextSubject();
         const before = runtime.unjudged.length;
         const proof = await proveSubject(lesson, subject, runtime);
+        proofs.push(proof);
         const ok = proof.problems.length === 0 && runtime.unjudged.length === before;
         if (ok) passed++;
         else failed++;
@@ -134,6 +136,11 @@ async function lessonsCheckCommand(args: string[]): Promise<number> {
         for (const reason of runtime.unjudged.slice(before))
           console.log(`     could not judge: ${escapeControls(reason)}`);
       }
+      const vacuous = vacuousChecks(lesson, proofs);
+      if (vacuous.length === 0) passed++;
+      else failed++;
+      console.log(`${vacuous.length === 0 ? paint(32, 'ok  ') : paint(31, 'FAIL')} ${lesson.id} every check can fail`);
+      for (const problem of vacuous) console.log(`     ${escapeControls(problem)}`);
     }
   });
   console.log(`\n${passed} passed, ${failed} failed`);

@@ -1,12 +1,13 @@
 /**
- * The lesson proofs (DESIGN §7): the starter fails the checks it names, the solution passes every
- * check, and each known mistake fails exactly as its expect.json says. Shared by
+ * The lesson proofs (docs/adding-a-lesson.md): the starter fails the checks it names, the solution
+ * passes every check, each known mistake fails exactly as its expect.json says, and no check is
+ * vacuous: every check fails (judged, not "not run") on the starter or on at least one known mistake. Shared by
  * `prodready lessons check` and tests/lessons.spec.ts.
  */
 import type { Lesson } from '../lib/content/lesson';
 import { grade } from '../lib/grading/engine';
 import type { PythonRuntime } from '../lib/grading/runtime';
-import type { CheckResult } from '../lib/grading/types';
+import { checkStatus, type CheckResult } from '../lib/grading/types';
 import type { WorkspaceFiles } from '../lib/runtime/protocol';
 
 export interface Proof {
@@ -14,6 +15,8 @@ export interface Proof {
   /** "starter", "solution" or "mistake NAME". */
   subject: string;
   problems: string[];
+  /** Ids of the checks this subject failed (judged failures; "not run" is not one). */
+  failed: string[];
 }
 
 function describe(result: CheckResult): string {
@@ -69,5 +72,21 @@ export function proofSubjects(lesson: Lesson): ProofSubject[] {
 
 export async function proveSubject(lesson: Lesson, subject: ProofSubject, runtime: PythonRuntime): Promise<Proof> {
   const results = await grade(lesson, subject.files, runtime);
-  return { lesson: lesson.id, subject: subject.subject, problems: subject.judge(results) };
+  const failed = results.filter((result) => checkStatus(result) === 'failed').map((result) => result.id);
+  return { lesson: lesson.id, subject: subject.subject, problems: subject.judge(results), failed };
+}
+
+/**
+ * A check that neither the starter nor any known mistake fails has never been seen to fail: it
+ * may pass with nothing to judge. Given the proofs of one lesson, the problems this finds.
+ */
+export function vacuousChecks(lesson: Lesson, proofs: Proof[]): string[] {
+  const failing = new Set(
+    proofs
+      .filter((proof) => proof.subject === 'starter' || proof.subject.startsWith('mistake '))
+      .flatMap((proof) => proof.failed),
+  );
+  return lesson.checks
+    .filter((check) => !failing.has(check.id))
+    .map((check) => `"${check.id}" fails neither on the starter nor on any known mistake: add a mistake it catches`);
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectTerminalToShow, openLesson, runAndWaitForServing, typeInTerminal, waitForPython } from './helpers';
 
-const LESSON_5 = '05-nginx';
+const LESSON_5 = '05-nginx-tls';
 
 test("lesson 5: curl goes through the starter's nginx over plain http, and shows both hops' logs", async ({ page }) => {
   await openLesson(page, LESSON_5);

@@ -1,15 +1,15 @@
 /**
  * `nginx -t` (Debian's nginx) over every nginx config in lessons/ — solutions, alternatives and the
  * mistakes (each merged over the solution, as the grader sees it) — so the grader never passes a
- * config nginx would refuse. A mistake whose expect.json says `"nginxInvalid": true` is meant to be
- * refused, and must be. The fixture front config is checked too, so this file is never empty.
+ * config nginx would refuse. A mistake that must fail the lesson's nginx-syntax check (or whose
+ * expect.json says `"nginxInvalid": true`) is meant to be refused, and must be. The fixture front config is checked too, so this file is never empty.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { lessonIds, nginxConfigs, variants, type Variant } from './lib/lessons';
+import { lessonIds, nginxConfigs, nginxSyntaxCheckIds, variants, type Variant } from './lib/lessons';
 import { copyFixture, installSite, makeCert, makePrefix, nginxTest, type Cert } from './lib/nginx';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -44,10 +44,13 @@ test('nginx -t accepts the fixture front config (lesson 05 until it lands)', () 
 const seen = new Set<string>();
 const cases: Array<{ variant: Variant; paths: string[]; invalid: boolean }> = [];
 for (const lesson of lessonIds()) {
+  const nginxSyntaxChecks = nginxSyntaxCheckIds(lesson);
   for (const variant of variants(lesson, true)) {
     const paths = nginxConfigs(variant.files);
     if (!paths.length) continue;
-    const invalid = variant.expect?.nginxInvalid === true;
+    // A mistake the lesson expects to fail its nginx-syntax check is one nginx -t must refuse too.
+    const fails = Object.keys((variant.expect?.fails as Record<string, string> | undefined) ?? {});
+    const invalid = variant.expect?.nginxInvalid === true || fails.some((id) => nginxSyntaxChecks.includes(id));
     // A mistake that does not touch the nginx files is the solution's config again.
     const key = createHash('sha256')
       .update(JSON.stringify([invalid, paths.map((path) => [path, variant.files[path]])]))

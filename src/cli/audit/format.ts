@@ -1,4 +1,4 @@
-/** `prodready audit` output: text grouped by file (with each rule's fix), JSON per DESIGN §6, SARIF 2.1.0. */
+/** `prodready audit` output: text grouped by file (with each rule's fix), JSON as the README documents it, SARIF 2.1.0. */
 import type { RuleId } from '../../lib/grading/rule-ids';
 import { rules } from '../../lib/grading/rules';
 import type { Severity } from '../../lib/grading/types';

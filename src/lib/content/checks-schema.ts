@@ -35,7 +35,7 @@ const rule = z
     id,
     title,
     hint,
-    rule: z.enum(RULE_IDS).describe('Rule id, see DESIGN §5'),
+    rule: z.enum(RULE_IDS).describe('Rule id, see docs/rules.md'),
     env,
     attack: requestSpec.optional().describe('A request that makes the app fail; default GET of lesson attackPath'),
   })

@@ -10,6 +10,11 @@ export const lessonFrontmatter = z
     title: z.string().min(1).describe('Shown in the lesson list'),
     summary: z.string().min(1).describe('One sentence under the title'),
     tags: z.array(z.string()).default([]).describe('Tracks this lesson belongs to, e.g. "basics"; default none'),
+    template: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'a folder name of lessons/_templates/')
+      .optional()
+      .describe('The folder of lessons/_templates/ the starter and the solution build on; default none'),
     minutes: z
       .number()
       .int()

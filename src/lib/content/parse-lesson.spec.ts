@@ -135,4 +135,107 @@ describe('parseLesson', () => {
     expect(error.file).toBe('lessons/09-sample/lesson.md');
     expect(error.line).toBeGreaterThan(1);
   });
+
+  describe('templates and patches', () => {
+    const templates = { shop: { 'app.py': 'print("shop")\n', 'wsgi.py': 'from app import app\n' } };
+    const templated = goodFrontmatter.replace('entry: app.py', 'template: shop\nentry: app.py');
+
+    test('starter and solution are the template with their own files laid over it', () => {
+      const lesson = parseLesson(
+        'lessons/09-sample',
+        { 'lesson.md': lessonMd(templated), 'starter/serve.py': 'serve()\n', 'solution/app.py': 'print(2)\n' },
+        checks,
+        { templates },
+      );
+      expect(lesson.starter).toEqual({ ...templates.shop, 'serve.py': 'serve()\n' });
+      expect(lesson.solution).toEqual({ 'app.py': 'print(2)\n', 'wsgi.py': 'from app import app\n' });
+    });
+
+    test('an unknown template names the key, its line and the templates there are', () => {
+      const error = errorOf(() =>
+        parseLesson('lessons/09-sample', { ...files(templated.replace('shop', 'shopp')) }, checks, { templates }),
+      );
+      expect(error.file).toBe('lessons/09-sample/lesson.md');
+      expect(error.line).toBe(5);
+      expect(error.message).toContain('no folder _templates/shopp/ (there are: shop)');
+    });
+
+    test('a mistake may be a unified diff of one file, applied to the solution', () => {
+      const patch = [
+        '--- a/app.py',
+        '+++ b/app.py',
+        '@@ -1,2 +1,2 @@',
+        ' import os',
+        '-print(2)',
+        '+print(3)',
+        '',
+      ].join('\n');
+      const lesson = parseLesson(
+        'lessons/09-sample',
+        files(goodFrontmatter, {
+          'solution/app.py': 'import os\nprint(2)\n',
+          'mistakes/three/app.py.patch': patch,
+          'mistakes/three/expect.json': JSON.stringify({ why: 'w', fails: { parses: 'x' } }),
+        }),
+        checks,
+      );
+      expect(lesson.mistakes[0]!.files).toEqual({ 'app.py': 'import os\nprint(3)\n' });
+    });
+
+    test('a patch that no longer fits names the patch file and the line of its hunk', () => {
+      const patch = [
+        '--- a/app.py',
+        '+++ b/app.py',
+        '@@ -1,2 +1,2 @@',
+        ' import sys',
+        '-print(2)',
+        '+print(3)',
+        '',
+      ].join('\n');
+      const error = errorOf(() =>
+        parseLesson(
+          'lessons/09-sample',
+          files(goodFrontmatter, {
+            'solution/app.py': 'import os\nprint(2)\n',
+            'mistakes/three/app.py.patch': patch,
+            'mistakes/three/expect.json': JSON.stringify({ why: 'w', fails: { parses: 'x' } }),
+          }),
+          checks,
+        ),
+      );
+      expect(error.file).toBe('lessons/09-sample/mistakes/three/app.py.patch');
+      expect(error.line).toBe(3);
+      expect(error.message).toContain('does not apply to app.py');
+    });
+
+    test('a patch of a file the solution lacks, or a removal of one, is an error', () => {
+      const expectJson = (extra: object) => JSON.stringify({ why: 'w', fails: { parses: 'x' }, ...extra });
+      const patchMissing = errorOf(() =>
+        parseLesson(
+          'lessons/09-sample',
+          files(goodFrontmatter, {
+            'mistakes/m/nope.py.patch': '--- a/nope.py\n+++ b/nope.py\n@@ -1 +1 @@\n-a\n+b\n',
+            'mistakes/m/expect.json': expectJson({}),
+          }),
+          checks,
+        ),
+      );
+      expect(patchMissing.message).toContain('patches nope.py, which the files below it do not have');
+      const removeMissing = errorOf(() =>
+        parseLesson(
+          'lessons/09-sample',
+          files(goodFrontmatter, { 'mistakes/m/expect.json': expectJson({ remove: ['gone.py'] }) }),
+          checks,
+        ),
+      );
+      expect(removeMissing.message).toContain('remove: "gone.py"');
+    });
+
+    test('a solution equal to the starter is refused', () => {
+      const error = errorOf(() =>
+        parseLesson('lessons/09-sample', { 'lesson.md': lessonMd(templated) }, checks, { templates }),
+      );
+      expect(error.message).toContain('the solution is the starter');
+    });
+  });
 });

@@ -1,25 +1,22 @@
 /**
- * Builds a Lesson from the raw files of its folder. Shared by the browser (files from
- * import.meta.glob) and Node (files from disk). Every content error names the file, the key and,
- * where the file has lines, the line, so a lesson author sees what to fix.
+ * Builds a Lesson from the raw files of its folder and the templates it may build on. Pure: the
+ * files come from disk through src/cli/lessons-fs.ts, for the command line, the tests and the build
+ * (scripts/vite-lessons-plugin.ts, which hands the browser the result as JSON). Every content error
+ * names the file, the key and, where the file has lines, the line, so a lesson author sees what to fix.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { WorkspaceFiles } from '../runtime/protocol';
 import { checkSpec } from './checks-schema';
 import type { Lesson, Mistake } from './lesson';
+import { LessonError } from './lesson-error';
 import { lessonFrontmatter } from './lesson-schema';
+import { overlay } from './overlay';
+import { TEMPLATES_FOLDER, type Templates } from './templates';
 
-export class LessonError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-    readonly line?: number,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${message}`);
-    this.name = 'LessonError';
-  }
-}
+export { TEMPLATES_FOLDER, type Templates };
+
+export { LessonError };
 
 const mistakeExpectation = z
   .object({
@@ -123,8 +120,7 @@ function parseMistakes(folder: string, files: Record<string, string>, solution: 
       throw new LessonError(expectFile, `${issuePath(issue.path) || '(root)'}: ${issue.message}${keys}`);
     }
     delete own['expect.json'];
-    const merged: WorkspaceFiles = { ...solution, ...own };
-    for (const removed of parsed.data.remove) delete merged[removed];
+    const merged = overlay(`${folder}/mistakes/${name}`, solution, own, parsed.data.remove);
     return { name, files: merged, fails: parsed.data.fails, why: parsed.data.why };
   });
 }
@@ -151,9 +147,7 @@ function parseAlternatives(folder: string, files: Record<string, string>, soluti
       remove = parsed.data.remove;
       delete own['alternative.json'];
     }
-    const merged: WorkspaceFiles = { ...solution, ...own };
-    for (const removed of remove) delete merged[removed];
-    return { name, files: merged };
+    return { name, files: overlay(`${folder}/alternatives/${name}`, solution, own, remove) };
   });
 }
 
@@ -186,18 +180,39 @@ function parseChecks(folder: string, checks: unknown) {
   });
 }
 
+export interface ParseOptions {
+  /** Read mistakes/ and alternatives/ (the proofs need them; the browser does not). Default true. */
+  withMistakes?: boolean;
+  /** lessons/_templates/, by name. Default none. */
+  templates?: Templates;
+}
+
+/** Everything of a lesson but its checks: what the reality tests read, in sync. */
+export type LessonContent = Omit<Lesson, 'checks'>;
+
+/** The template a lesson names, or an error at its frontmatter line naming the ones there are. */
+function templateOf(lessonFile: string, markdown: string, name: string | undefined, templates: Templates) {
+  if (name === undefined) return {};
+  const files = templates[name];
+  if (files !== undefined) return files;
+  const line = markdown.split('\n').findIndex((text) => /^template\s*:/.test(text)) + 1;
+  const known = Object.keys(templates).sort().join(', ') || 'none';
+  throw new LessonError(
+    lessonFile,
+    `template: no folder ${TEMPLATES_FOLDER}/${name}/ (there are: ${known})`,
+    line > 0 ? line : undefined,
+  );
+}
+
 /**
+ * The lesson without its checks. The starter and the solution are each the template (if any) with
+ * the lesson's own starter/ or solution/ files laid over it; mistakes and alternatives lie over the
+ * solution. Patches (`PATH.patch`) are allowed in every layer above the template.
  * @param folder e.g. `lessons/02-debug-off`, used in error messages
  * @param files every file of the folder by path relative to it (`lesson.md`, `starter/app.py`, …)
- * @param checks the default export of the folder's checks.ts
- * @param withMistakes the browser skips mistakes; the proofs need them
  */
-export function parseLesson(
-  folder: string,
-  files: Record<string, string>,
-  checks: unknown,
-  withMistakes = true,
-): Lesson {
+export function parseLessonContent(folder: string, files: Record<string, string>, options: ParseOptions = {}) {
+  const withMistakes = options.withMistakes ?? true;
   const lessonFile = `${folder}/lesson.md`;
   const markdown = files['lesson.md'];
   if (markdown === undefined) throw new LessonError(lessonFile, 'missing');
@@ -208,32 +223,49 @@ export function parseLesson(
     throw new LessonError(lessonFile, `id: "${frontmatter.id}" must equal the folder name "${folderName}"`, 2);
   }
   const [instructions = '', ...hints] = body.split(HINT_HEADING);
-  const starter = filesUnder(files, 'starter');
-  const solution = filesUnder(files, 'solution');
+  const template = templateOf(lessonFile, markdown, frontmatter.template, options.templates ?? {});
+  const starter = overlay(`${folder}/starter`, template, filesUnder(files, 'starter'));
+  const solution = overlay(`${folder}/solution`, template, filesUnder(files, 'solution'));
   if (Object.keys(starter).length === 0)
-    throw new LessonError(`${folder}/starter`, 'no files: a lesson needs a starter');
+    throw new LessonError(`${folder}/starter`, 'no files: a lesson needs a starter (its own, or a template)');
   if (Object.keys(solution).length === 0)
-    throw new LessonError(`${folder}/solution`, 'no files: a lesson needs a solution');
+    throw new LessonError(`${folder}/solution`, 'no files: a lesson needs a solution (its own, or a template)');
+  if (JSON.stringify(starter) === JSON.stringify(solution))
+    throw new LessonError(`${folder}/solution`, 'the solution is the starter: nothing to learn');
   if (!(frontmatter.entry in starter)) {
-    throw new LessonError(lessonFile, `entry: "${frontmatter.entry}" is not a file of starter/`);
+    throw new LessonError(lessonFile, `entry: "${frontmatter.entry}" is not a file of the starter`);
   }
-  const checkList = parseChecks(folder, checks);
-  const unknown = frontmatter.starterFails.find((id) => !checkList.some((check) => check.id === id));
-  if (unknown) throw new LessonError(lessonFile, `starterFails: no check has the id "${unknown}"`);
-  const mistakes = withMistakes ? parseMistakes(folder, files, solution) : [];
-  for (const mistake of mistakes) {
-    const stray = Object.keys(mistake.fails).find((id) => !checkList.some((check) => check.id === id));
-    if (stray)
-      throw new LessonError(`${folder}/mistakes/${mistake.name}/expect.json`, `fails: no check has the id "${stray}"`);
-  }
-  return {
+  const content: LessonContent = {
     ...frontmatter,
     body: instructions.trim(),
     hints: hints.map((hint) => hint.trim()).filter(Boolean),
     starter,
     solution,
-    mistakes,
+    mistakes: withMistakes ? parseMistakes(folder, files, solution) : [],
     alternatives: withMistakes ? parseAlternatives(folder, files, solution) : [],
-    checks: checkList,
   };
+  return content;
+}
+
+/**
+ * @param folder e.g. `lessons/02-debug-off`, used in error messages
+ * @param files every file of the folder by path relative to it (`lesson.md`, `starter/app.py`, …)
+ * @param checks the default export of the folder's checks.ts
+ */
+export function parseLesson(
+  folder: string,
+  files: Record<string, string>,
+  checks: unknown,
+  options: ParseOptions = {},
+): Lesson {
+  const content = parseLessonContent(folder, files, options);
+  const checkList = parseChecks(folder, checks);
+  const unknown = content.starterFails.find((id) => !checkList.some((check) => check.id === id));
+  if (unknown) throw new LessonError(`${folder}/lesson.md`, `starterFails: no check has the id "${unknown}"`);
+  for (const mistake of content.mistakes) {
+    const stray = Object.keys(mistake.fails).find((id) => !checkList.some((check) => check.id === id));
+    if (stray)
+      throw new LessonError(`${folder}/mistakes/${mistake.name}/expect.json`, `fails: no check has the id "${stray}"`);
+  }
+  return { ...content, checks: checkList };
 }

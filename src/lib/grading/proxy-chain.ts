@@ -1,5 +1,5 @@
 /**
- * A request through the learner's nginx config to the app server (DESIGN §4): the virtual
+ * A request through the learner's nginx config to the app server (docs/architecture.md): the virtual
  * reverse proxy decides what nginx does; when it proxies, the request goes on to the app server
  * running in Python with the headers nginx computed, from nginx's own address. Each hop's log
  * line is kept, so the terminal can show the path a request took.
@@ -168,8 +168,15 @@ export async function sendThroughProxy(
     body: request.body,
     client: request.client,
   });
-  const nginxAnswer = (status: number, reason: string, headers: HeaderPairs, body: string): ChainResponse => {
-    const all: HeaderPairs = [...decision.responseHeaders(status), ...headers];
+  const nginxAnswer = (
+    status: number,
+    reason: string,
+    headers: HeaderPairs,
+    body: string,
+    // A `return` decision's headers already carry Server and add_header (proxy.ts): not twice.
+    complete = false,
+  ): ChainResponse => {
+    const all: HeaderPairs = complete ? headers : [...decision.responseHeaders(status), ...headers];
     return {
       status,
       reason,
@@ -183,7 +190,7 @@ export async function sendThroughProxy(
   };
 
   if (decision.kind === 'return') {
-    return nginxAnswer(decision.status, '', decision.headers, decision.body ?? '');
+    return nginxAnswer(decision.status, '', decision.headers, decision.body ?? '', true);
   }
   if (decision.kind === 'static') {
     // The sandbox has no static files on disk; nginx would answer 404 for a file that is not there.

@@ -1,4 +1,4 @@
-/** A rule: a named finding shared by lessons and `prodready audit`. */
+/** A rule: a named finding shared by lessons and `prodready audit` (docs/rules.md). */
 import type { GradingContext } from './context';
 import type { RuleId } from './rule-ids';
 import type { Finding, Severity } from './types';

@@ -40,4 +40,18 @@ describe('route', () => {
     expect(chooseLesson(lessons, '02-secrets')?.id).toBe('02-secrets');
     expect(chooseLesson([], 'x')).toBeUndefined();
   });
+
+  it('routes a renamed or split lesson id to the lesson that took it over', () => {
+    const course = [
+      { id: '01-the-open-door', tags: [] },
+      { id: '05-nginx-tls', tags: [] },
+      { id: '06-nginx-proxy', tags: [] },
+      { id: '07-process-manager', tags: [] },
+    ];
+    expect(chooseLesson(course, '05-nginx')?.id).toBe('05-nginx-tls');
+    expect(chooseLesson(course, '06-process-manager')?.id).toBe('07-process-manager');
+    // A lesson that exists under the id wins over a rename, and an unknown id still opens the first.
+    expect(chooseLesson([...course, { id: '05-nginx', tags: [] }], '05-nginx')?.id).toBe('05-nginx');
+    expect(chooseLesson(course, '99-nope')?.id).toBe('01-the-open-door');
+  });
 });

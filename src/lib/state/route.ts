@@ -3,6 +3,7 @@
  * (workshop facilitators) shows only lessons tagged TAG. An unknown id falls back to the first
  * lesson shown; a track that matches nothing shows every lesson and says so.
  */
+import { currentLessonId } from '../content/renamed-lessons';
 
 interface Routable {
   id: string;
@@ -47,6 +48,8 @@ export function filterByTrack<T extends Routable>(
   return shown.length > 0 ? { shown, trackEmpty: false } : { shown: lessons, trackEmpty: true };
 }
 
+/** The lesson the id names; an id that was renamed or split opens the lesson that took it over. */
 export function chooseLesson<T extends Routable>(shown: T[], id: string | null): T | undefined {
-  return shown.find((l) => l.id === id) ?? shown[0];
+  const current = id === null ? null : currentLessonId(id);
+  return shown.find((l) => l.id === id) ?? shown.find((l) => l.id === current) ?? shown[0];
 }

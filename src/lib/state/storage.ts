@@ -5,6 +5,9 @@
  * (losing a save beats crashing the editor).
  */
 
+import { RENAMED_LESSONS } from '../content/renamed-lessons';
+import { migrateLessonIds } from './migrate-lesson-ids';
+
 /** Bump the version when a stored shape changes incompatibly; old keys are then ignored. */
 export const STORAGE_PREFIX = 'prodready:v1:';
 
@@ -85,7 +88,12 @@ export class MemoryStore implements KeyValueStore {
   }
 }
 
-/** localStorage when the browser grants it (it throws in some privacy modes), else memory. */
+let migrated = false;
+
+/**
+ * localStorage when the browser grants it (it throws in some privacy modes), else memory. The first
+ * call moves work saved under renamed lesson ids to their new ids, before any state reads it.
+ */
 export function browserStore(): KeyValueStore {
   try {
     const store = globalThis.localStorage;
@@ -93,6 +101,8 @@ export function browserStore(): KeyValueStore {
       const probe = `${STORAGE_PREFIX}probe`;
       store.setItem(probe, '1');
       store.removeItem(probe);
+      if (!migrated) migrateLessonIds(store, RENAMED_LESSONS);
+      migrated = true;
       return store;
     }
   } catch {

@@ -27,8 +27,11 @@ export const MANIFEST = 'manifest.json';
 
 export const SITE_PACKAGES = '/lib/python3.14/site-packages';
 
-/** Where the audit's packages are unpacked (their bytecode names this folder). */
+/** Where the audit's packages are extracted, each when first imported (their bytecode names this folder). */
 export const AUDIT_SITE_PACKAGES = '/lib/prodready-audit';
+
+/** Where the host writes the audit's archive inside Pyodide: the folder's name plus `.zip` (audit_mode.py). */
+export const AUDIT_PACKAGES_FILE = `${AUDIT_SITE_PACKAGES}.zip`;
 
 export interface AssetEntry {
   bytes: number;

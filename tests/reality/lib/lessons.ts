@@ -1,12 +1,14 @@
 /**
- * What the reality tests read from lessons/: each lesson's solution and alternatives (an alternative
- * or mistake folder holds only the files it changes, over the solution, as the grader sees them), the
+ * What the reality tests read from lessons/: each lesson's solution and alternatives (through the
+ * lesson loader, so templates, overlays and patches resolve as the grader sees them), the
  * production entrypoints they contain, and their nginx configs. Picked up by content, not by name, so
  * a new lesson is covered without editing the tests.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { lessonFolders, loadLessonContent } from '../../../src/cli/lessons-fs';
 import { REPO } from './venv';
 
 export const LESSONS = join(REPO, 'lessons');
@@ -22,59 +24,26 @@ export interface Variant {
   expect?: Record<string, unknown>;
 }
 
-function readTree(root: string): Files {
-  const files: Files = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-    }
-  };
-  if (existsSync(root)) walk(root);
-  return files;
-}
-
 export function lessonIds(): string[] {
-  return readdirSync(LESSONS)
-    .filter((name) => /^\d\d-/.test(name) && statSync(join(LESSONS, name)).isDirectory())
-    .sort();
+  return lessonFolders(LESSONS);
 }
 
-function subfolders(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => statSync(join(dir, name)).isDirectory())
-    .sort();
-}
-
-/** The solution, then each alternative, then (with `withMistakes`) each mistake, merged over the solution. */
+/**
+ * The solution, then each alternative, then (with `withMistakes`) each mistake, as the lesson loader
+ * builds them (template, overlays and patches resolved): the grader's view, not a second reading.
+ */
 export function variants(lesson: string, withMistakes = false): Variant[] {
   const root = join(LESSONS, lesson);
-  const solution = readTree(join(root, 'solution'));
-  if (Object.keys(solution).length === 0) return [];
-  const out: Variant[] = [{ lesson, name: 'solution', files: solution }];
-  for (const name of subfolders(join(root, 'alternatives'))) {
-    out.push({
-      lesson,
-      name: `alternatives/${name}`,
-      files: { ...solution, ...readTree(join(root, 'alternatives', name)) },
-    });
+  const content = loadLessonContent(root, { withMistakes: true });
+  const out: Variant[] = [{ lesson, name: 'solution', files: content.solution }];
+  for (const alternative of content.alternatives) {
+    out.push({ lesson, name: `alternatives/${alternative.name}`, files: alternative.files });
   }
   if (withMistakes) {
-    for (const name of subfolders(join(root, 'mistakes'))) {
-      const own = readTree(join(root, 'mistakes', name));
-      let expect: Record<string, unknown> = {};
-      try {
-        expect = JSON.parse(own['expect.json'] ?? '{}') as Record<string, unknown>;
-      } catch {
-        // the lesson proofs report a broken expect.json; here it only means "no flags"
-      }
-      delete own['expect.json'];
-      const files = { ...solution, ...own };
-      const removed = Array.isArray(expect.remove) ? expect.remove : [];
-      for (const path of removed) if (typeof path === 'string') delete files[path];
-      out.push({ lesson, name: `mistakes/${name}`, files, expect });
+    for (const mistake of content.mistakes) {
+      const expectFile = join(root, 'mistakes', mistake.name, 'expect.json');
+      const expect = JSON.parse(readFileSync(expectFile, 'utf8')) as Record<string, unknown>;
+      out.push({ lesson, name: `mistakes/${mistake.name}`, files: mistake.files, expect });
     }
   }
   return out;
@@ -186,6 +155,17 @@ export function nginxConfigs(files: Files): string[] {
     if (/^\s*\[[^\]]+\]\s*$/m.test(text)) return false;
     return path.split('/').includes('nginx') || /^\s*(server|http|upstream|location|events)\b[^;{]*\{/m.test(text);
   });
+}
+
+/**
+ * Ids of the lesson's nginx-syntax checks, read in sync (tsx's require hook compiles checks.ts), so
+ * a test file can build its list before node:test starts running: a mistake that must fail one of
+ * these is a config nginx -t must refuse.
+ */
+export function nginxSyntaxCheckIds(lesson: string): string[] {
+  const module = createRequire(import.meta.url)(join(LESSONS, lesson, 'checks.ts')) as { default?: unknown };
+  const checks = Array.isArray(module.default) ? (module.default as Array<Record<string, unknown>>) : [];
+  return checks.filter((check) => check.kind === 'nginx-syntax').map((check) => String(check.id));
 }
 
 export interface LessonFacts {

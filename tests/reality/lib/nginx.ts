@@ -197,21 +197,27 @@ export function copyFixture(prefix: Prefix, fixture: string, rewrite: Omit<SiteR
   return target;
 }
 
+const testArgs = (prefix: Prefix) => [
+  '-t',
+  '-q',
+  '-p',
+  prefix.root,
+  '-e',
+  join(prefix.logs, 'error.log'),
+  '-c',
+  prefix.conf,
+];
+
 /** `nginx -t` on the prefix's nginx.conf. */
 export function nginxTest(prefix: Prefix) {
-  return run(NGINX, ['-t', '-q', '-p', prefix.root, '-e', join(prefix.logs, 'error.log'), '-c', prefix.conf], {
-    timeoutMs: 20_000,
-  });
+  return run(NGINX, testArgs(prefix), { timeoutMs: 20_000 });
 }
 
 /** `nginx -t`, without blocking the test's event loop (so several can run at once). */
 export function nginxTestAsync(prefix: Prefix): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
-    execFile(
-      NGINX,
-      ['-t', '-q', '-p', prefix.root, '-e', join(prefix.logs, 'error.log'), '-c', prefix.conf],
-      { timeout: 20_000, killSignal: 'SIGKILL' },
-      (error, stdout, stderr) => resolve({ ok: !error, output: `${stdout}${stderr}` }),
+    execFile(NGINX, testArgs(prefix), { timeout: 20_000, killSignal: 'SIGKILL' }, (error, stdout, stderr) =>
+      resolve({ ok: !error, output: `${stdout}${stderr}` }),
     );
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, parseCurl, tokenize, toPath, toUrl, type Command } from './commands';
+import { HELP_TEXT, parseCommandLine, parseCurl, tokenize, toPath, toUrl, type Command } from './commands';
 
 function curl(line: string) {
   const command = parseCommandLine(line);
@@ -244,5 +244,16 @@ describe('toUrl', () => {
     const full = parseCurl(['https://shop.example/x']);
     expect(bare.name === 'curl' && bare.request.url).toBeUndefined();
     expect(full.name === 'curl' && full.request).toMatchObject({ path: '/x', url: { scheme: 'https', port: 443 } });
+  });
+});
+
+describe('programs registered in programs.ts', () => {
+  it('openssl and systemctl parse as programs with their arguments, and help lists them', () => {
+    const command = parseCommandLine("openssl s_client -tls1 -connect 'shop.example:443'");
+    expect(command.name === 'program' && command.program.name).toBe('openssl');
+    expect(command.name === 'program' && command.args).toEqual(['s_client', '-tls1', '-connect', 'shop.example:443']);
+    expect(parseCommandLine('systemctl kill shop').name).toBe('program');
+    expect(HELP_TEXT).toContain('openssl s_client');
+    expect(HELP_TEXT).toContain('systemctl show|status|kill');
   });
 });

@@ -3,6 +3,7 @@
  * learner types (curl, run, stop, env, export, unset, help, clear). Pure: no terminal, no Python.
  * Every problem comes back as `{ name: 'error', message }`; nothing here throws.
  */
+import { findProgram, PROGRAMS, type Program } from './programs';
 
 export interface CurlRequest {
   method: string;
@@ -35,6 +36,8 @@ export type Command =
   | { name: 'export'; assignments: Array<[string, string]> }
   | { name: 'unset'; names: string[] }
   | { name: 'curl'; include: boolean; headOnly: boolean; request: CurlRequest }
+  /** A command in its own file, registered in programs.ts (openssl, systemctl). */
+  | { name: 'program'; program: Program; args: string[] }
   /** A server command typed at the prompt (`python app.py`, `gunicorn …`): the worker runs it as Run does. */
   | { name: 'serve'; line: string }
   | { name: 'ls' }
@@ -131,10 +134,13 @@ export function parseCommandLine(line: string): Command {
       return args.length > 0
         ? { name: 'cat', files: args }
         : { name: 'error', message: 'cat: name a file, e.g. cat app.py' };
-    default:
+    default: {
       // The worker's own command parser (and Gunicorn's and Waitress's) judges the arguments.
       if (SERVER_COMMANDS.has(name)) return { name: 'serve', line: line.trim() };
+      const program = findProgram(name);
+      if (program) return { name: 'program', program, args };
       return { name: 'error', message: `${name}: command not found (type help for the commands)` };
+    }
   }
 }
 
@@ -325,6 +331,7 @@ export const HELP_TEXT = [
   '  unset NAME               remove a variable',
   '  clear                    clear the screen (also Ctrl+L)',
   '  help                     this list',
+  ...PROGRAMS.map((program) => `  ${program.help}`),
   'Keys: Up/Down history, Left/Right move, Ctrl+C cancels the line or stops a request, Ctrl+L clears.',
   'Page: Ctrl/Cmd+Enter runs, Ctrl/Cmd+Shift+Enter checks.',
 ].join('\n');

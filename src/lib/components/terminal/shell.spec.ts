@@ -81,6 +81,7 @@ function setup(response?: Partial<HttpResponse>, files: WorkspaceFiles = {}, ser
     unsetEnv: (name) => {
       delete env[name];
     },
+    serving: () => serving !== null,
   };
   const shell = new Shell(deps);
   shell.start('welcome\n');

@@ -29,6 +29,8 @@ export interface ShellDeps {
   env(): Record<string, string>;
   setEnv(name: string, value: string): void;
   unsetEnv(name: string): void;
+  /** Whether the app is being served (for programs.ts commands). */
+  serving(): boolean;
 }
 
 const RED = '\x1b[31m';
@@ -214,6 +216,9 @@ export class Shell {
           break;
         case 'curl':
           await this.curl(command);
+          break;
+        case 'program':
+          this.print(await command.program.run(command.args, this.deps));
           break;
       }
     } catch (error) {

@@ -148,6 +148,8 @@ describe('sendPlanned', () => {
     expect(runtime.requests).toEqual([]);
     expect(exchange.response).toMatchObject({ status: 301, reason: 'Moved Permanently' });
     expect(header(exchange.response!.headers, 'location')).toEqual(['https://shop.example/x']);
+    // Once, as nginx sends it (curl -I showed it twice).
+    expect(header(exchange.response!.headers, 'server')).toEqual(['nginx/1.22.1']);
     expect(exchange.hops.map((h) => h.name)).toEqual(['nginx']);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The virtual reverse proxy (DESIGN §4): applies a parsed nginx config to one client request and says what nginx
+ * The virtual reverse proxy (docs/architecture.md): applies a parsed nginx config to one client request and says what nginx
  * would do — answer itself (`return`, redirects, errors), serve a file (`root`/`alias`), or pass the request
  * upstream with the headers the app server will see. Pure: no sockets, no file system.
  */

@@ -102,6 +102,12 @@ describe('the virtual nginx -t', () => {
     ],
     ['a missing }', server('    location / {\n'), 'unexpected end of file, expecting "}"', 6],
     [
+      'a server_name regex PCRE refuses',
+      server('').replace('server_name shop.example;', 'server_name ~^(bad\\.example$;'),
+      'pcre2_compile() failed: missing closing parenthesis in "^(bad\\.example$"',
+      3,
+    ],
+    [
       'a directive newer than the emulated nginx',
       server('    add_header_inherit merge;\n'),
       'unknown directive "add_header_inherit"',
@@ -119,6 +125,7 @@ describe('the virtual nginx -t', () => {
   test('what nginx accepts: variables from set, map and named captures; prefixes; captures by number', () => {
     const text =
       'map $http_upgrade $connection_upgrade {\n    default upgrade;\n    "" close;\n}\n' +
+      'server {\n    listen 8080;\n    server_name ~^(?<sub>[a-z]+)\\.example$;\n    return 200 $sub;\n}\n' +
       server(
         '    set $target backend;\n' +
           '    location ~ ^/(?<file>[a-z]+)/(.*)$ {\n' +

@@ -337,6 +337,10 @@ export class Validator {
           fail(d, `invalid parameter "${d.args[2]}"`);
         }
         return null;
+      case 'ngx_http_core_server_name':
+        // `~regex` names are compiled (their named captures become variables); other names only warn.
+        for (const name of d.args) if (name.startsWith('~')) this.regex(d, name.slice(1));
+        return null;
       case 'ngx_http_rewrite_set':
         if (!(d.args[0] ?? '').startsWith('$')) fail(d, `invalid variable name "${d.args[0]}"`);
         this.defined.add((d.args[0] as string).slice(1).toLowerCase());

@@ -14,12 +14,17 @@ export const debugEnabled: Rule = {
   title: 'Debug mode or the Werkzeug debugger is on in production',
   explanation:
     "With debug on, every error answers with Werkzeug's debugger: the traceback, source lines, file paths and " +
-    'local values, and a console that runs Python on the server once its PIN is guessed or leaked (CWE-489).',
+    'local values, to a request with any Host. Its console runs Python on the server. Since Werkzeug 3.0.3 ' +
+    '(GHSA-2g68-c3qc-8985) the console answers only a Host of localhost, 127.0.0.1 or the name the server was ' +
+    'started with, and it asks for a PIN; the PIN is computed from facts the traceback and the machine leak (the ' +
+    'user, the path of flask/app.py, the MAC address, the machine id), not guessed, and 10 wrong ones only lock ' +
+    'the console until a restart (CWE-489).',
   fix: 'Leave debug off unless FLASK_DEBUG=1 is set on purpose for local development; never pass debug=True or set DEBUG in code that production runs.',
   references: [
     'https://cwe.mitre.org/data/definitions/489.html',
     'https://flask.palletsprojects.com/en/stable/debugging/',
     'https://werkzeug.palletsprojects.com/en/stable/debug/',
+    'https://github.com/pallets/werkzeug/security/advisories/GHSA-2g68-c3qc-8985',
   ],
   async evaluate(context) {
     const { serving } = await startApp(context, context.production.env);

@@ -5,9 +5,11 @@ it, so a lesson behaves the same in the browser and on the command line."""
 
 import importlib.abc
 import importlib.machinery
+import importlib.metadata
 import os
 import sys
 import threading
+import zipfile
 
 from . import databases, project_requirements, stand_ins, versions
 
@@ -35,16 +37,54 @@ def _start_or_skip(thread):
             _notes[0].append(note)
 
 
+def _archive():
+    """The audit's archive beside the folder (the host writes it there), or None."""
+    site = _site[0]
+    return f"{site}.zip" if site and os.path.isfile(f"{site}.zip") else None
+
+
 class AuditPackagesFinder(importlib.abc.MetaPathFinder):
     """The audit's packages, found only when nothing on sys.path has the name: a project module
     that shares a name with one of them (cheat.sh's own `limits`, added to sys.path by the
-    project) wins, as it does in production where the audit's package is not installed."""
+    project) wins, as it does in production where the audit's package is not installed.
+
+    A package is extracted from the archive the first time it is imported: most projects use a
+    few of the forty, and extracting all of them took seconds of every audit."""
+
+    def __init__(self):
+        self._members = None  # top-level name -> archive members
+        self._extracted = set()
+
+    def _index(self):
+        if self._members is None:
+            self._members = {}
+            with zipfile.ZipFile(_archive()) as archive:
+                for name in archive.namelist():
+                    top = name.split("/", 1)[0]
+                    top = top[: -len(".py")] if top.endswith(".py") else top
+                    self._members.setdefault(top, []).append(name)
+                # Their metadata (importlib.metadata.version("flask-limiter")) is small: all of it at once.
+                archive.extractall(_site[0], [n for n in archive.namelist() if ".dist-info/" in n])
+        return self._members
 
     def find_spec(self, fullname, path=None, target=None):
-        site = _site[0]
-        if path is not None or not site or not os.path.isdir(site):
+        if path is not None or _archive() is None:
             return None  # a submodule: its package's __path__ already says where it is
-        return importlib.machinery.PathFinder.find_spec(fullname, [site])
+        members = self._index().get(fullname)
+        if members is None:
+            return None
+        if fullname not in self._extracted:
+            with zipfile.ZipFile(_archive()) as archive:
+                archive.extractall(_site[0], members)
+            self._extracted.add(fullname)
+        return importlib.machinery.PathFinder.find_spec(fullname, [_site[0]])
+
+    def find_distributions(self, context=importlib.metadata.DistributionFinder.Context()):
+        if _archive() is None:
+            return iter(())
+        self._index()
+        where = importlib.metadata.DistributionFinder.Context(name=context.name, path=[_site[0]])
+        return importlib.metadata.MetadataPathFinder.find_distributions(where)
 
 
 _finder = AuditPackagesFinder()
@@ -81,7 +121,7 @@ def begin(audit, files, env):
     notes = _notes[0] = []
     followed = _followed[0] = []
     threading.Thread.start = _start_or_skip
-    if site and os.path.isdir(site):
+    if _archive() is not None:
         if _finder not in sys.meta_path:
             # Before the stand-ins' finder, which answers whatever is still missing.
             last = [i for i, finder in enumerate(sys.meta_path) if isinstance(finder, stand_ins.StandInFinder)]

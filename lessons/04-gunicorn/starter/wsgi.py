@@ -1,2 +1,0 @@
-"""What Gunicorn imports: `gunicorn wsgi:app`."""
-from app import app  # noqa: F401
