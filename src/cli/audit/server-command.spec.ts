@@ -110,6 +110,14 @@ test('python3 -um app is python -m app; sudo is a launcher', () => {
   expect(found.ok && harnessCommand(found.command, {})).toEqual({ command: 'python -m app --port 5000', root: '' });
 });
 
+test('su USER -c runs its command; a variable holding a launcher and its user splits into words', () => {
+  const script = '#!/bin/sh\nGOSU="/usr/sbin/gosu ubuntu"\n$GOSU gunicorn -b 0.0.0.0:8000 app:app\n';
+  const viaGosu = findServer(['./start.sh'], { files: { 'start.sh': script } });
+  expect(viaGosu.ok && viaGosu.command.argv).toEqual(['gunicorn', '-b', '0.0.0.0:8000', 'app:app']);
+  const viaSu = findServer(['su', '-', 'abc', '-c', 'exec gunicorn app:app --log-syslog'], { files: {} });
+  expect(viaSu.ok && viaSu.command.argv).toEqual(['gunicorn', 'app:app', '--log-syslog']);
+});
+
 describe('harnessCommand', () => {
   test('flask run becomes python -m flask run; --chdir into a project folder moves the root', () => {
     expect(harnessCommand({ argv: ['flask', 'run'], root: '', env: {}, via: null }, {})).toEqual({

@@ -79,8 +79,10 @@ function unwrap(argv: string[]): { argv: string[]; exec: boolean } {
   let words = [...argv];
   let exec = false;
   for (;;) {
-    // An unset variable in command position (`$GOSU gunicorn …` with GOSU empty) leaves nothing.
+    // An unset variable in command position (`$GOSU gunicorn …` with GOSU empty) leaves nothing; a
+    // set one is split into words as sh splits an unquoted expansion (GOSU="gosu app").
     while (words[0] === '') words.shift();
+    if (/\s/.test(words[0] ?? '')) words = [...(words[0] as string).split(/\s+/).filter(Boolean), ...words.slice(1)];
     const program = base(words[0] ?? '');
     if (program === 'exec') exec = true;
     if (LAUNCHERS[program] !== undefined) {
@@ -162,6 +164,10 @@ interface Search {
   /** The folder the command line starts in. */
   root: string;
   depth: number;
+  /** The scripts being read, outermost first. */
+  stack: string[];
+  /** How many times each script was read for this command line. */
+  reads: Map<string, number>;
 }
 
 /** Where a script is as its lines run: the folder (`cd`) and the variables it has set so far. */
@@ -226,7 +232,9 @@ function expand(
         ? argv.slice(1).join(' ')
         : /^(ba|da|z)?sh$/.test(program) && argv[1] === '-c'
           ? argv[2]
-          : undefined;
+          : program === 'su' && argv.includes('-c')
+            ? argv[argv.indexOf('-c') + 1] // su - user -c "command": the user's shell runs it
+            : undefined;
     if (inline !== undefined && search.depth < 6) {
       let parsed: SimpleCommand[] | null;
       try {
@@ -245,7 +253,16 @@ function expand(
       /^(ba|da|z)?sh$/.test(program) && argv[1] && !argv[1].startsWith('-') ? argv[1] : (argv[0] ?? '');
     const scriptArgs = scriptWord === argv[0] ? argv.slice(1) : argv.slice(2);
     const file = scriptFile(scriptWord, state.cwd, search.files, search.workdir);
-    if (isScript(scriptWord, file, search.files) && search.depth < 6 && file) {
+    // A script that runs itself (`wgd.sh` calling `./wgd.sh start`) is read once per chain, not again and again.
+    if (
+      isScript(scriptWord, file, search.files) &&
+      search.depth < 6 &&
+      file &&
+      !search.stack.includes(file) &&
+      (search.reads.get(file) ?? 0) < 2
+    ) {
+      // Read at most twice per command line: a script that calls another many times (per function) costs a read each.
+      search.reads.set(file, (search.reads.get(file) ?? 0) + 1);
       // A script runs in a new shell: the exported environment, its own variables, the same folder.
       const inner: State = { cwd: state.cwd, env: { ...state.env, ...command.assignments } };
       for (const { text, line } of scriptLines(search.files[file] as string)) {
@@ -255,7 +272,7 @@ function expand(
           ...expand(
             parsed.map((each) => ({ ...each, line })),
             inner,
-            { ...search, depth: search.depth + 1 },
+            { ...search, depth: search.depth + 1, stack: [...search.stack, file] },
             here,
             file,
             scriptArgs,
@@ -279,7 +296,14 @@ export function findServer(
   options: { files: WorkspaceFiles; root?: string; workdir?: string | null; env?: Record<string, string> },
 ): Found {
   const root = options.root ?? '';
-  const search: Search = { files: options.files, workdir: options.workdir ?? null, root, depth: 0 };
+  const search: Search = {
+    files: options.files,
+    workdir: options.workdir ?? null,
+    root,
+    depth: 0,
+    stack: [],
+    reads: new Map(),
+  };
   const state: State = { cwd: root, env: { ...options.env } };
   const all = expand([{ argv, assignments: {}, then: '' }], state, search, null, null, []);
   const serving = (c: Candidate) => c.kind === 'wsgi' || c.kind === 'flask-run';
