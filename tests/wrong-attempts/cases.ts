@@ -166,7 +166,7 @@ export const ATTEMPTS: Attempt[] = [
     expect: 'pass',
   },
   {
-    lesson: '05-nginx',
+    lesson: '06-nginx-proxy',
     name: 'correct: a unix-socket Gunicorn behind nginx',
     files: (s) => ({
       'gunicorn.conf.py': edit(
@@ -179,21 +179,21 @@ export const ATTEMPTS: Attempt[] = [
     expect: 'pass',
   },
   {
-    lesson: '05-nginx',
+    lesson: '06-nginx-proxy',
     name: 'correct: the TLS catch-all refuses the handshake',
     files: (s) => ({ [SITE]: s[SITE]! }),
     expect: 'pass',
   },
   {
-    lesson: '05-nginx',
-    name: 'a misspelled directive (needs the strict nginx parser of the "nginx" branch)',
+    lesson: '06-nginx-proxy',
+    name: 'a misspelled directive',
     files: (s) => ({
       [SITE]: edit(s[SITE], 'proxy_set_header X-Forwarded-Host $host;', 'proxy_set_headr X-Forwarded-Host $host;'),
     }),
     expect: { 'nginx-parses': { message: 'unknown directive "proxy_set_headr"' } },
   },
   {
-    lesson: '05-nginx',
+    lesson: '05-nginx-tls',
     name: 'a missing ; after server_name swallows the next add_header',
     files: (s) => ({ [SITE]: swallowedHsts(s[SITE]) }),
     expect: {
@@ -206,7 +206,7 @@ export const ATTEMPTS: Attempt[] = [
     },
   },
   {
-    lesson: '05-nginx',
+    lesson: '05-nginx-tls',
     name: 'TLS 1.0 still in the protocols list',
     files: (s) => ({ [SITE]: edit(s[SITE], 'ssl_protocols TLSv1.2 TLSv1.3;', 'ssl_protocols TLSv1 TLSv1.2 TLSv1.3;') }),
     expect: {
@@ -218,7 +218,7 @@ export const ATTEMPTS: Attempt[] = [
     },
   },
   {
-    lesson: '05-nginx',
+    lesson: '05-nginx-tls',
     name: 'X-Frame-Options without always',
     files: (s) => ({
       [SITE]: edit(s[SITE], 'add_header X-Frame-Options DENY always;', 'add_header X-Frame-Options DENY;'),
@@ -226,7 +226,7 @@ export const ATTEMPTS: Attempt[] = [
     expect: { 'headers-always': { message: 'add_header X-Frame-Options has no `always`' } },
   },
   {
-    lesson: '06-process-manager',
+    lesson: '07-process-manager',
     name: 'the secret as docker-style -e on ExecStart=',
     files: (s) => ({
       'shop.service': edit(
@@ -238,7 +238,7 @@ export const ATTEMPTS: Attempt[] = [
     expect: { 'secret-outside-unit': { message: 'SECRET_KEY' } },
   },
   {
-    lesson: '06-process-manager',
+    lesson: '07-process-manager',
     name: 'LoadCredential= for an app that reads os.environ',
     files: (s) => ({
       'shop.service': edit(
@@ -257,7 +257,7 @@ export const ATTEMPTS: Attempt[] = [
     },
   },
   {
-    lesson: '06-process-manager',
+    lesson: '07-process-manager',
     name: 'correct: LoadCredential= and an app that reads the credential file',
     files: (s) => ({
       'shop.service': edit(
