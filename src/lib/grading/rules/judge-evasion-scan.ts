@@ -153,11 +153,13 @@ def production_modules(command):
 
 
 def judge_word(value):
-    """A platform word, or a prefix of one long enough to mean it (sys.platform.startswith("emscr"))."""
+    """A platform word, or a prefix of one long enough to mean it (sys.platform.startswith("emscr")).
+    Five letters at least: a four-letter prefix is an ordinary word ("prod" of "prodready", in
+    if env != "prod", which a real project wrote)."""
     if not isinstance(value, str):
         return False
     lower = value.lower()
-    return any(word in lower or (len(lower) >= 4 and word.startswith(lower)) for word in PLATFORM_WORDS)
+    return any(word in lower or (len(lower) >= 5 and word.startswith(lower)) for word in PLATFORM_WORDS)
 
 
 def module_word(value):

@@ -78,9 +78,9 @@ describe('judge-evasion', () => {
     expectNoFinding(await project({}));
   });
 
-  test('no finding: other platforms and the word "js" in ordinary code', async () => {
+  test('no finding: other platforms, the word "js" and a "prod" environment in ordinary code', async () => {
     const app = sniffing(
-      'import sys\nWINDOWS = sys.platform == "win32"\nSCRIPT = "app.js"\nIS_JS = SCRIPT.endswith("js")\nKIND = {"js": 1}["js"]',
+      'import os, sys\nWINDOWS = sys.platform == "win32"\nSCRIPT = "app.js"\nIS_JS = SCRIPT.endswith("js")\nKIND = {"js": 1}["js"]\nDEV = os.environ.get("ENV") != "prod"',
     );
     expectNoFinding(await withApp(app));
   });
