@@ -48,9 +48,12 @@ const FINDINGS_WITH_FLASK_PATH = `# Findings
 const TRUTHY_ZERO = 'app.run(debug=os.environ.get("FLASK_DEBUG"))';
 const NO_SECRET_CHECK = 'app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY")';
 const CRASHING_READ = 'app.config["SECRET_KEY"] = required_settings("SECRET_KEY")';
+/** Lesson 04's solution line: workers from WEB_CONCURRENCY, else from the CPU count with a cap. */
+const SOLUTION_WORKERS =
+  'workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 12)))';
 const GUNICORN_NAME_ERROR = 'workers = cpu_count() * 2 + 1';
 const SITE = 'nginx/shop.conf';
-const HSTS = '    add_header Strict-Transport-Security "max-age=63072000" always;\n';
+const HSTS = '    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n';
 
 /** The https server's HSTS line moved up under a server_name that lost its `;`. */
 function swallowedHsts(site: string | undefined): string {
@@ -126,29 +129,25 @@ export const ATTEMPTS: Attempt[] = [
     lesson: '04-gunicorn',
     name: 'a NameError in gunicorn.conf.py: one error, the rest not run',
     files: (s) => ({
-      'gunicorn.conf.py': edit(
-        s['gunicorn.conf.py'],
-        'workers = multiprocessing.cpu_count() * 2 + 1',
-        GUNICORN_NAME_ERROR,
-      ),
+      'gunicorn.conf.py': edit(s['gunicorn.conf.py'], SOLUTION_WORKERS, GUNICORN_NAME_ERROR),
     }),
     expect: {
       'production-server': {
         message: "NameError: name 'cpu_count' is not defined",
         file: 'gunicorn.conf.py',
-        line: 9,
+        line: (files) => lineOf(files['gunicorn.conf.py']!, GUNICORN_NAME_ERROR),
       },
     },
     onlyFailure: true,
   },
   {
     lesson: '04-gunicorn',
-    name: 'correct: workers from WEB_CONCURRENCY, capped, else from the CPU count',
+    name: 'correct: workers from WEB_CONCURRENCY when set and not empty, capped CPU count otherwise',
     files: (s) => ({
       'gunicorn.conf.py': edit(
         s['gunicorn.conf.py'],
-        'workers = multiprocessing.cpu_count() * 2 + 1',
-        'import os\nworkers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() * 2 + 1, 12)))',
+        SOLUTION_WORKERS,
+        'workers = int(os.environ.get("WEB_CONCURRENCY") or min(multiprocessing.cpu_count() * 2 + 1, 12))',
       ),
     }),
     expect: 'pass',
