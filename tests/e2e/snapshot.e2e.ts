@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PYTHON_TIMEOUT, check, runAndWaitForServing } from './helpers';
+import { LESSON_1, PYTHON_TIMEOUT, check, openLesson, runAndWaitForServing } from './helpers';
 
 test('Python boots from the memory snapshot and serves the lesson app', async ({ page }) => {
   const console: string[] = [];
@@ -7,7 +7,7 @@ test('Python boots from the memory snapshot and serves the lesson app', async ({
   const snapshotEncoding = page
     .waitForResponse((response) => response.url().endsWith('/pyodide/snapshot.bin'))
     .then((response) => response.headerValue('content-encoding'));
-  await page.goto('/');
+  await openLesson(page, LESSON_1);
   await expect(page.getByTestId('python-ready')).toBeVisible({ timeout: PYTHON_TIMEOUT });
   expect(console.filter((text) => text.startsWith('prodready:'))).toEqual([
     'prodready: Python restored from the memory snapshot',
