@@ -173,6 +173,8 @@ export interface LessonFacts {
   attackPath: string;
   /** whether the lesson's own checks claim that behind nginx the app sees the client's address */
   claimsClientAddress: boolean;
+  /** A check says the app sees https behind the proxy (lesson 05 ends before ProxyFix; 06 adds it). */
+  claimsHttps: boolean;
 }
 
 export async function lessonFacts(lesson: string): Promise<LessonFacts> {
@@ -180,6 +182,7 @@ export async function lessonFacts(lesson: string): Promise<LessonFacts> {
   const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(markdown)?.[1] ?? '';
   const attackPath = unquote(/^attackPath:\s*(.+)$/m.exec(frontmatter)?.[1] ?? '/orders/abc');
   let claimsClientAddress = false;
+  let claimsHttps = false;
   const checksFile = join(LESSONS, lesson, 'checks.ts');
   if (existsSync(checksFile)) {
     const module = (await import(pathToFileURL(checksFile).href)) as { default?: unknown };
@@ -188,6 +191,7 @@ export async function lessonFacts(lesson: string): Promise<LessonFacts> {
       const expect = check.expect as Record<string, unknown> | undefined;
       return check.kind === 'client-view' && typeof expect?.remoteAddr === 'string';
     });
+    claimsHttps = checks.some((check) => (check.expect as Record<string, unknown> | undefined)?.scheme === 'https');
   }
-  return { attackPath, claimsClientAddress };
+  return { attackPath, claimsClientAddress, claimsHttps };
 }
