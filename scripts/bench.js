@@ -20,6 +20,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { register } from 'tsx/esm/api';
+
+// The lesson loader is TypeScript (templates and overlays resolved as the app resolves them).
+register();
+const { loadLessonContent } = await import('../src/cli/lessons-fs.ts');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -158,7 +163,7 @@ function prepareSite() {
   fs.writeFileSync(path.join(dir, 'bench/bare.js'), BARE_SCRIPT);
   fs.writeFileSync(path.join(dir, 'bench/bare-worker.js'), BARE_WORKER);
   fs.copyFileSync(stock, path.join(dir, 'bench/python_stdlib_stock.zip'));
-  fs.copyFileSync(path.join(ROOT, 'lessons', LESSON_1, 'starter/app.py'), path.join(dir, 'bench/app.py'));
+  fs.writeFileSync(path.join(dir, 'bench/app.py'), read(LESSON_1, 'starter/app.py'));
   return dir;
 }
 
@@ -341,8 +346,13 @@ function seedFiles({ key, files }) {
   if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify(files));
 }
 
+/** A file of a lesson's starter or solution as the learner gets it (template + the lesson's overlay). */
 function read(lesson, file) {
-  return fs.readFileSync(path.join(ROOT, 'lessons', lesson, file), 'utf8');
+  const [side, ...rest] = file.split('/');
+  const content = loadLessonContent(path.join(ROOT, 'lessons', lesson), { withMistakes: false });
+  const text = (side === 'starter' ? content.starter : content.solution)[rest.join('/')];
+  if (text === undefined) throw new Error(`lesson ${lesson} has no ${file}`);
+  return text;
 }
 
 async function benchApp(origin, log) {

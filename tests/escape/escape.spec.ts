@@ -19,7 +19,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -31,8 +30,9 @@ import {
 } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadLessonContent } from '../../src/cli/lessons-fs';
 
 interface Case {
   kind: 'control' | 'escape' | 'runaway' | 'forge';
@@ -45,7 +45,8 @@ interface Case {
 
 const root = resolve(import.meta.dirname, '../..');
 const casesDir = resolve(import.meta.dirname, 'cases');
-const solution = join(root, 'lessons/04-gunicorn/solution');
+/** Lesson 04's solution as the learner gets it (its template with the lesson's files laid over). */
+const solution = loadLessonContent(join(root, 'lessons/04-gunicorn'), { withMistakes: false }).solution;
 const cases = readdirSync(casesDir)
   .filter((name) => existsSync(join(casesDir, name, 'case.json')))
   .filter((name) => !process.env.FILTER || name.includes(process.env.FILTER))
@@ -83,7 +84,10 @@ afterAll(async () => {
 /** The lesson 04 solution with the case's attempt imported first thing in app.py. */
 function project(name: string, spec: Case): string {
   const dir = join(work, 'projects', name);
-  cpSync(solution, dir, { recursive: true });
+  for (const [path, text] of Object.entries(solution)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
   const attempt = readFileSync(join(casesDir, name, 'attempt.py'), 'utf8')
     .replaceAll('__OUTSIDE__', outside)
     .replaceAll('__PORT__', String(port))
