@@ -22,6 +22,9 @@ export function toJson(result: AuditResult, version: string): string {
   return safeJson(result.unjudged.length > 0 ? { ...report, unjudged: result.unjudged } : report);
 }
 
+/** `1 file`, `2 files`. */
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };
 const SECURITY_SEVERITY: Record<Severity, string> = { high: '8.0', medium: '5.0', low: '2.0' };
 
@@ -132,10 +135,10 @@ export function toText(result: AuditResult, options: TextOptions): string {
   const judged = result.unjudged.length === 0;
   lines.push(
     total === 0 && judged
-      ? paint('32', `No findings in ${result.fileCount} files.`)
+      ? paint('32', `No findings in ${plural(result.fileCount, 'file')}.`)
       : total === 0
         ? paint('1;35', `No findings in what could be judged of ${result.fileCount} files: not a clean result.`)
-        : `${total} finding${total === 1 ? '' : 's'} (${count('high')} high, ${count('medium')} medium, ${count('low')} low) in ${result.fileCount} files.`,
+        : `${total} finding${total === 1 ? '' : 's'} (${count('high')} high, ${count('medium')} medium, ${count('low')} low) in ${plural(result.fileCount, 'file')}.`,
   );
   if (!judged && total > 0)
     lines.push(paint('1;35', 'Part of the project could not be judged: not a complete result.'));
