@@ -17,8 +17,9 @@ import { PythonHost } from '../src/lib/worker/host';
 import { snapshotMismatch } from '../src/lib/worker/snapshot';
 
 /**
- * Imported before the snapshot besides what the harness imports itself: what lessons and audited
- * apps import at their first run (measured with sys.modules after every lesson's solution).
+ * Imported before the snapshot besides what the harness imports itself: modules the lessons' apps
+ * import at their first run (chosen by reading the lessons, not yet by an import trace; Gunicorn's
+ * config module stays out, since its `chdir` default is the working directory at import).
  */
 const WARM_IMPORTS = [
   'flask',
