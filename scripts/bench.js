@@ -24,7 +24,7 @@ import { register } from 'tsx/esm/api';
 
 // The lesson loader is TypeScript (templates and overlays resolved as the app resolves them).
 register();
-const { loadLessonContent } = await import('../src/cli/lessons-fs.ts');
+const { lessonFile } = await import('../src/cli/lessons-fs.ts');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -348,11 +348,7 @@ function seedFiles({ key, files }) {
 
 /** A file of a lesson's starter or solution as the learner gets it (template + the lesson's overlay). */
 function read(lesson, file) {
-  const [side, ...rest] = file.split('/');
-  const content = loadLessonContent(path.join(ROOT, 'lessons', lesson), { withMistakes: false });
-  const text = (side === 'starter' ? content.starter : content.solution)[rest.join('/')];
-  if (text === undefined) throw new Error(`lesson ${lesson} has no ${file}`);
-  return text;
+  return lessonFile(path.join(ROOT, 'lessons', lesson), file);
 }
 
 async function benchApp(origin, log) {

@@ -96,6 +96,18 @@ export function loadLessonContent(folder: string, options: LoadOptions = {}): Le
   return parseLessonContent(`lessons/${name}`, files, { withMistakes: options.withMistakes ?? true, templates });
 }
 
+/**
+ * One file of a lesson's starter or solution as the learner gets it (its template with the
+ * lesson's own files laid over), e.g. `lessonFile(folder, 'solution/app.py')`.
+ */
+export function lessonFile(folder: string, file: string): string {
+  const [side, ...rest] = file.split('/');
+  const content = loadLessonContent(folder, { withMistakes: false });
+  const text = (side === 'starter' ? content.starter : content.solution)[rest.join('/')];
+  if (text === undefined) throw new Error(`${folder} has no ${file}`);
+  return text;
+}
+
 export async function loadLesson(folder: string, options: LoadOptions = {}): Promise<Lesson> {
   const { absolute, files, name, templates } = lessonFiles(folder);
   const checksPath = join(absolute, 'checks.ts');

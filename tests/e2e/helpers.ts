@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
-import { loadLessonContent } from '../../src/cli/lessons-fs';
+import { lessonFile as lessonFileIn } from '../../src/cli/lessons-fs';
 
 export const LESSON_1 = '01-the-open-door';
 export const LESSON_2 = '02-debug-off';
@@ -18,16 +18,9 @@ export const PYTHON_TIMEOUT = 90_000;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/**
- * A file of a lesson's starter or solution as the learner gets it (its template with the lesson's
- * own files laid over), e.g. `lessonFile('02-debug-off', 'solution/app.py')`.
- */
+/** A file of a lesson's starter or solution as the learner gets it, e.g. `lessonFile('02-debug-off', 'solution/app.py')`. */
 export function lessonFile(lessonId: string, file: string): string {
-  const [side, ...rest] = file.split('/');
-  const content = loadLessonContent(path.join(ROOT, 'lessons', lessonId), { withMistakes: false });
-  const text = (side === 'starter' ? content.starter : content.solution)[rest.join('/')];
-  if (text === undefined) throw new Error(`lesson ${lessonId} has no ${file}`);
-  return text;
+  return lessonFileIn(path.join(ROOT, 'lessons', lessonId), file);
 }
 
 export async function openLesson(page: Page, lessonId: string): Promise<void> {
