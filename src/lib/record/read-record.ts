@@ -66,6 +66,5 @@ export function readRecord(text: string): ReadRecord {
   const parsed = completionRecord.safeParse(value);
   if (parsed.success) return { ok: true, record: parsed.data };
   const issue = parsed.error.issues[0]!;
-  const keys = issue.code === 'unrecognized_keys' ? `: ${issue.keys.join(', ')}` : '';
-  return { ok: false, problem: `${fieldPath(issue.path) || '(the record)'}: ${issue.message}${keys}` };
+  return { ok: false, problem: `${fieldPath(issue.path) || '(the record)'}: ${issue.message}` };
 }
