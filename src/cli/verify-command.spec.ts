@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionRecord } from '../lib/record/schema';
-import { runCli } from './cli.test-support';
+import { runMain } from './cli.test-support';
 import type { RecordVerdict } from './verify-report';
 
 const LESSON = '02-debug-off';
@@ -15,22 +15,24 @@ let work: string;
 let genuine: CompletionRecord;
 let starterApp: string;
 
-const cli = (...args: string[]) => runCli(args, { cwd: work });
+const cli = (...args: string[]) => runMain(args);
+/** A file or folder in the work folder. */
+const at = (name: string) => join(work, name);
 
 /** A copy of the genuine record, changed, written to `name`. */
 function tampered(name: string, change: (record: CompletionRecord) => void): string {
   const copy = structuredClone(genuine);
   change(copy);
-  writeFileSync(join(work, name), JSON.stringify(copy, null, 2));
-  return name;
+  writeFileSync(at(name), JSON.stringify(copy, null, 2));
+  return at(name);
 }
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'prodready-verify-'));
   for (const args of [
-    ['lessons', 'export', LESSON, 'starter'],
-    ['lessons', 'export', LESSON, 'solution', '--solution'],
-    ['record', LESSON, 'solution', '--out', 'genuine.json', '--learner', 'Ada'],
+    ['lessons', 'export', LESSON, at('starter')],
+    ['lessons', 'export', LESSON, at('solution'), '--solution'],
+    ['record', LESSON, at('solution'), '--out', at('genuine.json'), '--learner', 'Ada'],
   ]) {
     const run = await cli(...args);
     expect(run.code, run.stderr).toBe(0);
@@ -44,7 +46,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('prodready verify', () => {
   test('a genuine record passes again: exit 0', async () => {
     expect(genuine.lessons.map((lesson) => lesson.id)).toEqual([LESSON]);
-    const run = await cli('verify', 'genuine.json');
+    const run = await cli('verify', at('genuine.json'));
     expect(run.stdout).toMatch(/PASS +02-debug-off +passed again \(\d+ checks\)/);
     expect(run.stdout).toContain('1 of 1 lessons verified');
     expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -109,7 +111,7 @@ describe('prodready verify', () => {
       join(work, 'bad-hash.json'),
       JSON.stringify({ ...genuine, lessons: [{ ...genuine.lessons[0], contentHash: 'x' }] }),
     );
-    const run = await cli('verify', 'broken.json', 'bad-hash.json', 'missing.json');
+    const run = await cli('verify', at('broken.json'), at('bad-hash.json'), at('missing.json'));
     expect(run.stdout).toContain('broken.json: malformed record: not JSON (line 4, column 3: comma expected)');
     expect(run.stdout).toContain(
       'bad-hash.json: malformed record: lessons[0].contentHash: "sha256:" and 64 hex digits',
@@ -119,10 +121,10 @@ describe('prodready verify', () => {
   });
 
   test('record refuses a LESSON-ID it does not know and an odd number of arguments', async () => {
-    const unknown = await cli('record', '99-nothing', 'solution', '--out', 'x.json');
+    const unknown = await cli('record', '99-nothing', at('solution'), '--out', at('x.json'));
     expect(unknown.stderr).toContain('no lesson "99-nothing"');
     expect(unknown.code).toBe(2);
-    const odd = await cli('record', LESSON, 'solution', 'starter', '--out', 'x.json');
+    const odd = await cli('record', LESSON, at('solution'), at('starter'), '--out', at('x.json'));
     expect(odd.stderr).toContain('as many DIRs');
     expect(odd.code).toBe(2);
   });
