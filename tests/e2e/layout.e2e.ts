@@ -1,6 +1,6 @@
 /** Panes resize from the keyboard (and by drag), the sizes survive a reload, and the terminal maximises. */
 import { expect, test, type Page } from '@playwright/test';
-import { LESSON_1, openLesson, waitForPython } from './helpers';
+import { check, LESSON_1, openLesson, waitForPython } from './helpers';
 
 /** The Maximise button never lies over the terminal's text: no part of it is inside the rows' box. */
 async function expectButtonClearOfRows(page: Page): Promise<void> {
@@ -53,4 +53,39 @@ test('on a phone the Maximise button stays clear of the terminal text too', asyn
   await waitForPython(page);
   await page.getByTestId('terminal-maximise').scrollIntoViewIfNeeded();
   await expectButtonClearOfRows(page);
+});
+
+test('on a phone, Check brings its results into view', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openLesson(page, LESSON_1);
+  await waitForPython(page);
+  await page.getByTestId('check-button').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('checks-panel')).not.toBeInViewport();
+  await check(page);
+  await expect(page.getByTestId('checks-panel')).toBeInViewport();
+});
+
+test("a lesson's table scrolls inside the lesson column and keeps its words whole", async ({ page }) => {
+  await openLesson(page, '04-gunicorn');
+  const region = page.locator('[data-testid=lesson-scroll] .table-scroll').first();
+  await region.scrollIntoViewIfNeeded();
+  const fit = await region.evaluate((el) => {
+    const column = el.closest('[data-testid=lesson-scroll]')!.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    // A word broken across lines makes a cell's text overflow its box sideways or wrap mid-word;
+    // every cell must hold its longest word on one line.
+    const broken = [...el.querySelectorAll('th, td')].filter((cell) => {
+      const longest = (cell.textContent ?? '').split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+      if (!longest) return false;
+      const probe = document.createElement('span');
+      probe.textContent = longest;
+      probe.style.whiteSpace = 'nowrap';
+      cell.appendChild(probe);
+      const too = probe.getBoundingClientRect().width > cell.clientWidth;
+      probe.remove();
+      return too;
+    });
+    return { inside: box.left >= column.left - 1 && box.right <= column.right + 1, broken: broken.length };
+  });
+  expect(fit).toEqual({ inside: true, broken: 0 });
 });
