@@ -67,6 +67,9 @@ test('on a phone, Check brings its results into view', async ({ page }) => {
 
 test("a lesson's table scrolls inside the lesson column and keeps its words whole", async ({ page }) => {
   await openLesson(page, '04-gunicorn');
+  // The narrowest lesson column there is: the splitter at its minimum.
+  await page.getByTestId('splitter-lessonWidth').focus();
+  await page.keyboard.press('Home');
   const region = page.locator('[data-testid=lesson-scroll] .table-scroll').first();
   await region.scrollIntoViewIfNeeded();
   const fit = await region.evaluate((el) => {
@@ -77,11 +80,14 @@ test("a lesson's table scrolls inside the lesson column and keeps its words whol
     const broken = [...el.querySelectorAll('th, td')].filter((cell) => {
       const longest = (cell.textContent ?? '').split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
       if (!longest) return false;
+      // Measured outside the table: a probe inside a cell would widen the cell it measures.
+      const style = getComputedStyle(cell);
       const probe = document.createElement('span');
       probe.textContent = longest;
-      probe.style.whiteSpace = 'nowrap';
-      cell.appendChild(probe);
-      const too = probe.getBoundingClientRect().width > cell.clientWidth;
+      probe.style.cssText = `position:absolute;white-space:nowrap;font:${style.font};letter-spacing:${style.letterSpacing}`;
+      document.body.appendChild(probe);
+      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const too = probe.getBoundingClientRect().width > room + 0.5;
       probe.remove();
       return too;
     });
