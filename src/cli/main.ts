@@ -13,6 +13,7 @@ import { checkStatus, type CheckResult, type CheckStatus } from '../lib/grading/
 import { AuditUsageError, COULD_NOT_JUDGE, parseAuditArgs, runAudit } from './audit/command';
 import { ConfinedRuntime, JudgeLimitError } from './confined/runtime';
 import { LimitsError } from './confined/limits';
+import { exportScorm, ExportUsageError, parseExportArgs } from './export-scorm';
 import { judgeEvasionCheck } from './judge-evasion-check';
 import { loadLesson, loadLessons, readTreeWithin } from './lessons-fs';
 import { MissingAssetsError } from './python-boot';
@@ -27,6 +28,8 @@ const USAGE = `usage:
   prodready audit DIR [--format text|json|sarif] [--fail-on high|medium|low]
                                            run the rules over a real project (exit 1 on findings at or above --fail-on, default medium)
   prodready lessons check                  prove every lesson (starter, solution, mistakes)
+  prodready export scorm [--track TAG] --out FILE.zip
+                                           the built site (dist/) as a SCORM 1.2 package (docs/scorm.md)
   prodready --version
 exit codes: 0 clean, 1 failed checks or findings, 2 bad usage, 3 could not judge (see docs/confinement.md)`;
 
@@ -148,6 +151,16 @@ async function lessonsCheckCommand(args: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
+async function exportCommand(args: string[]): Promise<number> {
+  const options = parseExportArgs(args);
+  const dist = resolve(LESSONS_DIR, '../dist');
+  const made = exportScorm(options, dist, await loadLessons(LESSONS_DIR), VERSION);
+  console.log(
+    `${options.out}: SCORM 1.2, ${made.files} files, ${(made.bytes / 1e6).toFixed(1)} MB; lessons: ${made.lessons.join(', ')}`,
+  );
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -158,13 +171,14 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'grade') return await gradeCommand(rest);
     if (command === 'audit') return await auditCommand(rest);
     if (command === 'lessons' && rest[0] === 'check') return await lessonsCheckCommand(rest.slice(1));
+    if (command === 'export') return await exportCommand(rest);
     if (command === undefined || command === '--help' || command === '-h') {
       console.log(USAGE);
       return command === undefined ? 2 : 0;
     }
     throw new UsageError(`unknown command "${argv.join(' ')}"`);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AuditUsageError) {
+    if (error instanceof UsageError || error instanceof AuditUsageError || error instanceof ExportUsageError) {
       console.error(`prodready: ${error.message}\n${USAGE}`);
       return 2;
     }
