@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionRecord } from '../lib/record/schema';
-import { runMain } from './cli.test-support';
+import { runMain } from './main.test-support';
 import type { RecordVerdict } from './verify-report';
 
 const LESSON = '02-debug-off';
