@@ -4,6 +4,7 @@
  * debugger works in it: styled, its console behind the PIN, and code run in the app's process.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { docArtefactPath } from './doc-artefacts';
 import {
   expectTerminalToShow,
   LESSON_1,
@@ -176,7 +177,7 @@ test("Werkzeug's debugger in the preview: styled, PIN, and a console that runs c
   await input.press('Enter');
   await expect(debuggerPage.locator('pre.console .output').last()).toContainText("'abc'");
   await page.locator('[data-testid=preview-frame]').scrollIntoViewIfNeeded();
-  await page.getByTestId('preview-frame').screenshot({ path: 'docs/screenshots/debugger-console.png' });
+  await page.getByTestId('preview-frame').screenshot({ path: docArtefactPath('debugger-console.png', test.info()) });
   // The PIN cookie is in the jar.
   await page.getByTestId('preview-cookies').locator('summary').click();
   await expect(page.getByTestId('preview-cookie')).toContainText(['__wzd']);

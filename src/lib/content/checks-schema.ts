@@ -200,7 +200,26 @@ const managedCommand = z
   })
   .strict();
 
+/** Lesson 08's attack: facts through a file-read hole, the debugger PIN, the console, code run. */
+const debuggerChain = z
+  .object({
+    kind: z.literal('debugger-chain'),
+    id,
+    title,
+    hint,
+    env,
+    fileRead: z
+      .object({
+        path: z.string().startsWith('/').describe('The route that serves a file by name, e.g. /download'),
+        param: z.string().min(1).describe('The query parameter naming the file, e.g. name'),
+      })
+      .strict()
+      .describe('Where the attacker reads files; the crash comes from the lesson attackPath'),
+  })
+  .strict();
+
 export const checkSpec = z.discriminatedUnion('kind', [
+  debuggerChain,
   managedCommand,
   nginxSyntax,
   proxyRequest,

@@ -6,6 +6,7 @@
 import type { WorkspaceFiles } from '../../runtime/protocol';
 import { openssl } from './openssl';
 import { systemctl } from './systemctl';
+import { werkzeugPinProgram } from './werkzeug-pin';
 
 export interface ProgramContext {
   /** The learner's files as they are now (the nginx config, the unit). */
@@ -26,7 +27,7 @@ export interface Program {
   run(args: string[], context: ProgramContext): Promise<string>;
 }
 
-export const PROGRAMS: readonly Program[] = [openssl, systemctl];
+export const PROGRAMS: readonly Program[] = [openssl, systemctl, werkzeugPinProgram];
 
 export function findProgram(name: string): Program | undefined {
   return PROGRAMS.find((program) => program.name === name);
