@@ -200,7 +200,11 @@ const managedCommand = z
   })
   .strict();
 
+/** Every requirement of requirements*.txt is one exact version (`==`) with a `--hash`, as pip reads it. */
+const requirementsPinned = z.object({ kind: z.literal('requirements-pinned'), id, title, hint }).strict();
+
 export const checkSpec = z.discriminatedUnion('kind', [
+  requirementsPinned,
   managedCommand,
   nginxSyntax,
   proxyRequest,

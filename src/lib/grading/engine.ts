@@ -13,6 +13,7 @@ import { managedCommand } from './checks/managed-command';
 import { nginxSyntax } from './checks/nginx-syntax';
 import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
+import { requirementsPinned } from './checks/requirements-pinned';
 import { ruleCheck } from './checks/rule';
 import { serverSettings } from './checks/server-settings';
 import { GRADER_SESSION, GraderRuns, type GradingContext } from './context';
@@ -57,6 +58,8 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return managedCommand(check, context);
     case 'proxy-request':
       return proxyRequest(check, context, context.production.env);
+    case 'requirements-pinned':
+      return requirementsPinned(check, context);
   }
 }
 
