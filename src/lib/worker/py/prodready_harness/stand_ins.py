@@ -140,8 +140,11 @@ def _names_a_class(qualified):
 
 
 def _decoratable(value):
+    """A function, or a class of the project's own: what a decorator is written on. A library's
+    class (`@vectorizer(db.Integer)`) is an argument to a decorator factory."""
     if inspect.isclass(value):
-        return not issubclass(value, BaseException)
+        module = sys.modules.get(value.__module__)
+        return (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/")
     return inspect.isfunction(value) or inspect.ismethod(value)
 
 
