@@ -15,6 +15,7 @@ import { gradeConfined, withRuntime } from './confined-grade';
 import { JudgeLimitError } from './confined/runtime';
 import { LimitsError } from './confined/limits';
 import { exportCommand } from './export-command';
+import { exportScorm, ExportUsageError, parseExportArgs } from './export-scorm';
 import { loadLesson, loadLessons, readTreeWithin } from './lessons-fs';
 import { lessonFolder, LESSONS_DIR } from './lessons-root';
 import { MissingAssetsError } from './python-boot';
@@ -103,16 +104,27 @@ async function lessonsCheckCommand(args: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
+async function exportScormCommand(args: string[]): Promise<number> {
+  const options = parseExportArgs(['scorm', ...args]);
+  const dist = resolve(LESSONS_DIR, '../dist');
+  const made = exportScorm(options, dist, await loadLessons(LESSONS_DIR), PRODREADY_VERSION);
+  console.log(
+    `${options.out}: SCORM 1.2, ${made.files} files, ${(made.bytes / 1e6).toFixed(1)} MB; lessons: ${made.lessons.join(', ')}`,
+  );
+  return 0;
+}
+
 const COMMANDS: Record<CommandName, (args: string[]) => Promise<number> | number> = {
   grade: gradeCommand,
   audit: auditCommand,
   'lessons check': lessonsCheckCommand,
   'lessons export': exportCommand,
+  'export scorm': exportScormCommand,
   record: recordCommand,
   verify: verifyCommand,
 };
 
-/** `lessons check` and `lessons export` are two words; every other command one. */
+/** `lessons check`, `lessons export` and `export scorm` are two words; every other command one. */
 function commandOf(argv: string[]): { name: CommandName | null; args: string[] } {
   const two = `${argv[0]} ${argv[1]}`;
   if (two in COMMANDS) return { name: two as CommandName, args: argv.slice(2) };
@@ -138,7 +150,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw new UsageError(`unknown command "${argv.join(' ')}"`);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AuditUsageError) {
+    if (error instanceof UsageError || error instanceof AuditUsageError || error instanceof ExportUsageError) {
       console.error(`prodready: ${error.message}\n${name ? commandUsage(name) : USAGE}`);
       return 2;
     }

@@ -13,6 +13,8 @@ export const COMMAND_USAGE = {
   record: `  prodready record LESSON-ID… DIR… --out RECORD.json [--learner NAME]
                                            a completion record of each DIR as the work for the LESSON-ID in the same place
   prodready record --schema                the record's JSON Schema (docs/record.md)`,
+  'export scorm': `  prodready export scorm [--track TAG] --out FILE.zip
+                                           the built site (dist/) as a SCORM 1.2 package (docs/scorm.md)`,
   verify: `  prodready verify RECORD.json… [--json] [--accept-revealed]
                                            re-grade every lesson of each record, confined; a summary table for several`,
 } as const;

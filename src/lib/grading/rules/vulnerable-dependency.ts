@@ -12,16 +12,40 @@ import type { Finding, Severity } from '../types';
 // GitHub's severities (database_specific.severity) on the audit's three levels.
 const SEVERITY: Record<string, Severity> = { CRITICAL: 'high', HIGH: 'high', MODERATE: 'medium', LOW: 'low' };
 
-function message({ match, record, refused }: OpenMatch): string {
-  const admits =
-    match.specifier === `==${match.affectedVersion}`
-      ? `${match.name}${match.specifier}`
-      : `${match.name}${match.specifier || ' (any version)'} admits ${match.affectedVersion}, which`;
+const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+function severityOf(open: OpenMatch): Severity {
+  return SEVERITY[open.record.database_specific?.severity ?? ''] ?? 'medium';
+}
+
+/** One advisory, with its fix, and why an ignore written for it does not hold. */
+function advisoryText({ match, record, refused }: OpenMatch): string {
   const fixed = match.fixed.length > 0 ? `; fixed in ${match.fixed.join(', ')}` : '; no fixed version yet';
   const ignored = refused
     ? ` The ignore at ${refused.ignore.file}:${refused.ignore.line} does not hold: ${refused.why}.`
     : '';
-  return `${admits} is affected by ${describeAdvisory(record)}${fixed}.${ignored}`;
+  return `${describeAdvisory(record)}${fixed}.${ignored}`;
+}
+
+/** One finding per requirement line, with every advisory it admits (the audit keeps one finding per line). */
+function findingFor(opens: OpenMatch[]): Finding {
+  const { match } = opens[0] as OpenMatch;
+  const what =
+    match.specifier === `==${match.affectedVersion}`
+      ? `${match.name}${match.specifier}`
+      : `${match.name}${match.specifier} admits ${match.affectedVersion}, which`;
+  const advisories =
+    opens.length === 1
+      ? advisoryText(opens[0] as OpenMatch)
+      : `${opens.length} advisories: ${opens.map(advisoryText).join(' ')}`;
+  const severity = opens.map(severityOf).sort((a, b) => RANK[a] - RANK[b])[0] ?? 'medium';
+  return {
+    rule: 'vulnerable-dependency',
+    severity,
+    message: `${what} is affected by ${advisories}`,
+    file: match.file,
+    line: match.line,
+  };
 }
 
 export const vulnerableDependency: Rule = {
@@ -44,13 +68,11 @@ export const vulnerableDependency: Rule = {
       return { findings: [], inconclusive: 'no requirements*.txt says which versions production installs' };
     }
     const verdict = await judgeDependencies(context.files, context.runtime);
-    const findings: Finding[] = verdict.open.map((open) => ({
-      rule: 'vulnerable-dependency',
-      severity: SEVERITY[open.record.database_specific?.severity ?? ''] ?? 'medium',
-      message: message(open),
-      file: open.match.file,
-      line: open.match.line,
-    }));
-    return { findings };
+    const byLine = new Map<string, OpenMatch[]>();
+    for (const open of verdict.open) {
+      const key = `${open.match.file}:${open.match.line}`;
+      byLine.set(key, [...(byLine.get(key) ?? []), open]);
+    }
+    return { findings: [...byLine.values()].map(findingFor) };
   },
 };

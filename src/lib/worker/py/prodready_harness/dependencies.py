@@ -105,11 +105,16 @@ def _same(version, text):
 
 
 def _candidates(requirement, affected):
-    """Versions to try a specifier with. An exact pin is itself. A range admits an affected version
-    exactly when it admits the low end of an affected interval or one of its own bounds inside one,
-    so those are the versions tried (the interval ends are in the record; no index is needed)."""
+    """Versions to try a specifier with. An exact pin is itself. pip-audit judges the version pip
+    resolves; with nothing installed, a range is judged by what it still admits above its floor: it
+    admits an affected version exactly when it admits the low end of an affected interval or its own
+    floor inside one, so those are tried (the interval ends are in the record; no index is needed).
+    A requirement with no floor (`flask`, `flask<4`) says nothing about the version production gets:
+    not judged here."""
     if requirement["exact"] is not None:
         return [requirement["exact"]]
+    if not re.search(r"(>=|>|~=|===?)\s*[0-9]", requirement["specifier"]):
+        return []
     texts = {"0"}
     for r in affected.get("ranges", []):
         for event in r.get("events", []):

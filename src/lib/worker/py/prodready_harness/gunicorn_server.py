@@ -34,6 +34,14 @@ class _Connection:
         self.sent += data
         return len(data)
 
+    def sendfile(self, file, offset=0, count=None):
+        """Gunicorn sends a file response (send_file, send_from_directory) with socket.sendfile;
+        this is what socket.sendfile falls back to without os.sendfile: read, then send."""
+        file.seek(offset)
+        data = file.read() if count is None else file.read(count)
+        self.sent += data
+        return len(data)
+
     def setblocking(self, flag):
         pass
 
