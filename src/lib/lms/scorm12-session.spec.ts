@@ -1,5 +1,5 @@
 // The LMS side is scorm-again's Scorm12API, a maintained SCORM 1.2 run-time, not a hand-made fake.
-import { Scorm12API } from 'scorm-again/scorm12';
+import { Scorm12API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
 import type { Scorm12Api } from './scorm12-api';
 import { cmiTimespan, Scorm12Session } from './scorm12-session';

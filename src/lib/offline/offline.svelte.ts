@@ -21,6 +21,8 @@ class Offline {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator) || this.workbox) return;
     // After the page's own load: the first visit's download of Python comes first.
     if (document.readyState !== 'complete') await new Promise((done) => addEventListener('load', done, { once: true }));
+    // Asks the browser not to evict the saved site under storage pressure (granted or not, silently).
+    void navigator.storage?.persist?.().catch(() => false);
     const workbox = new Workbox(WORKER_URL);
     this.workbox = workbox;
     navigator.serviceWorker.addEventListener('message', (event) => {
