@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runMain } from './cli.test-support';
+import { runMain } from './main.test-support';
 import { COMMAND_USAGE, type CommandName } from './usage';
 
 let work: string;

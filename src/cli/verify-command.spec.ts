@@ -5,9 +5,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionRecord } from '../lib/record/schema';
-import { runMain } from './cli.test-support';
+import { runMain } from './main.test-support';
 import type { RecordVerdict } from './verify-report';
 
 const LESSON = '02-debug-off';
@@ -118,6 +119,14 @@ describe('prodready verify', () => {
     );
     expect(run.stdout).toMatch(/missing\.json: malformed record: cannot read it \(ENOENT/);
     expect(run.code).toBe(2);
+  });
+
+  test('record --schema prints a JSON Schema that accepts the genuine record and refuses a forged field', async () => {
+    const run = await cli('record', '--schema');
+    expect(run.code).toBe(0);
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(run.stdout) as object);
+    expect(validate(genuine), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...genuine, verdict: 'passed' })).toBe(false);
   });
 
   test('record refuses a LESSON-ID it does not know and an odd number of arguments', async () => {

@@ -3,29 +3,17 @@
  * overview, and verify it with the command line (the real engine, confined), which re-grades the
  * files the browser kept. The same file with its app swapped for the starter's fails verification.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { runCli } from '../../src/cli/cli.test-support';
 import type { CompletionRecord } from '../../src/lib/record/schema';
 import { check, LESSON_2, lessonFile, openLesson, setEditorContent, waitForPython } from './helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function verify(...files: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/prodready.js'), 'verify', ...files], {
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, output }));
-  });
-}
+const verify = (...files: string[]) => runCli(['verify', ...files], { cwd: ROOT });
 
 test('a record downloaded after passing lesson 2 verifies on the command line; a swapped file does not', async ({
   page,
@@ -56,14 +44,14 @@ test('a record downloaded after passing lesson 2 verifies on the command line; a
   expect(record.lessons[0]).toMatchObject({ solutionRevealed: false, seen: { passed: true } });
 
   const genuine = await verify(file);
-  expect(genuine.output).toMatch(/PASS +02-debug-off +passed again/);
-  expect(genuine.code, genuine.output).toBe(0);
+  expect(genuine.stdout).toMatch(/PASS +02-debug-off +passed again/);
+  expect(genuine.code, genuine.stdout + genuine.stderr).toBe(0);
 
   record.lessons[0]!.files['app.py'] = lessonFile(LESSON_2, 'starter/app.py');
   const swapped = testInfo.outputPath('swapped.json');
   writeFileSync(swapped, JSON.stringify(record));
   const tampered = await verify(swapped);
-  expect(tampered.output).toMatch(/FAIL +02-debug-off +failed again/);
-  expect(tampered.output).toContain('the record says every check passed in the browser; its files do not pass');
+  expect(tampered.stdout).toMatch(/FAIL +02-debug-off +failed again/);
+  expect(tampered.stdout).toContain('the record says every check passed in the browser; its files do not pass');
   expect(tampered.code).toBe(1);
 });

@@ -350,7 +350,8 @@ export function findContainers(files: WorkspaceFiles): Containers {
     compose = withBase(compose, paths, files, dotenv !== undefined ? parseEnvFile(dotenv) : {}, infos);
     for (const service of compose.services) {
       const container = serviceContainer(compose, service, files, cache, infos);
-      if (container.dockerfile) built.add(container.dockerfile);
+      // A service that replaces the image's command leaves the image's own one to whoever runs the image.
+      if (container.dockerfile && !service.command && !service.entrypoint) built.add(container.dockerfile);
       containers.push(container);
     }
   }

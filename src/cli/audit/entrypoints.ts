@@ -7,7 +7,7 @@
 import { parseEnvFile, type EnvSetting } from '../../lib/config/dotenv';
 import { parseProcfile } from '../../lib/config/procfile';
 import type { ProcessLoad } from '../../lib/grading/process-manager';
-import type { SourceLocation, WorkspaceFiles } from '../../lib/runtime/protocol';
+import { PROJECT_DIR, type SourceLocation, type WorkspaceFiles } from '../../lib/runtime/protocol';
 import type { Container } from './containers';
 import { guessEntrypoint } from './guess-entrypoint';
 import { findServer, harnessCommand, type Found } from './server-command';
@@ -132,6 +132,31 @@ function fromFound(
   });
 }
 
+/**
+ * Variables naming a file of the image's working directory (`FLASK_CONF=/app/configs/prod.py`
+ * with WORKDIR /app) name it where the audit runs the project: the same file under PROJECT_DIR.
+ */
+function pathsInProject(
+  env: Record<string, string>,
+  workdir: string | null,
+  root: string,
+  files: WorkspaceFiles,
+): Record<string, string> {
+  const base = workdir?.replace(/\/+$/, '');
+  if (!base) return env;
+  const under = root ? `${root}/` : '';
+  return Object.fromEntries(
+    Object.entries(env).map(([name, value]) => {
+      if (!value.startsWith(`${base}/`)) return [name, value];
+      const rest = value.slice(base.length + 1).replace(/\/+$/, '');
+      const exists =
+        files[`${under}${rest}`] !== undefined ||
+        Object.keys(files).some((path) => path.startsWith(`${under}${rest}/`));
+      return [name, exists ? `${PROJECT_DIR}/${rest}` : value];
+    }),
+  );
+}
+
 const envOf = (settings: readonly EnvSetting[]) =>
   Object.fromEntries(settings.map((setting) => [setting.name, setting.value]));
 
@@ -173,7 +198,7 @@ export function findEntrypoints(
     ) {
       continue;
     }
-    const env = envOf(container.env);
+    const env = pathsInProject(envOf(container.env), container.workdir, container.root, files);
     // Platforms that run containers (Cloud Run, Heroku, App Runner) say in $PORT where their router forwards.
     const platform = env['PORT'] === undefined && /\$\{?PORT\b/.test(container.command.argv.join(' '));
     if (platform) env['PORT'] = '8080';

@@ -3,9 +3,17 @@
  * the harness. Reports bytes as they arrive, against the totals in the asset manifest.
  */
 import { loadPyodide } from 'pyodide';
-import { ASSET_DIR, MANIFEST, PACKAGES_ARCHIVE, SNAPSHOT_FILE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
+import {
+  ASSET_DIR,
+  MANIFEST,
+  PACKAGES_ARCHIVE,
+  PINNED_PACKAGES_ARCHIVE,
+  SNAPSHOT_FILE,
+  STDLIB_ARCHIVE,
+  type AssetManifest,
+} from './assets';
 import { harnessSources } from './harness-sources';
-import { PythonHost } from './host';
+import { PythonHost, pinsFlaskOrWerkzeug } from './host';
 import { harnessDigest, loadFromSnapshot, snapshotMismatch } from './snapshot';
 import type { BootProgress, SessionId } from '../runtime/protocol';
 
@@ -62,6 +70,16 @@ async function download(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.slice(url.lastIndexOf('/') + 1)}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Before a run whose requirements pin Flask or Werkzeug: the pinned old releases, downloaded once
+ * (lesson 11 only; every other lesson never fetches them).
+ */
+export async function ensurePinnedPackages(host: PythonHost, files: Record<string, string>): Promise<void> {
+  if (host.hasPinnedPackages || !pinsFlaskOrWerkzeug(files)) return;
+  const base = new URL(import.meta.env.BASE_URL + ASSET_DIR, self.location.href).href;
+  host.addPinnedPackages(await download(base + PINNED_PACKAGES_ARCHIVE));
 }
 
 export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {

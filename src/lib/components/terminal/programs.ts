@@ -4,6 +4,7 @@
  * is one line in PROGRAMS; the command line and the shell find it there.
  */
 import type { WorkspaceFiles } from '../../runtime/protocol';
+import { flaskSessionProgram } from './flask-session';
 import { openssl } from './openssl';
 import { systemctl } from './systemctl';
 import { werkzeugPinProgram } from './werkzeug-pin';
@@ -27,7 +28,7 @@ export interface Program {
   run(args: string[], context: ProgramContext): Promise<string>;
 }
 
-export const PROGRAMS: readonly Program[] = [openssl, systemctl, werkzeugPinProgram];
+export const PROGRAMS: readonly Program[] = [openssl, systemctl, werkzeugPinProgram, flaskSessionProgram];
 
 export function findProgram(name: string): Program | undefined {
   return PROGRAMS.find((program) => program.name === name);
