@@ -242,9 +242,13 @@ const forgedSession = z
   })
   .strict();
 
+/** Every requirement of requirements*.txt is one exact version (`==`) with a `--hash`, as pip reads it. */
+const requirementsPinned = z.object({ kind: z.literal('requirements-pinned'), id, title, hint }).strict();
+
 export const checkSpec = z.discriminatedUnion('kind', [
   debuggerChain,
   forgedSession,
+  requirementsPinned,
   managedCommand,
   nginxSyntax,
   proxyRequest,

@@ -15,6 +15,7 @@ import { managedCommand } from './checks/managed-command';
 import { nginxSyntax } from './checks/nginx-syntax';
 import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
+import { requirementsPinned } from './checks/requirements-pinned';
 import { ruleCheck } from './checks/rule';
 import { serverSettings } from './checks/server-settings';
 import { GRADER_SESSION, GraderRuns, type GradingContext } from './context';
@@ -63,6 +64,8 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return debuggerChain(check, context, context.production.env);
     case 'forged-session':
       return forgedSession(check, context, context.production.env);
+    case 'requirements-pinned':
+      return requirementsPinned(check, context);
   }
 }
 

@@ -17,7 +17,7 @@ def prepare():
     # the stand-ins exist before Gunicorn is imported.
     console.install()
     shims.install()
-    from . import client, config_selection, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+    from . import client, config_selection, dependencies, devserver, facts, gunicorn_server, runner, sessions, waitress_server
 
     config_selection.install()
 
@@ -29,7 +29,9 @@ def prepare():
         sessions.get(args["session"]).server = None
         return None
 
-    _METHODS.update(run=runner.run, request=client.request, facts=facts.facts, stop=stop)
+    _METHODS.update(
+        run=runner.run, request=client.request, facts=facts.facts, stop=stop, dependencies=dependencies.dependencies
+    )
 
 
 def connect(emit, audit_site_packages=None):

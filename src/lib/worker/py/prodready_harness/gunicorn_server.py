@@ -13,6 +13,7 @@ from gunicorn.workers.sync import SyncWorker
 
 from . import PROJECT_DIR, runner
 from .serving import ServedApp, ServerStarted
+from .tracebacks import without_harness_frames
 
 
 class _Connection:
@@ -180,8 +181,9 @@ def _load_wsgi(self):
     """Worker.load_wsgi without the reloader's retry loop: a failure ends the boot."""
     try:
         self.wsgi = self.app.wsgi()
-    except Exception:
-        self.log.exception("Exception in worker process")
+    except Exception as error:
+        # Gunicorn logs this from its own Worker.load_wsgi; this frame stands in for that one.
+        self.log.exception("Exception in worker process", exc_info=without_harness_frames(error))
         raise
 
 
