@@ -3,8 +3,10 @@
  * and a function from its arguments and what the shell offers to the text it prints. Registering one
  * is one line in PROGRAMS; the command line and the shell find it there.
  */
+import type { PythonRuntime } from '../../grading/runtime';
 import type { WorkspaceFiles } from '../../runtime/protocol';
 import { openssl } from './openssl';
+import { pipAudit } from './pip-audit';
 import { systemctl } from './systemctl';
 
 export interface ProgramContext {
@@ -16,6 +18,8 @@ export interface ProgramContext {
   stop(): Promise<void>;
   /** Whether something is being served now. */
   serving(): boolean;
+  /** The Python runtime, for commands that read with Python's own libraries (pip-audit: `packaging`). */
+  python?: PythonRuntime;
 }
 
 export interface Program {
@@ -26,7 +30,7 @@ export interface Program {
   run(args: string[], context: ProgramContext): Promise<string>;
 }
 
-export const PROGRAMS: readonly Program[] = [openssl, systemctl];
+export const PROGRAMS: readonly Program[] = [openssl, systemctl, pipAudit];
 
 export function findProgram(name: string): Program | undefined {
   return PROGRAMS.find((program) => program.name === name);
