@@ -5,7 +5,7 @@
  * from OSV when a network is there; docs/advisories.md says how this one was made.
  */
 import { z } from 'zod';
-import snapshot from './osv-snapshot.json';
+import snapshot from './osv-snapshot.json' with { type: 'json' };
 
 /** The parts of an OSV record (ossf.github.io/osv-schema) the judges read; the rest is kept as is. */
 const osvRecord = z

@@ -6,7 +6,9 @@ import type { CheckSpec } from '../content/checks-schema';
 import type { Lesson } from '../content/lesson';
 import { TIME_LIMITS, type WorkspaceFiles } from '../runtime/protocol';
 import { clientViewCheck } from './checks/client-view';
+import { debuggerChain } from './checks/debugger-chain';
 import { envMatrix } from './checks/env-matrix';
+import { forgedSession } from './checks/forged-session';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
 import { managedCommand } from './checks/managed-command';
@@ -58,6 +60,10 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return managedCommand(check, context);
     case 'proxy-request':
       return proxyRequest(check, context, context.production.env);
+    case 'debugger-chain':
+      return debuggerChain(check, context, context.production.env);
+    case 'forged-session':
+      return forgedSession(check, context, context.production.env);
     case 'requirements-pinned':
       return requirementsPinned(check, context);
   }

@@ -36,7 +36,8 @@ export interface RunOptions {
   credentials?: { directory: string; files: Record<string, string> } | null;
 }
 
-export type ServerKind = 'werkzeug' | 'waitress' | 'gunicorn';
+/** gevent and eventlet: their WSGI servers, served in the audit by green_servers.py. */
+export type ServerKind = 'werkzeug' | 'waitress' | 'gunicorn' | 'gevent' | 'eventlet';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

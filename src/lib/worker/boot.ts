@@ -83,7 +83,10 @@ export async function ensurePinnedPackages(host: PythonHost, files: Record<strin
 }
 
 export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {
-  const base = new URL(import.meta.env.BASE_URL + ASSET_DIR, self.location.href).href;
+  // A relative base ('./', so the site also works under a path, as in an LMS) is relative to the
+  // page, not to this worker in assets/: the site's root is one level up from it.
+  const root = import.meta.env.BASE_URL.startsWith('/') ? import.meta.env.BASE_URL : '../';
+  const base = new URL(root + ASSET_DIR, self.location.href).href;
   const manifest = (await (await fetch(base + MANIFEST)).json()) as AssetManifest;
   let fallback = await snapshotFallback(manifest);
   const files = fallback ? BOOT_FILES : [...BOOT_FILES, SNAPSHOT_FILE];

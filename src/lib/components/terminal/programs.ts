@@ -5,9 +5,11 @@
  */
 import type { PythonRuntime } from '../../grading/runtime';
 import type { WorkspaceFiles } from '../../runtime/protocol';
+import { flaskSessionProgram } from './flask-session';
 import { openssl } from './openssl';
 import { pipAudit } from './pip-audit';
 import { systemctl } from './systemctl';
+import { werkzeugPinProgram } from './werkzeug-pin';
 
 export interface ProgramContext {
   /** The learner's files as they are now (the nginx config, the unit). */
@@ -30,7 +32,7 @@ export interface Program {
   run(args: string[], context: ProgramContext): Promise<string>;
 }
 
-export const PROGRAMS: readonly Program[] = [openssl, systemctl, pipAudit];
+export const PROGRAMS: readonly Program[] = [openssl, systemctl, werkzeugPinProgram, flaskSessionProgram, pipAudit];
 
 export function findProgram(name: string): Program | undefined {
   return PROGRAMS.find((program) => program.name === name);

@@ -38,9 +38,10 @@ def connect(emit, audit_site_packages=None):
     """Binds the host's output callback (a JS function) and fresh entropy. Runs on every boot,
     after prepare() or after a snapshot restore: the random module's state in a snapshot is the
     same for every learner, so it is seeded again from the OS (crypto.getRandomValues)."""
-    from . import audit_mode
+    from . import audit_mode, machine
 
     random.seed()
+    machine.install()
     console.set_emit(emit)
     audit_mode.configure(audit_site_packages)
 
