@@ -10,6 +10,7 @@ import { envMatrix } from './checks/env-matrix';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
 import { managedCommand } from './checks/managed-command';
+import { apacheSyntax } from './checks/apache-syntax';
 import { nginxSyntax } from './checks/nginx-syntax';
 import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
@@ -53,6 +54,8 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return clientViewCheck(check, context, context.production.env);
     case 'nginx-syntax':
       return nginxSyntax(check, context);
+    case 'apache-syntax':
+      return apacheSyntax(check, context);
     case 'managed-command':
       return managedCommand(check, context);
     case 'proxy-request':
