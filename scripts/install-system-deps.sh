@@ -13,6 +13,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 /usr/bin/python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 /usr/bin/python3 -m pip --version >/dev/null 2>&1 || command -v pip >/dev/null 2>&1 || missing+=(python3-pip)
+# xmllint validates the SCORM package's imsmanifest.xml against the SCORM 1.2 schemas (tests/scorm/).
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -5,7 +5,7 @@
  * (see score.ts) and prints one line per project and the totals. Exit 1 when a target of issue 9 is
  * missed or the set itself is malformed.
  *
- *   FILTER=name     only the projects whose folder name contains it
+ *   FILTER=a,b      only the projects whose folder name contains one of them
  *   RUNTIME=node    run Python in this process instead (faster to debug; not what users get)
  *   --markdown      the per-project table for docs/realworld.md, after the usual output
  */
@@ -24,7 +24,7 @@ function projects(): string[] {
   return readdirSync(setDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(setDir, entry.name, 'expect.json')))
     .map((entry) => entry.name)
-    .filter((name) => !process.env.FILTER || name.includes(process.env.FILTER))
+    .filter((name) => !process.env.FILTER || process.env.FILTER.split(',').some((part) => name.includes(part)))
     .sort();
 }
 

@@ -20,7 +20,14 @@ function missingVariable(outcome: RunOutcome, env: Record<string, string>): stri
   const key = /(?:^|\n)KeyError: '([A-Za-z_][A-Za-z0-9_]*)'/.exec(`${message}\n${outcome.log}`)?.[1];
   if (key && env[key] === undefined) return key;
   if (/SECRET_KEY/.test(message) && env['SECRET_KEY'] === undefined) return 'SECRET_KEY';
-  return null;
+  // The app's own refusal: "You must set the REDASH_COOKIE_SECRET environment variable".
+  const refusal = `${message}\n${outcome.log}`
+    .split('\n')
+    .find((line) => /\b(environment|env)\b|must (be )?set|is (not set|required|missing)/i.test(line));
+  const named = [...(refusal ?? '').matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)]
+    .map((match) => match[1] as string)
+    .find((name) => env[name] === undefined);
+  return named ?? null;
 }
 
 /** Why a run did not serve, in the program's own words: the exception line of its traceback when there is one. */

@@ -34,3 +34,24 @@ test('the build context copied to WORKDIR is the folder the app runs in; a volum
   const copied = { ...files, 'compose.yaml': 'services:\n  api:\n    build: backend\n    command: gunicorn app:app\n' };
   expect(findContainers(copied).containers[0]?.root).toBe('backend/src');
 });
+
+test('a Dockerfile in a subfolder that no compose file builds takes the folder its COPY sources and command are written from', () => {
+  const { containers } = findContainers({
+    'Docker/api/Dockerfile':
+      'FROM python\nWORKDIR /home/api\nCOPY ./Docker/api/entrypoint.sh /home/api/entrypoint.sh\nCOPY ./ /home/api/\nCMD ["/home/api/entrypoint.sh"]\n',
+    'Docker/api/entrypoint.sh': '#!/bin/sh\nexec gunicorn wsgi:app\n',
+    'wsgi.py': 'app = None\n',
+  });
+  expect(containers[0]?.root).toBe('');
+  const { containers: own } = findContainers({
+    'docker/Dockerfile': 'FROM python\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["./scripts/run.sh"]\n',
+    'scripts/run.sh': '#!/bin/sh\nexec gunicorn wsgi:app\n',
+    'docker/README': 'x',
+  });
+  expect(own[0]?.root).toBe('');
+  const { containers: beside } = findContainers({
+    'api/Dockerfile': 'FROM python\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "wsgi:app"]\n',
+    'api/wsgi.py': 'app = None\n',
+  });
+  expect(beside[0]?.root).toBe('api');
+});

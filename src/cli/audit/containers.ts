@@ -120,6 +120,38 @@ function readDockerfile(files: WorkspaceFiles, path: string, cache: Map<string, 
   return parsed;
 }
 
+/**
+ * The build context of a Dockerfile no compose file builds: its own folder, or the folder above it
+ * that its COPY sources are written from (`docker build -f Docker/api/Dockerfile .` with `COPY
+ * ./Docker/api/entrypoint.sh …`): the nearest folder where the most of what it names exists.
+ */
+function buildContext(path: string, dockerfile: Dockerfile, files: WorkspaceFiles): string {
+  // `COPY . .` exists from every folder: the sources that tell are named ones, and the relative
+  // paths the command runs (`ENTRYPOINT ["./scripts/entrypoint.sh"]`, copied there with the rest).
+  const last = dockerfile.stages[dockerfile.stages.length - 1];
+  const commandPaths = [...(last?.entrypoint?.argv ?? []), ...(last?.cmd?.argv ?? [])].filter((word) =>
+    /^(\.\/)?[\w.-]+\/[\w./-]+$|^[\w.-]+\.(py|sh)$/.test(word),
+  );
+  const sources = [
+    ...dockerfile.stages.flatMap((stage) =>
+      stage.copies
+        .filter((copy) => !copy.from)
+        .flatMap((copy) => copy.sources.filter((source) => !source.includes('$') && !/^\.\/?$/.test(source))),
+    ),
+    ...commandPaths,
+  ];
+  let best = dirOf(path);
+  let bestCount = -1;
+  for (let dir: string | null = dirOf(path); dir !== null; dir = dir === '' ? null : dirOf(dir)) {
+    const count = sources.filter((source) => {
+      const at = resolvePath(dir as string, source);
+      return at !== null && filesAt(files, at).length > 0;
+    }).length;
+    if (count > bestCount) [best, bestCount] = [dir, count];
+  }
+  return best;
+}
+
 function fromStage(
   label: string,
   stage: DockerStage | null,
@@ -318,7 +350,8 @@ export function findContainers(files: WorkspaceFiles): Containers {
     compose = withBase(compose, paths, files, dotenv !== undefined ? parseEnvFile(dotenv) : {}, infos);
     for (const service of compose.services) {
       const container = serviceContainer(compose, service, files, cache, infos);
-      if (container.dockerfile) built.add(container.dockerfile);
+      // A service that replaces the image's command leaves the image's own one to whoever runs the image.
+      if (container.dockerfile && !service.command && !service.entrypoint) built.add(container.dockerfile);
       containers.push(container);
     }
   }
@@ -339,7 +372,7 @@ export function findContainers(files: WorkspaceFiles): Containers {
     const dockerfile = readDockerfile(files, path, cache);
     const stage = dockerfile && targetStage(dockerfile);
     containers.push({
-      ...fromStage(path, stage, dirOf(path), files),
+      ...fromStage(path, stage, dockerfile ? buildContext(path, dockerfile, files) : dirOf(path), files),
       service: null,
       composeFile: null,
       dockerfile: path,

@@ -7,7 +7,7 @@
 import { parseEnvFile, type EnvSetting } from '../../lib/config/dotenv';
 import { parseProcfile } from '../../lib/config/procfile';
 import type { ProcessLoad } from '../../lib/grading/process-manager';
-import type { SourceLocation, WorkspaceFiles } from '../../lib/runtime/protocol';
+import { PROJECT_DIR, type SourceLocation, type WorkspaceFiles } from '../../lib/runtime/protocol';
 import type { Container } from './containers';
 import { guessEntrypoint } from './guess-entrypoint';
 import { findServer, harnessCommand, type Found } from './server-command';
@@ -63,6 +63,27 @@ export function expandSupervisor(
   return { value, missing };
 }
 
+/**
+ * The project folder a server path names: the folder of the program when the program is written
+ * under it (`WorkingDirectory=/srv/app/src` with `ExecStart=/srv/app/src/run.sh`, placeholders
+ * included), else the longest tail of the path that is a folder of the project; '' when none is.
+ */
+export function serverFolder(path: string, program: string, files: WorkspaceFiles): string {
+  const paths = Object.keys(files);
+  if (program.startsWith(`${path}/`)) {
+    const rest = program.slice(path.length + 1);
+    const named = paths.filter((file) => file === rest || file.endsWith(`/${rest}`));
+    // The project file is the program: the path is its folder, the file minus `rest`.
+    if (named.length === 1) return (named[0] as string).slice(0, -rest.length).replace(/\/$/, '');
+  }
+  const parts = path.replace(/^\/+/, '').split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const tail = parts.slice(i).join('/');
+    if (paths.some((file) => file.startsWith(`${tail}/`))) return tail;
+  }
+  return '';
+}
+
 interface Gathered {
   entrypoints: Entrypoint[];
   /** Commands production starts that the audit cannot run (another server, an unknown program). */
@@ -90,6 +111,11 @@ function fromFound(
     if (!found.notTheApp) notRun(found.reason);
     return;
   }
+  if (found.command.unknown) {
+    out.infos.push(
+      `${at}: ${found.command.unknown.map((name) => `$${name}`).join(', ')} is set by nothing the project shows (not the Dockerfile, compose, unit or scripts): judged as \`${found.command.argv.join(' ')}\`, an option that needs it left to the server's default`,
+    );
+  }
   const harness = harnessCommand(found.command, files, workdir);
   if ('error' in harness) {
     notRun(harness.error);
@@ -104,6 +130,31 @@ function fromFound(
     root: harness.root,
     guessed: false,
   });
+}
+
+/**
+ * Variables naming a file of the image's working directory (`FLASK_CONF=/app/configs/prod.py`
+ * with WORKDIR /app) name it where the audit runs the project: the same file under PROJECT_DIR.
+ */
+function pathsInProject(
+  env: Record<string, string>,
+  workdir: string | null,
+  root: string,
+  files: WorkspaceFiles,
+): Record<string, string> {
+  const base = workdir?.replace(/\/+$/, '');
+  if (!base) return env;
+  const under = root ? `${root}/` : '';
+  return Object.fromEntries(
+    Object.entries(env).map(([name, value]) => {
+      if (!value.startsWith(`${base}/`)) return [name, value];
+      const rest = value.slice(base.length + 1).replace(/\/+$/, '');
+      const exists =
+        files[`${under}${rest}`] !== undefined ||
+        Object.keys(files).some((path) => path.startsWith(`${under}${rest}/`));
+      return [name, exists ? `${PROJECT_DIR}/${rest}` : value];
+    }),
+  );
 }
 
 const envOf = (settings: readonly EnvSetting[]) =>
@@ -147,7 +198,7 @@ export function findEntrypoints(
     ) {
       continue;
     }
-    const env = envOf(container.env);
+    const env = pathsInProject(envOf(container.env), container.workdir, container.root, files);
     // Platforms that run containers (Cloud Run, Heroku, App Runner) say in $PORT where their router forwards.
     const platform = env['PORT'] === undefined && /\$\{?PORT\b/.test(container.command.argv.join(' '));
     if (platform) env['PORT'] = '8080';
@@ -220,14 +271,17 @@ export function findEntrypoints(
         continue;
       }
     }
-    const found = findServer(argv, { files, root: '', env });
+    // WorkingDirectory=/directory= is a server path: the project folder it names, as the program's path shows it.
+    const workdir = process.workingDirectory?.value.replace(/^-/, '').replace(/\/+$/, '') || null;
+    const root = workdir && !container ? serverFolder(workdir, argv[0] ?? '', files) : '';
+    const found = findServer(argv, { files, root, workdir: workdir ?? container?.workdir ?? null, env });
     fromFound(
       found,
       files,
       process.argv.join(' '),
       process.command,
       { env: container ? { ...envOf(container.env), ...env } : env, container: container !== undefined },
-      container?.workdir ?? null,
+      workdir ?? container?.workdir ?? null,
       out,
     );
   }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { rules } from '../../lib/grading/rules';
 import type { GradingContext } from '../../lib/grading/context';
 import { readProject } from './project';
+import { serverFolder } from './entrypoints';
 
 const SITE = 'server {\n    listen 5085;\n    location / { proxy_pass http://web:5000; }\n}\n';
 
@@ -70,4 +71,10 @@ describe('readProject: container context', () => {
       published: { file: 'docker-compose.yml', line: 12 },
     });
   });
+});
+
+test('a unit runs in its WorkingDirectory=, the project folder its ExecStart program is written under', () => {
+  expect(serverFolder('<src>', '<src>/wgd.sh', { 'src/wgd.sh': '', 'src/app.py': '' })).toBe('src');
+  expect(serverFolder('/srv/shop/app', '/usr/bin/gunicorn', { 'app/wsgi.py': '' })).toBe('app');
+  expect(serverFolder('/opt/elsewhere', '/usr/bin/gunicorn', { 'wsgi.py': '' })).toBe('');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findServer, harnessCommand } from './server-command';
+import { findServer, harnessCommand, settleUnknownVariables } from './server-command';
 
 const BOOT = `#!/bin/bash
 source venv/bin/activate
@@ -140,5 +140,38 @@ describe('harnessCommand', () => {
         '/usr/src/app',
       ),
     ).toEqual({ command: 'python run.py', root: 'web' });
+  });
+});
+
+describe('privilege drops and init wrappers', () => {
+  test.each([
+    ['gosu app gunicorn app:app'],
+    ['su-exec app:app gunicorn app:app'],
+    ['setpriv --reuid=1000 --regid 1000 --init-groups gunicorn app:app'],
+    ['chpst -u app:app -/ /srv gunicorn app:app'],
+    ['dumb-init --single-child -- gunicorn app:app'],
+    ['tini -s -g -- gunicorn app:app'],
+    ['runuser -u app -- gunicorn app:app'],
+    ['s6-setuidgid app gunicorn app:app'],
+    ['su - app -c "exec gunicorn app:app $@"'],
+  ])('%s runs gunicorn app:app', (line) => {
+    const found = findServer(['sh', '-c', line], { files: {} });
+    expect(found.ok && found.command.argv).toEqual(['gunicorn', 'app:app']);
+  });
+});
+
+describe('settleUnknownVariables', () => {
+  test('an option whose value nothing sets is left to the server default; other words lose the variable', () => {
+    expect(settleUnknownVariables(['gunicorn', '-w', '$THREADS', '--timeout=${T}', '--reload', '$APP', 'x$Y'])).toEqual(
+      { argv: ['gunicorn', '--reload', 'x'], unknown: ['THREADS', 'T', 'APP', 'Y'] },
+    );
+  });
+
+  test('findServer reports the names it settled', () => {
+    const found = findServer(['sh', '-c', 'gunicorn -w $N --bind 0.0.0.0:8000 app:app'], { files: {} });
+    expect(found.ok && found.command).toMatchObject({
+      argv: ['gunicorn', '--bind', '0.0.0.0:8000', 'app:app'],
+      unknown: ['N'],
+    });
   });
 });

@@ -10,16 +10,43 @@
 import { lineCommands, parseCommandLine, scriptLines, type SimpleCommand } from '../../lib/config/shell';
 import type { WorkspaceFiles } from '../../lib/runtime/protocol';
 
-/** Programs that only start the next words as a command. */
-const LAUNCHERS: Record<string, number> = {
-  exec: 0,
-  'dumb-init': 0,
-  tini: 0,
-  nohup: 0,
-  '--': 0,
-  'su-exec': 1,
-  gosu: 1,
-  chpst: 0,
+/**
+ * Programs that only start the next words as a command (privilege drops, init processes): how
+ * many operands they take before it (gosu's user), and which of their options take a value, from
+ * each tool's manual (gosu, su-exec, setpriv(1), chpst(8), runuser(1), s6-setuidgid, tini, dumb-init).
+ */
+const LAUNCHERS: Record<string, { operands: number; valued?: readonly string[] }> = {
+  exec: { operands: 0, valued: ['-a'] },
+  'dumb-init': { operands: 0, valued: ['-r', '--rewrite'] },
+  tini: { operands: 0, valued: ['-p', '-e'] },
+  nohup: { operands: 0 },
+  '--': { operands: 0 },
+  'su-exec': { operands: 1 },
+  gosu: { operands: 1 },
+  's6-setuidgid': { operands: 1 },
+  setpriv: {
+    operands: 0,
+    valued: [
+      '--reuid',
+      '--regid',
+      '--groups',
+      '--securebits',
+      '--pdeathsig',
+      '--inh-caps',
+      '--ambient-caps',
+      '--bounding-set',
+      '--selinux-label',
+      '--apparmor-profile',
+    ],
+  },
+  chpst: {
+    operands: 0,
+    valued: ['-u', '-U', '-b', '-e', '-/', '-C', '-n', '-l', '-L', '-m', '-d', '-o', '-p', '-f', '-c', '-r', '-t'],
+  },
+  runuser: {
+    operands: 0,
+    valued: ['-u', '--user', '-g', '--group', '-G', '--supp-group', '-s', '--shell', '-w', '--whitelist-environment'],
+  },
 };
 /** `poetry run X`, `pipenv run X`, `uv run X`: the tool starts X in its environment. */
 const RUNNERS = new Set(['poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'rye']);
@@ -56,6 +83,8 @@ export interface ServerCommand {
   env: Record<string, string>;
   /** The script and line it was found in, when a wrapper script runs it. */
   via: { file: string; line: number } | null;
+  /** Variables nothing the project shows sets, and what was run in their place. */
+  unknown?: string[];
 }
 
 export type Found =
@@ -85,9 +114,18 @@ function unwrap(argv: string[]): { argv: string[]; exec: boolean } {
     if (/\s/.test(words[0] ?? '')) words = [...(words[0] as string).split(/\s+/).filter(Boolean), ...words.slice(1)];
     const program = base(words[0] ?? '');
     if (program === 'exec') exec = true;
-    if (LAUNCHERS[program] !== undefined) {
-      words = words.slice(1 + (LAUNCHERS[program] as number));
-      while (program === 'tini' && words[0]?.startsWith('-') && words[0] !== '--') words.shift();
+    const launcher = LAUNCHERS[program];
+    // `runuser -l user -c cmd` is su's form: its -c command is opened by the caller, like su's.
+    if (launcher !== undefined && !(program === 'runuser' && words.includes('-c'))) {
+      words = words.slice(1);
+      // Its own options, up to `--` or the first operand.
+      while (words[0]?.startsWith('-') && words[0] !== '-') {
+        const option = words.shift() as string;
+        if (option === '--') break;
+        if (!option.includes('=') && launcher.valued?.includes(option)) words.shift();
+      }
+      words = words.slice(launcher.operands);
+      if (words[0] === '--') words.shift();
     } else if (RUNNERS.has(program) && words[1] === 'run') words = words.slice(2);
     else if (program === 'sudo') {
       words = words.slice(1);
@@ -232,7 +270,7 @@ function expand(
         ? argv.slice(1).join(' ')
         : /^(ba|da|z)?sh$/.test(program) && argv[1] === '-c'
           ? argv[2]
-          : program === 'su' && argv.includes('-c')
+          : (program === 'su' || program === 'runuser') && argv.includes('-c')
             ? argv[argv.indexOf('-c') + 1] // su - user -c "command": the user's shell runs it
             : undefined;
     if (inline !== undefined && search.depth < 6) {
@@ -245,7 +283,9 @@ function expand(
       if (parsed) {
         // `sh -c` is a new shell (its own variables); `eval` runs in this one.
         const inner = program === 'eval' ? state : { cwd: state.cwd, env: { ...state.env } };
-        out.push(...expand(parsed, inner, { ...search, depth: search.depth + 1 }, here, null, argv.slice(4)));
+        // `sh -c CMD NAME ARGS…`: $0 is NAME, "$@" the words after it; su's command gets none; eval keeps this shell's.
+        const inlineArgs = program === 'eval' ? args : program === 'su' || program === 'runuser' ? [] : argv.slice(4);
+        out.push(...expand(parsed, inner, { ...search, depth: search.depth + 1 }, here, null, inlineArgs));
       } else out.push(candidate(simple, state.cwd, here));
       continue;
     }
@@ -329,7 +369,79 @@ export function findServer(
       program: base(chosen.argv[0] ?? ''),
     };
   }
-  return { ok: true, command: { argv: chosen.argv, root: chosen.root, env: chosen.env, via: chosen.via } };
+  const settled = settleUnknownVariables(chosen.argv);
+  return {
+    ok: true,
+    command: {
+      argv: settled.argv,
+      root: chosen.root,
+      env: chosen.env,
+      via: chosen.via,
+      ...(settled.unknown.length > 0 ? { unknown: settled.unknown } : {}),
+    },
+  };
+}
+
+/**
+ * Gunicorn's options that take no value (`action="store_true"` in gunicorn/config.py, 23.0): a
+ * `$NAME` after one of them is an operand, not its value.
+ */
+const GUNICORN_FLAGS = new Set([
+  '--reload',
+  '-D',
+  '--daemon',
+  '--preload',
+  '--check-config',
+  '--print-config',
+  '--spew',
+  '-R',
+  '--enable-stdio-inheritance',
+  '--capture-output',
+  '--no-sendfile',
+  '--reuse-port',
+  '--log-syslog',
+  '--disable-redirect-access-to-syslog',
+  '--strip-header-spaces',
+  '--suppress-ragged-eofs',
+  '--do-handshake-on-connect',
+  '--permit-unconventional-http-method',
+  '--permit-unconventional-http-version',
+  '--casefold-http-method',
+  '--header-map',
+  '-h',
+  '--help',
+  '-v',
+  '--version',
+]);
+const VARIABLE = /\$\{?([A-Za-z_]\w*)\}?/g;
+
+/**
+ * The command with the variables nothing sets (still written `$NAME` after expansion from what the
+ * deployment defines) resolved the way the run would go: an option whose value needs one is left
+ * out, so the server uses its default; any other word loses the variable, as sh expands an unset
+ * one to nothing (and drops a word left empty). The names are returned for the info line.
+ */
+export function settleUnknownVariables(argv: readonly string[]): { argv: string[]; unknown: string[] } {
+  const out: string[] = [];
+  const unknown = new Set<string>();
+  argv.forEach((word, index) => {
+    const names = [...word.matchAll(VARIABLE)].map((match) => match[1] as string);
+    if (index === 0 || names.length === 0) {
+      out.push(word);
+      return;
+    }
+    names.forEach((name) => unknown.add(name));
+    const previous = out[out.length - 1] ?? '';
+    // `--workers $N`: the option goes with its value; `--workers=$N`: the word is the option.
+    if (/^-/.test(previous) && !previous.includes('=') && !GUNICORN_FLAGS.has(previous) && index > 1) {
+      out.pop();
+      return;
+    }
+    if (/^--?[\w-]+=/.test(word)) return;
+    const rest = word.replace(VARIABLE, '');
+    if (rest !== '') out.push(rest);
+  });
+  return { argv: out, unknown: [...unknown] };
 }
 
 /** Files under a project folder, keyed as the app sees them from it. */

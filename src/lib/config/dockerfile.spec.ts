@@ -81,3 +81,23 @@ test('WORKDIR and COPY expand $NAME from ENV as Docker does', () => {
   expect(stage.workdir).toBe('/home/app/web');
   expect(stage.copies[0]?.dest).toBe('/home/app/web');
 });
+
+test('COPY --from=STAGE is a copy from that stage, not from the build context (the flag is not an argument)', () => {
+  const stage = targetStage(
+    parseDockerfile(
+      'FROM python AS builder\nCOPY . /app\nFROM python\nCOPY --from=builder /app /app\nCOPY run.sh /\n',
+      'D',
+    ),
+  )!;
+  expect(stage.copies.map((copy) => copy.from)).toEqual(['builder', null]);
+});
+
+test('ENV values expand ARG defaults and earlier ENV as Docker does', () => {
+  const stage = targetStage(
+    parseDockerfile('FROM python\nARG port=5000\nENV PORT=$port URL=http://x:${port}/\n', 'D'),
+  )!;
+  expect(stage.env.map((setting) => [setting.name, setting.value])).toEqual([
+    ['PORT', '5000'],
+    ['URL', 'http://x:5000/'],
+  ]);
+});

@@ -4,7 +4,7 @@
  * build stage: its base image, working directory, environment, user, what it copies, and the
  * command a container starts, with the stage's inheritance from earlier stages as Docker applies it.
  */
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Flag, type Instruction } from 'dockerfile-ast';
 import type { EnvSetting } from './dotenv';
 
 export interface DockerCommand {
@@ -131,7 +131,7 @@ export function parseDockerfile(text: string, file: string): Dockerfile {
               line: property.getNameRange().start.line + 1,
             }))
         : [];
-    // WORKDIR, COPY and USER expand $NAME from the stage's ENV and ARG (Docker's environment replacement).
+    // ENV, WORKDIR, COPY and USER expand $NAME from the stage's ENV and ARG (Docker's environment replacement).
     const known = Object.fromEntries([...stage.args, ...stage.env].map((entry) => [entry.name, entry.value]));
     const expand = (text: string) =>
       text.replace(
@@ -140,7 +140,7 @@ export function parseDockerfile(text: string, file: string): Dockerfile {
       );
     if (keyword === 'ENV') {
       for (const { name, value, line: at } of properties)
-        stage.env.push({ ...setting(name, value ?? '', instruction), line: at });
+        stage.env.push({ ...setting(name, expand(value ?? ''), instruction), line: at });
     } else if (keyword === 'ARG') {
       for (const { name, value, line: at } of properties) {
         if (value !== null) stage.args.push({ ...setting(name, value, instruction), line: at });
@@ -161,7 +161,9 @@ export function parseDockerfile(text: string, file: string): Dockerfile {
         .getArguments()
         .map((argument) => expand(argument.getValue()))
         .filter((word) => !word.startsWith('--'));
-      const from = /--from=(\S+)/.exec(instruction.getArgumentsContent() ?? '')?.[1] ?? null;
+      // Flags are not arguments to dockerfile-ast: `--from=builder` is read from the instruction's flags.
+      const flags = 'getFlags' in instruction ? (instruction as Instruction & { getFlags(): Flag[] }).getFlags() : [];
+      const from = flags.find((flag) => flag.getName() === 'from')?.getValue() ?? null;
       if (words.length >= 2) {
         const dest = words[words.length - 1] as string;
         stage.copies.push({ sources: words.slice(0, -1), dest: posixJoin(stage.workdir, dest), from, line });
@@ -192,5 +194,7 @@ export function containerCommand(
   if (entrypoint?.shell) return { argv: entrypoint.argv, line: entrypoint.line };
   const argv = [...(entrypoint?.argv ?? []), ...(cmd?.argv ?? [])];
   if (argv.length === 0) return null;
-  return { argv, line: (cmd ?? entrypoint)?.line ?? 1 };
+  // `CMD [""]` only clears the base image's CMD: the command is written at the ENTRYPOINT.
+  const decides = cmd && cmd.argv.some((word) => word !== '') ? cmd : (entrypoint ?? cmd);
+  return { argv, line: decides?.line ?? 1 };
 }

@@ -69,3 +69,10 @@ test('splitWords: quoting without a shell, operators are words', () => {
   ]);
   expect(splitWords('a && b')).toEqual(['a', '&&', 'b']);
 });
+
+test('a default that is itself quoted and holds a variable expands as sh does', () => {
+  const [command] = parseCommandLine('app --port "${PORT:-"${EXPOSE_PORT:-5000}"}" --host ${HOST:-$ADDR}', {
+    ADDR: '0.0.0.0',
+  });
+  expect(command?.argv).toEqual(['app', '--port', '5000', '--host', '0.0.0.0']);
+});

@@ -20,14 +20,20 @@ export interface SimpleCommand {
  * `$NAME` so a caller can still see what was written (`$PORT`).
  */
 function expander(env: Record<string, string | undefined>) {
-  return (key: string): string => {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)(:?-(.*))?$/.exec(key);
+  const expand = (key: string): string => {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)(:?-(.*))?$/s.exec(key);
     if (!match) return `$${key}`;
     const [, name = '', withDefault, fallback = ''] = match;
     const value = env[name];
     if (value !== undefined && !(withDefault?.startsWith(':') && value === '')) return value;
-    return withDefault !== undefined ? fallback : `$${name}`;
+    if (withDefault === undefined) return `$${name}`;
+    // The default is a word of its own, quotes and variables included (`${PORT:-"${EXPOSE_PORT:-5000}"}`).
+    if (!/["'$\\]/.test(fallback)) return fallback;
+    return parse(fallback, expand)
+      .filter((entry): entry is string => typeof entry === 'string')
+      .join(' ');
   };
+  return expand;
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;

@@ -39,6 +39,8 @@ export interface ManagedProcess {
   environmentFiles: Setting[];
   /** systemd only: LoadCredential=NAME[:PATH] lines, by credential name. */
   credentials: Array<Setting & { name: string }>;
+  /** WorkingDirectory= (systemd) or directory= (Supervisor): the folder it starts in. */
+  workingDirectory: Setting | null;
 }
 
 export type ProcessLoad =
@@ -74,6 +76,7 @@ function fromUnit(unit: Unit): ManagedProcess | null {
         ? setting(value(unit, 'Service', 'DynamicUser'))
         : null),
     restart: setting(value(unit, 'Service', 'Restart')),
+    workingDirectory: setting(value(unit, 'Service', 'WorkingDirectory')),
     environment: environment(unit).map((pair) => ({
       name: pair.name,
       value: pair.value,
@@ -112,6 +115,7 @@ function fromSupervisor(text: string, file: string): ManagedProcess | null {
     command: { file, line: command.line },
     user: setting(option(program, 'user')),
     restart: setting(option(program, 'autorestart')) ?? { value: 'unexpected', file, line: program.line },
+    workingDirectory: setting(option(program, 'directory')),
     environment: env
       ? parseEnvironment(env.value).map(([name, val]) => ({ name, value: val, file, line: env.line }))
       : [],

@@ -265,7 +265,55 @@ def home():
   });
 });
 
+test("stand-ins: warning classes are Warnings, a call given an app or a library's class is no decorator, UDP connect works", async () => {
+  const app = `import socket, warnings
+from flask import Flask
+from flasgger import Swagger, swagger
+from bs4 import MarkupResemblesLocatorWarning
+from sqlalchemy import Integer
+from sqlalchemy_searchable import vectorizer
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+app = Flask(__name__)
+spec = swagger(app)
+spec["basePath"] = "/"
+
+@vectorizer(Integer)
+def integer_vectorizer(column):
+    return column
+
+with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+    s.connect(("1.1.1.1", 80))
+    ADDRESS = s.getsockname()[0]
+
+@app.route("/")
+def home():
+    return f"{integer_vectorizer('c')} {ADDRESS}"
+`;
+  const outcome = await run({ 'app.py': app });
+  serving(outcome);
+  expect((await get('/')).body).toBe('c 127.0.0.1');
+});
+
 describe('servers', () => {
+  test("gevent's WSGIServer without gevent serves the app where it was told, reported as gevent", async () => {
+    const app = `from gevent.monkey import patch_all
+from gevent.pywsgi import WSGIServer
+patch_all()
+from flask import Flask
+app = Flask(__name__)
+
+@app.route("/")
+def home():
+    return "green"
+
+WSGIServer(("0.0.0.0", 8002), app).serve_forever()
+`;
+    const outcome = await run({ 'srv.py': app }, { command: 'python srv.py' });
+    serving(outcome);
+    expect(outcome.serving).toMatchObject({ server: 'gevent', host: '0.0.0.0', port: 8002 });
+    expect((await get('/')).body).toBe('green');
+  });
+
   test("Gunicorn's gevent worker without gevent: served by a sync worker, said in a note; a lesson's run still fails", async () => {
     const files = { 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' };
     const command = 'gunicorn -k gevent app:app';

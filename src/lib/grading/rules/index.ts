@@ -37,6 +37,7 @@ import { apacheHeaderMissingAlways } from './apache-header-missing-always';
 import { apacheForwardedProto } from './apache-forwarded-proto';
 import { apacheHostHeaderSpoofable } from './apache-host-header-spoofable';
 import { apacheProxypassOrder } from './apache-proxypass-order';
+import { vulnerableDependency } from './vulnerable-dependency';
 
 /**
  * The registry: every rule by its public id (lessons, `prodready audit`, SARIF). Rule ids, the
@@ -81,4 +82,5 @@ export const rules = {
   'apache-forwarded-proto': apacheForwardedProto,
   'apache-host-header-spoofable': apacheHostHeaderSpoofable,
   'apache-proxypass-order': apacheProxypassOrder,
+  'vulnerable-dependency': vulnerableDependency,
 } satisfies Record<string, Rule>;

@@ -3,7 +3,7 @@
  * behaviour: a client that is not the proxy forges X-Forwarded-For and X-Forwarded-Proto, and the
  * app is asked what it sees.
  */
-import { probe, startApp } from '../context';
+import { GRADER_SESSION, probe, startApp } from '../context';
 import { settingSource } from '../production';
 import { isLocalOnly } from '../addresses';
 import type { Rule } from '../rule';
@@ -54,10 +54,16 @@ export const proxyTrustWildcard: Rule = {
       view.host === 'evil.example' ? 'the host evil.example' : null,
     ].filter(Boolean);
     if (believed.length === 0) return { findings: [] };
+    // The server trusts only its default peers, so the app believed them itself: ProxyFix in front
+    // of it, where the fix goes (a proxy count for a proxy clients cannot bypass).
+    const proxyFix = trustsEveryAddress(serving.settings)
+      ? null
+      : (await context.runtime.call('facts', { session: GRADER_SESSION, files: context.files })).proxyFix;
     const location =
-      serving.server === 'gunicorn'
+      proxyFix?.location ??
+      (serving.server === 'gunicorn'
         ? settingSource(context.files, context.production.commandSource, 'forwarded_allow_ips')
-        : (serving.calledFrom ?? context.production.commandSource);
+        : (serving.calledFrom ?? context.production.commandSource));
     return {
       findings: [
         {

@@ -48,6 +48,15 @@ describe('worker-timeout-disabled', () => {
     expectNoFinding(await gunicorn(edit(GUNICORN_CONF, 'timeout = 30\n', '')));
   });
 
+  test("no finding: --threads 8 runs the gthread worker, whose timeout never watched a stuck request (Cloud Run's setting)", async () => {
+    const conf = edit(GUNICORN_CONF, 'timeout = 30\n', '');
+    expectNoFinding(await gunicorn(conf, 'web: gunicorn -c gunicorn.conf.py --threads 8 --timeout 0 wsgi:app\n'));
+    expectFinding(
+      await gunicorn(conf, 'web: gunicorn -c gunicorn.conf.py --threads 1 --timeout 0 wsgi:app\n'),
+      workerTimeoutDisabled,
+    );
+  });
+
   test('no finding: Waitress has no worker timeout to disable', async () => {
     const verdict = await judge(workerTimeoutDisabled, python, {
       files: { 'app.py': APP, 'serve.py': WAITRESS_SERVE, Procfile: 'web: python serve.py\n' },

@@ -17,6 +17,11 @@ export const workerTimeoutDisabled: Rule = {
   async evaluate(context) {
     const { serving } = await startApp(context, context.production.env);
     if (serving.server !== 'gunicorn' || serving.settings['timeout'] !== 0) return { findings: [] };
+    // The gthread worker (sync with threads > 1 becomes gthread: Config.worker_class_str, Gunicorn
+    // 23) answers the arbiter's heartbeat from its main loop while requests run in its thread pool
+    // (gunicorn/workers/gthread.py, ThreadWorker.run): a stuck request never stops the heartbeat,
+    // so the timeout never replaced it, and 0 takes nothing away (Cloud Run's documented setting).
+    if (serving.settings['worker_class'] === 'gthread') return { findings: [] };
     const location = settingSource(context.files, context.production.commandSource, 'timeout');
     return {
       findings: [

@@ -37,6 +37,45 @@ def _start_or_skip(thread):
             _notes[0].append(note)
 
 
+_real_socket = [None]
+
+
+def _datagram_socket_class():
+    """Pyodide has no network: a UDP socket's connect() fails with EHOSTUNREACH. Production's
+    succeeds without a packet sent (connect on a datagram socket only sets the peer: socket(7)),
+    which code uses to learn the host's address (`s.connect(("1.1.1.1", 80)); s.getsockname()`) and
+    Gunicorn's --log-syslog (SysLogHandler over UDP) does at start. In an audit run such a socket
+    records its peer and drops what is sent, so the start goes on as it would in production."""
+    import socket as socket_module
+
+    real = _real_socket[0] or socket_module.socket
+    _real_socket[0] = real
+
+    class AuditSocket(real):
+        def connect(self, address):
+            if self.type == socket_module.SOCK_DGRAM:
+                self._prodready_peer = address
+                return None
+            return super().connect(address)
+
+        def getsockname(self):
+            if getattr(self, "_prodready_peer", None) is not None:
+                return ("127.0.0.1", 0) if self.family != socket_module.AF_INET6 else ("::1", 0, 0, 0)
+            return super().getsockname()
+
+        def send(self, data, *args):
+            if getattr(self, "_prodready_peer", None) is not None:
+                return len(data)
+            return super().send(data, *args)
+
+        def sendto(self, data, *args):
+            if self.type == socket_module.SOCK_DGRAM:
+                return len(data)
+            return super().sendto(data, *args)
+
+    return socket_module, real, AuditSocket
+
+
 def _archive():
     """The audit's archive beside the folder (the host writes it there), or None."""
     site = _site[0]
@@ -115,12 +154,18 @@ def begin(audit, files, env):
                     del sys.modules[name]
         stand_ins.deactivate()
         databases.deactivate()
+        if _real_socket[0] is not None:
+            import socket as socket_module
+
+            socket_module.socket = _real_socket[0]
         versions.restore()
         _notes[0] = None
         return None
     notes = _notes[0] = []
     followed = _followed[0] = []
     threading.Thread.start = _start_or_skip
+    socket_module, _real, audit_socket = _datagram_socket_class()
+    socket_module.socket = audit_socket
     if _archive() is not None:
         if _finder not in sys.meta_path:
             # Before the stand-ins' finder, which answers whatever is still missing.

@@ -27,11 +27,12 @@ import ast
 import importlib._bootstrap_external
 import importlib.abc
 import importlib.machinery
+import inspect
 import re
 import sys
 import types
 
-from . import PROJECT_DIR
+from . import PROJECT_DIR, green_servers
 
 _HARNESS_DIR = __file__.rsplit("/", 1)[0] + "/"
 
@@ -111,13 +112,20 @@ class StandInError(Exception):
     """Base of exception classes a stand-in module offers (`except stripe.error.CardError:`)."""
 
 
+class StandInWarning(StandInError, Warning):
+    """Base of warning classes a stand-in module offers: `warnings.filterwarnings(category=…)`
+    takes only Warning subclasses (`bs4.MarkupResemblesLocatorWarning`)."""
+
+
 def _member(qualified, name):
     if _EXCEPTION_NAME.match(name):
         cls = _exceptions.get(qualified)
         if cls is None:
-            cls = _exceptions[qualified] = type(name, (StandInError,), {"__module__": qualified.rpartition(".")[0]})
+            base = StandInWarning if name.endswith("Warning") else StandInError
+            cls = _exceptions[qualified] = type(name, (base,), {"__module__": qualified.rpartition(".")[0]})
         return cls
-    return _make(qualified)()
+    known = green_servers.KNOWN.get(qualified)
+    return known if known is not None else _make(qualified)()
 
 
 def _make(qualified, base=None):
@@ -129,6 +137,15 @@ def _names_a_class(qualified):
     """PEP 8: a CapWords name is a class, so calling it constructs; a lower-case one is a function."""
     last = qualified.rpartition(".")[2].removesuffix("()")
     return last[:1].isupper()
+
+
+def _decoratable(value):
+    """A function, or a class of the project's own: what a decorator is written on. A library's
+    class (`@vectorizer(db.Integer)`) is an argument to a decorator factory."""
+    if inspect.isclass(value):
+        module = sys.modules.get(value.__module__)
+        return (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/")
+    return inspect.isfunction(value) or inspect.ismethod(value)
 
 
 class StandIn:
@@ -150,7 +167,9 @@ class StandIn:
     def __call__(self, *args, **kwargs):
         # A decorator (`@limiter.limit("5/minute")`, `@celery.task`) must hand the function back:
         # Flask registers what the decorators return as the view.
-        if len(args) == 1 and not kwargs and callable(args[0]) and not _names_a_class(type(self).__standin_name__):
+        # Only a function or an ordinary class is decorated: `swagger(app)` with a Flask app (callable
+        # too) and `api.errorhandler(IntegrityError)` are calls that take an argument, not decorators.
+        if len(args) == 1 and not kwargs and _decoratable(args[0]) and not _names_a_class(type(self).__standin_name__):
             return args[0]
         return _make(f"{type(self).__standin_name__}()")()
 

@@ -160,7 +160,7 @@ def _run(self):
 
     runner.current_session().serve(
         ServedApp(
-            "waitress",
+            getattr(self, "_prodready_kind", "waitress"),
             host,
             port,
             first.application,

@@ -1,0 +1,80 @@
+"""gevent's and eventlet's WSGI servers for `prodready audit`, where the packages are not bundled
+(gevent and eventlet are C extensions and greenlet-based; Pyodide has neither greenlets nor
+sockets). A project that serves with `gevent.pywsgi.WSGIServer((host, port), app).serve_forever()`
+or `eventlet.wsgi.server(eventlet.listen((host, port)), app)` gets its app served all the same:
+what the rules judge is the app and where it listens, and neither server changes what Flask does.
+
+Requests are parsed and answered by Waitress's real HTTP machinery (waitress_server.py), the
+closest HTTP/1.1 server the harness has; the serving is reported as `gevent`/`eventlet`, so no
+Waitress-only setting is judged on it. Like gevent's pywsgi and eventlet.wsgi, it reads no
+X-Forwarded-* header (gevent/pywsgi.py WSGIHandler.get_environ, eventlet/wsgi.py)."""
+
+
+
+
+def _serve(kind, address, application):
+    import waitress.server
+
+    host, port = (address[0] or "0.0.0.0", int(address[1])) if isinstance(address, tuple) else ("0.0.0.0", 8000)
+    server = waitress.server.create_server(application, host=host, port=port)
+    server._prodready_kind = kind
+    server._prodready_explicit = []
+    server.run()
+
+
+class WSGIServer:
+    """gevent.pywsgi.WSGIServer(listener, application, …): `listener` is (host, port) or a socket."""
+
+    def __init__(self, listener, application=None, *args, **kwargs):
+        self.address = getattr(listener, "_prodready_address", listener)
+        self.application = application
+
+    @property
+    def server_host(self):
+        return self.address[0]
+
+    @property
+    def server_port(self):
+        return self.address[1]
+
+    def start(self):
+        pass
+
+    def serve_forever(self, *args, **kwargs):
+        _serve("gevent", self.address, self.application)
+
+    def stop(self, *args, **kwargs):
+        pass
+
+
+class _Listener:
+    """eventlet.listen((host, port)): the address the server will listen on."""
+
+    def __init__(self, address, *args, **kwargs):
+        self._prodready_address = address
+
+    def getsockname(self):
+        return self._prodready_address
+
+
+def eventlet_listen(address, *args, **kwargs):
+    return _Listener(address)
+
+
+def eventlet_server(sock, site, *args, **kwargs):
+    _serve("eventlet", getattr(sock, "_prodready_address", ("0.0.0.0", 8000)), site)
+
+
+def _no_op(*args, **kwargs):
+    return None
+
+
+# What a stand-in module answers for these names, instead of a stand-in object.
+KNOWN = {
+    "gevent.pywsgi.WSGIServer": WSGIServer,
+    "gevent.wsgi.WSGIServer": WSGIServer,
+    "gevent.monkey.patch_all": _no_op,
+    "eventlet.monkey_patch": _no_op,
+    "eventlet.listen": eventlet_listen,
+    "eventlet.wsgi.server": eventlet_server,
+}
