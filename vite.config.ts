@@ -1,8 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsPlugin } from './scripts/vite-lessons-plugin.ts';
 import { precompressPlugin } from './scripts/vite-precompress-plugin.ts';
+import { offlineWorkerOptions } from './scripts/vite-offline-worker.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which the Stop button
@@ -74,7 +76,9 @@ export const securityHeaders: Record<string, string> = {
 };
 
 export default defineConfig({
-  plugins: [svelte(), lessonsPlugin(), precompressPlugin(), previewFramePolicy()],
+  // Relative, so the same dist/ also runs under a path (an LMS serves a SCORM package that way).
+  base: './',
+  plugins: [svelte(), lessonsPlugin(), VitePWA(offlineWorkerOptions), precompressPlugin(), previewFramePolicy()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
   // The dev server injects inline scripts for hot reload, so the CSP applies to the built site only.

@@ -42,6 +42,15 @@ const ARCHIVES = [
     sitePackages: '/lib/prodready-audit',
     noBinary: [],
   },
+  // Old releases a lesson swaps in when a project pins them (lesson 11); one folder per release,
+  // since a name may appear twice. Unpacked by the worker only when a project pins Flask or Werkzeug.
+  {
+    name: 'pinned-packages.zip',
+    requirements: path.join(ROOT, 'python/pinned-requirements.txt'),
+    sitePackages: '/lib/prodready-pinned',
+    noBinary: [],
+    folderPerRelease: true,
+  },
 ];
 const WHEEL_CACHE = path.join(ROOT, '.cache/wheels');
 const OUT = path.join(ROOT, 'public/pyodide');
@@ -149,6 +158,28 @@ function downloadDistributions(reqs, archive) {
   checkPip();
   log(`downloading Python packages for ${archive.name}…`);
   fs.mkdirSync(WHEEL_CACHE, { recursive: true });
+  // pip refuses two versions of one name in a single download: one requirement at a time then.
+  const batches = archive.folderPerRelease
+    ? reqs.map((req, i) => {
+        const file = path.join(WHEEL_CACHE, `.${archive.name}.${i}.txt`);
+        fs.writeFileSync(
+          file,
+          `${req.name}==${req.version} ${req.hashes.map((h) => `--hash=sha256:${h}`).join(' ')}\n`,
+        );
+        return file;
+      })
+    : [archive.requirements];
+  for (const requirements of batches) pipDownload(archive, requirements);
+  // Verify ourselves too: this is the set the archive is built from, whatever pip left around.
+  const files = cachedDistributions(reqs);
+  if (!files)
+    throw new SetupError(
+      'pip download finished but a pinned file with the expected sha256 is missing in .cache/wheels',
+    );
+  return files;
+}
+
+function pipDownload(archive, requirements) {
   const args = [
     '-m',
     'pip',
@@ -161,7 +192,7 @@ function downloadDistributions(reqs, archive) {
     ...archive.noBinary.flatMap((name) => ['--no-binary', name]),
     '--disable-pip-version-check',
     '-r',
-    archive.requirements,
+    requirements,
     '-d',
     WHEEL_CACHE,
   ];
@@ -171,13 +202,6 @@ function downloadDistributions(reqs, archive) {
     process.stderr.write(r.stderr ?? '');
     throw new SetupError(`pip download failed (python3 ${args.join(' ')})`);
   }
-  // Verify ourselves too: this is the set the archive is built from, whatever pip left around.
-  const files = cachedDistributions(reqs);
-  if (!files)
-    throw new SetupError(
-      'pip download finished but a pinned file with the expected sha256 is missing in .cache/wheels',
-    );
-  return files;
 }
 
 // Runs inside Pyodide (Python 3.14, same as the browser), so the bytecode magic matches.
@@ -239,10 +263,13 @@ def build_packages(args_json):
     shutil.rmtree(site, ignore_errors=True)
     os.makedirs(site)
     for path in a['dists']:
+        # One folder per release (NAME-VERSION/, from the wheel's file name) where a name may repeat.
+        name, version = os.path.basename(path).split('-')[:2]
+        target = os.path.join(site, f'{name.lower()}-{version}') if a['folder_per_release'] else site
         if path.endswith('.whl'):
-            _install_wheel(path, site)
+            _install_wheel(path, target)
         elif path.endswith('.tar.gz'):
-            _install_sdist(path, site)
+            _install_sdist(path, target)
         else:
             raise ValueError(f'{path}: neither a wheel nor a .tar.gz sdist')
     # ddir makes co_filename the browser path; unchecked-hash pycs are never revalidated
@@ -336,6 +363,7 @@ async function buildPythonAssets(distsByArchive, benchRuns) {
       JSON.stringify({
         dists: distsByArchive.get(archive.name).map((d) => `/mnt/wheels/${path.basename(d)}`),
         site_packages: archive.sitePackages,
+        folder_per_release: Boolean(archive.folderPerRelease),
         out: `/mnt/out/${tmpPackages}`,
       }),
     );

@@ -29,7 +29,17 @@ export function lessonsPlugin(): Plugin {
         import.meta.url,
       )) as typeof import('../src/cli/lessons-fs');
       const lessons = await loader.loadLessons(lessonsDir, { withMistakes: false });
-      return `export default ${JSON.stringify(lessons)};`;
+      // Each lesson's content hash, for the completion record (src/lib/record/lesson-hash.ts).
+      const hashing = (await tsImport(
+        join(root, 'src/cli/lesson-hash-fs.ts'),
+        import.meta.url,
+      )) as typeof import('../src/cli/lesson-hash-fs');
+      const hashes = Object.fromEntries(
+        await Promise.all(
+          lessons.map(async (lesson) => [lesson.id, await hashing.lessonFolderHash(join(lessonsDir, lesson.id))]),
+        ),
+      );
+      return `export default ${JSON.stringify(lessons)};\nexport const contentHashes = ${JSON.stringify(hashes)};`;
     },
     configureServer(server) {
       // A lesson author edits a file under lessons/: rebuild the lesson data and reload the page.

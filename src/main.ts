@@ -14,3 +14,11 @@ const target = document.getElementById('app')!;
 target.replaceChildren(); // the static shell from index.html
 mount(App, { target });
 performance.mark('prodready:mounted');
+
+// Inside an LMS the course reports to it (src/lib/lms/); anywhere else the site saves itself for
+// offline use (src/lib/offline/). An LMS needs the network anyway, and updates its own copy.
+const [{ startLms }, { offline }] = await Promise.all([
+  import('./lib/lms/start'),
+  import('./lib/offline/offline.svelte'),
+]);
+if (!startLms(window)) void offline.register();

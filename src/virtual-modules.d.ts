@@ -2,4 +2,6 @@ declare module 'virtual:prodready-lessons' {
   import type { Lesson } from './lib/content/lesson';
   const lessons: Lesson[];
   export default lessons;
+  /** Each lesson's content hash by id (src/lib/record/lesson-hash.ts), computed at build time. */
+  export const contentHashes: Record<string, string>;
 }

@@ -5,99 +5,55 @@
  * The project's Python runs in the confined runtime (confined/runtime.ts), never in this process.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { LessonError } from '../lib/content/parse-lesson';
-import { grade } from '../lib/grading/engine';
-import { checkStatus, type CheckResult, type CheckStatus } from '../lib/grading/types';
+import { checkStatus } from '../lib/grading/types';
+import { PRODREADY_VERSION } from '../lib/record/version';
 import { AuditUsageError, COULD_NOT_JUDGE, parseAuditArgs, runAudit } from './audit/command';
-import { ConfinedRuntime, JudgeLimitError } from './confined/runtime';
+import { printResults, useColor, paint } from './check-results-text';
+import { gradeConfined, withRuntime } from './confined-grade';
+import { JudgeLimitError } from './confined/runtime';
 import { LimitsError } from './confined/limits';
-import { judgeEvasionCheck } from './judge-evasion-check';
+import { exportCommand } from './export-command';
+import { exportScorm, ExportUsageError, parseExportArgs } from './export-scorm';
 import { loadLesson, loadLessons, readTreeWithin } from './lessons-fs';
+import { lessonFolder, LESSONS_DIR } from './lessons-root';
 import { MissingAssetsError } from './python-boot';
 import { proofSubjects, proveSubject, vacuousChecks, type Proof } from './proofs';
+import { recordCommand } from './record-command';
 import { escapeControls, safeJson } from './safe-text';
-
-const LESSONS_DIR = resolve(fileURLToPath(import.meta.url), '../../../lessons');
-const VERSION = '0.1.0';
-
-const USAGE = `usage:
-  prodready grade LESSON-ID DIR [--json]   grade DIR as a submission for that lesson
-  prodready audit DIR [--format text|json|sarif] [--fail-on high|medium|low]
-                                           run the rules over a real project (exit 1 on findings at or above --fail-on, default medium)
-  prodready lessons check                  prove every lesson (starter, solution, mistakes)
-  prodready --version
-exit codes: 0 clean, 1 failed checks or findings, 2 bad usage, 3 could not judge (see docs/confinement.md)`;
-
-class UsageError extends Error {}
-
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
-const paint = (code: number, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
-
-function printResults(results: CheckResult[]): void {
-  for (const result of results) {
-    const status = checkStatus(result);
-    const mark = status === 'passed' ? paint(32, 'PASS') : status === 'failed' ? paint(31, 'FAIL') : paint(33, 'SKIP');
-    const at = result.file ? ` (${escapeControls(result.file)}${result.line ? `:${result.line}` : ''})` : '';
-    console.log(`${mark} ${result.id}${result.rule ? ` [${result.rule}]` : ''}: ${result.title}`);
-    if (!result.passed) console.log(`     ${escapeControls(result.message)}${at}`);
-  }
-  const count = (status: CheckStatus) => results.filter((result) => checkStatus(result) === status).length;
-  const notRun = count('not-run');
-  console.log(`\n${count('passed')} passed, ${count('failed')} failed${notRun ? `, ${notRun} not run` : ''}`);
-}
+import { commandUsage, parseCommandArgs, USAGE, UsageError, type CommandName } from './usage';
+import { verifyCommand } from './verify-command';
 
 async function gradeCommand(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const positional = args.filter((arg) => arg !== '--json');
-  const unknown = positional.find((arg) => arg.startsWith('-'));
-  if (unknown) throw new UsageError(`unknown option ${unknown}`);
-  const [lessonId, dir] = positional;
-  if (!lessonId || !dir || positional.length > 2) throw new UsageError('grade needs LESSON-ID and DIR');
-  const folder = join(LESSONS_DIR, lessonId);
-  if (!existsSync(join(folder, 'lesson.md'))) throw new UsageError(`no lesson "${lessonId}" in ${LESSONS_DIR}`);
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+  const [lessonId, dir] = positionals;
+  if (!lessonId || !dir || positionals.length > 2) throw new UsageError('grade needs LESSON-ID and DIR');
+  const folder = lessonFolder(lessonId);
+  if (!folder) throw new UsageError(`no lesson "${lessonId}" in ${LESSONS_DIR}`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: not a directory`);
   const lesson = await loadLesson(folder);
   const tree = readTreeWithin(resolve(dir));
-  const results = await withRuntime(async (runtime) => {
-    // Read before the submission's code runs: code that rewrites the judge cannot rewrite this reading.
-    const evasion = await judgeEvasionCheck(lesson, tree.files, runtime);
-    return [evasion, ...(await grade(lesson, tree.files, runtime))];
-  });
+  const results = await withRuntime((runtime) => gradeConfined(lesson, tree.files, runtime));
   const unjudged = results.unjudged;
   const passed = unjudged.length === 0 && results.value.every((result) => result.passed);
-  if (json) {
+  if (values.json) {
     const withStatus = results.value.map((result) => ({ ...result, status: checkStatus(result) }));
-    const report = { tool: 'prodready', version: VERSION, lesson: lesson.id, passed, results: withStatus };
+    const report = { tool: 'prodready', version: PRODREADY_VERSION, lesson: lesson.id, passed, results: withStatus };
     console.log(safeJson(unjudged.length > 0 ? { ...report, unjudged } : report));
   } else {
     printResults(results.value);
   }
   for (const info of tree.infos) console.error(`prodready: info: ${escapeControls(info)}`);
-  reportUnjudged(unjudged);
+  reportUnjudged(unjudged, `${dir} as ${lesson.id}`);
   if (unjudged.length > 0) return COULD_NOT_JUDGE;
   return passed ? 0 : 1;
 }
 
-/** Runs `work` against a fresh confined runtime and closes it; what could not be judged comes back with the value. */
-async function withRuntime<T>(
-  work: (runtime: ConfinedRuntime) => Promise<T>,
-): Promise<{ value: T; unjudged: string[] }> {
-  const runtime = await ConfinedRuntime.start();
-  const interrupt = () => runtime.stop(new JudgeLimitError('time', 'interrupted (SIGINT)'));
-  process.once('SIGINT', interrupt);
-  try {
-    const value = await work(runtime);
-    return { value, unjudged: runtime.unjudged };
-  } finally {
-    process.off('SIGINT', interrupt);
-    runtime.close();
-  }
-}
-
-function reportUnjudged(unjudged: string[]): void {
-  for (const reason of unjudged) console.error(`prodready: could not judge: ${escapeControls(reason)}`);
+/** `subject`: what was being judged (the folder and the lesson), named before each reason. */
+function reportUnjudged(unjudged: string[], subject?: string): void {
+  const what = subject ? ` ${escapeControls(subject)}` : '';
+  for (const reason of unjudged) console.error(`prodready: could not judge${what}: ${escapeControls(reason)}`);
 }
 
 async function auditCommand(args: string[]): Promise<number> {
@@ -106,10 +62,10 @@ async function auditCommand(args: string[]): Promise<number> {
     runAudit(
       options,
       runtime,
-      VERSION,
+      PRODREADY_VERSION,
       (text) => console.log(text),
       (text) => console.error(text),
-      Boolean(color),
+      useColor,
     ),
   );
   return value;
@@ -148,24 +104,54 @@ async function lessonsCheckCommand(args: string[]): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
+async function exportScormCommand(args: string[]): Promise<number> {
+  const options = parseExportArgs(['scorm', ...args]);
+  const dist = resolve(LESSONS_DIR, '../dist');
+  const made = exportScorm(options, dist, await loadLessons(LESSONS_DIR), PRODREADY_VERSION);
+  console.log(
+    `${options.out}: SCORM 1.2, ${made.files} files, ${(made.bytes / 1e6).toFixed(1)} MB; lessons: ${made.lessons.join(', ')}`,
+  );
+  return 0;
+}
+
+const COMMANDS: Record<CommandName, (args: string[]) => Promise<number> | number> = {
+  grade: gradeCommand,
+  audit: auditCommand,
+  'lessons check': lessonsCheckCommand,
+  'lessons export': exportCommand,
+  'export scorm': exportScormCommand,
+  record: recordCommand,
+  verify: verifyCommand,
+};
+
+/** `lessons check`, `lessons export` and `export scorm` are two words; every other command one. */
+function commandOf(argv: string[]): { name: CommandName | null; args: string[] } {
+  const two = `${argv[0]} ${argv[1]}`;
+  if (two in COMMANDS) return { name: two as CommandName, args: argv.slice(2) };
+  if (argv[0] !== undefined && argv[0] in COMMANDS) return { name: argv[0] as CommandName, args: argv.slice(1) };
+  return { name: null, args: argv };
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const { name, args } = commandOf(argv);
   try {
-    if (command === '--version' || command === '-V') {
-      console.log(VERSION);
+    if (argv[0] === '--version' || argv[0] === '-V') {
+      console.log(PRODREADY_VERSION);
       return 0;
     }
-    if (command === 'grade') return await gradeCommand(rest);
-    if (command === 'audit') return await auditCommand(rest);
-    if (command === 'lessons' && rest[0] === 'check') return await lessonsCheckCommand(rest.slice(1));
-    if (command === undefined || command === '--help' || command === '-h') {
+    if (name && (args.includes('--help') || args.includes('-h'))) {
+      console.log(commandUsage(name));
+      return 0;
+    }
+    if (name) return await COMMANDS[name](args);
+    if (argv[0] === undefined || argv[0] === '--help' || argv[0] === '-h') {
       console.log(USAGE);
-      return command === undefined ? 2 : 0;
+      return argv[0] === undefined ? 2 : 0;
     }
     throw new UsageError(`unknown command "${argv.join(' ')}"`);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AuditUsageError) {
-      console.error(`prodready: ${error.message}\n${USAGE}`);
+    if (error instanceof UsageError || error instanceof AuditUsageError || error instanceof ExportUsageError) {
+      console.error(`prodready: ${error.message}\n${name ? commandUsage(name) : USAGE}`);
       return 2;
     }
     if (error instanceof LessonError || error instanceof MissingAssetsError || error instanceof LimitsError) {

@@ -11,6 +11,7 @@ import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { SessionId } from '../lib/runtime/protocol';
 import {
   AUDIT_PACKAGES_ARCHIVE,
+  PINNED_PACKAGES_ARCHIVE,
   MANIFEST,
   PACKAGES_ARCHIVE,
   SNAPSHOT_FILE,
@@ -78,12 +79,14 @@ export function readSources(assets: RuntimeAssets): RuntimeSources {
   }
   const stdlib = join(assets.assetsDir, STDLIB_ARCHIVE);
   const auditPackages = join(assets.assetsDir, AUDIT_PACKAGES_ARCHIVE);
+  const pinnedPackages = join(assets.assetsDir, PINNED_PACKAGES_ARCHIVE);
   return {
     manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as AssetManifest,
     packages: new Uint8Array(readFileSync(packagesPath)),
     harness: readHarness(assets.harnessDir),
     stdlibPath: existsSync(stdlib) ? stdlib : undefined,
     ...(existsSync(auditPackages) ? { auditPackages: new Uint8Array(readFileSync(auditPackages)) } : {}),
+    ...(existsSync(pinnedPackages) ? { pinnedPackages: new Uint8Array(readFileSync(pinnedPackages)) } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { lessonFolders } from '../../src/cli/lessons-fs';
+import { docArtefactPath } from './doc-artefacts';
 import {
   check,
   editorText,
@@ -54,7 +55,9 @@ test('overview, a pass with Next, compare with the reference, and a pass with th
     await expect(page.locator('[data-testid=compare-diff] .monaco-diff-editor')).toBeVisible();
     await expect(page.locator('[data-testid=compare-diff] .editor.original')).toContainText('# my attempt');
     await expect(page.locator('[data-testid=compare-diff] .editor.modified')).toContainText('SECRET_KEY');
-    await page.getByTestId('compare-dialog').screenshot({ path: 'docs/screenshots/compare-with-reference.png' });
+    await page
+      .getByTestId('compare-dialog')
+      .screenshot({ path: docArtefactPath('compare-with-reference.png', test.info()) });
     await page.getByTestId('compare-close').click();
     await expect(page.getByTestId('compare-dialog')).toBeHidden();
     expect(await storedFiles(page, LESSON_2)).toEqual(mine);
@@ -74,7 +77,7 @@ test('overview, a pass with Next, compare with the reference, and a pass with th
     await expect(page.getByTestId('course-progress')).toContainText(`2 of ${LESSON_COUNT} done`);
     await expect(page.getByTestId(`outline-${LESSON_1}`)).toHaveAttribute('data-status', 'done');
     await expect(page.getByTestId(`outline-${LESSON_2}`)).toHaveAttribute('data-status', 'done-with-solution');
-    await page.getByTestId('course-overview').screenshot({ path: 'docs/screenshots/course-overview.png' });
+    await page.getByTestId('course-overview').screenshot({ path: docArtefactPath('course-overview.png', test.info()) });
   });
 });
 

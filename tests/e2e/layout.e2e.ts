@@ -1,6 +1,18 @@
 /** Panes resize from the keyboard (and by drag), the sizes survive a reload, and the terminal maximises. */
-import { expect, test } from '@playwright/test';
-import { LESSON_1, openLesson } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { LESSON_1, openLesson, waitForPython } from './helpers';
+
+/** The Maximise button never lies over the terminal's text: no part of it is inside the rows' box. */
+async function expectButtonClearOfRows(page: Page): Promise<void> {
+  const button = (await page.getByTestId('terminal-maximise').boundingBox())!;
+  const rows = (await page.locator('[data-testid=terminal] .xterm-screen').boundingBox())!;
+  const overlaps =
+    button.x < rows.x + rows.width &&
+    rows.x < button.x + button.width &&
+    button.y < rows.y + rows.height &&
+    rows.y < button.y + button.height;
+  expect(overlaps, `button ${JSON.stringify(button)} over rows ${JSON.stringify(rows)}`).toBe(false);
+}
 
 test('the terminal resizes, the size is remembered, and it maximises', async ({ page }) => {
   await openLesson(page, LESSON_1);
@@ -25,9 +37,20 @@ test('the terminal resizes, the size is remembered, and it maximises', async ({ 
   await page.mouse.up();
   expect(Number(await page.getByTestId('splitter-lessonWidth').getAttribute('aria-valuenow'))).toBeGreaterThan(30);
 
+  await waitForPython(page);
+  await expectButtonClearOfRows(page);
   await page.getByTestId('terminal-maximise').click();
   await expect(page.getByTestId('terminal-maximise')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('.editor-area')).toBeHidden();
+  await expectButtonClearOfRows(page);
   await page.getByTestId('terminal-maximise').click();
   await expect(page.locator('.editor-area')).toBeVisible();
+});
+
+test('on a phone the Maximise button stays clear of the terminal text too', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openLesson(page, LESSON_1);
+  await waitForPython(page);
+  await page.getByTestId('terminal-maximise').scrollIntoViewIfNeeded();
+  await expectButtonClearOfRows(page);
 });

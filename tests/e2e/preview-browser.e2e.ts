@@ -4,6 +4,7 @@
  * debugger works in it: styled, its console behind the PIN, and code run in the app's process.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { docArtefactPath } from './doc-artefacts';
 import {
   expectTerminalToShow,
   LESSON_1,
@@ -137,6 +138,68 @@ test('the preview follows links, submits forms, keeps cookies and goes back', as
   });
 });
 
+const UPLOAD_APP = String.raw`from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.get("/")
+def form():
+    return """<!doctype html><title>Upload</title>
+<form method="post" action="/upload" enctype="multipart/form-data">
+<input name="title" value="hello"><input type="file" name="doc"><button>Send</button>
+</form>
+<p id="scripted">not sent</p>
+<script>
+const data = new FormData();
+data.append("note", "from fetch");
+data.append("part", new Blob(["blob text"], {type: "text/plain"}), "part.txt");
+fetch("/upload", {method: "POST", body: data}).then((r) => r.text()).then((t) => {
+  document.getElementById("scripted").textContent = t;
+});
+</script>"""
+
+
+@app.post("/upload")
+def upload():
+    files = ",".join(f"{name}={f.filename}:{f.read().decode()}" for name, f in request.files.items())
+    fields = ",".join(f"{k}={v}" for k, v in request.form.items())
+    return f"<!doctype html><title>Got</title><h1>{request.mimetype} {fields} {files}</h1>"
+
+
+if __name__ == "__main__":
+    app.run()
+`;
+
+test('a multipart form and a FormData fetch reach the app as multipart/form-data, files and all', async ({ page }) => {
+  await openLesson(page, LESSON_1);
+  await waitForPython(page);
+  await setEditorContent(page, LESSON_1, 'app.py', UPLOAD_APP);
+  await runAndWaitForServing(page);
+  await visit(page, '/');
+  await expect(frame(page).locator('#scripted')).toContainText(
+    '<h1>multipart/form-data note=from fetch part=part.txt:blob text</h1>',
+  );
+  await frame(page)
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('line one\nline two') });
+  await frame(page).getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByTestId('preview-path')).toHaveValue('/upload');
+  await expect(frame(page).locator('h1')).toHaveText(
+    'multipart/form-data title=hello doc=notes.txt:line one\nline two',
+  );
+
+  // A binary file cannot travel as the worker's text body: refused with the reason, not altered.
+  await page.getByTestId('preview-back').click();
+  await expect(page.getByTestId('preview-path')).toHaveValue('/');
+  await frame(page)
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0xff, 0x00]) });
+  await frame(page).getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByTestId('preview-notice')).toContainText('not UTF-8 text');
+  await expect(page.getByTestId('preview-path')).toHaveValue('/');
+});
+
 test("Werkzeug's debugger in the preview: styled, PIN, and a console that runs code in the app", async ({ page }) => {
   // Every console line is a request through Python; a loaded 2-core machine needs the room.
   test.setTimeout(240_000);
@@ -149,6 +212,8 @@ test("Werkzeug's debugger in the preview: styled, PIN, and a console that runs c
 
   await visit(page, '/orders/abc');
   await expect(page.getByTestId('preview-status')).toContainText('500');
+  // The page's traceback is the app's: no frame of the course's harness or of runpy.
+  await expect(frame(page).locator('div.traceback')).not.toContainText(/prodready_harness|runpy/);
   const debuggerPage = frame(page);
   await expect(debuggerPage.locator('h1')).toContainText('ValueError');
   // Its stylesheet arrived (style.css hides the PIN prompt until asked) and its script ran
@@ -176,9 +241,13 @@ test("Werkzeug's debugger in the preview: styled, PIN, and a console that runs c
   await input.press('Enter');
   await expect(debuggerPage.locator('pre.console .output').last()).toContainText("'abc'");
   await page.locator('[data-testid=preview-frame]').scrollIntoViewIfNeeded();
-  await page.getByTestId('preview-frame').screenshot({ path: 'docs/screenshots/debugger-console.png' });
+  await page.getByTestId('preview-frame').screenshot({ path: docArtefactPath('debugger-console.png', test.info()) });
   // The PIN cookie is in the jar.
   await page.getByTestId('preview-cookies').locator('summary').click();
   await expect(page.getByTestId('preview-cookie')).toContainText(['__wzd']);
-  expect(await terminalText(page)).toContain('GET /orders/abc');
+  const log = await terminalText(page);
+  expect(log).toContain('GET /orders/abc');
+  // Sub-resources are fetched once per URL per page load, as a browser caches them within a page:
+  // one console icon request, not one per traceback frame.
+  expect(log.match(/__debugger__=yes&cmd=resource&f=console\.png/g)).toHaveLength(1);
 });

@@ -4,13 +4,14 @@
  * else 1 when a finding is at or above --fail-on (default medium), 0 otherwise; 2 on bad usage
  * or an unreadable DIR.
  */
-import { accessSync, constants, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { PythonRuntime } from '../../lib/grading/runtime';
 import type { Severity } from '../../lib/grading/types';
 import { audit, type AuditResult } from './evaluate';
 import { escapeControls } from '../safe-text';
-import { toJson, toSarif, toText } from './format';
+import { toJson, toSarif, toText, type LineReader } from './format';
+import { realPathWithin } from '../within-root';
 
 export class AuditUsageError extends Error {}
 
@@ -68,9 +69,34 @@ export function parseAuditArgs(args: string[]): AuditOptions {
   return { dir: resolve(dir), format, failOn };
 }
 
-export function render(result: AuditResult, format: AuditFormat, version: string, color: boolean): string {
+/** Reads a line of a file under `root`, following links only while they stay inside it. */
+function projectLineReader(root: string): LineReader {
+  const realRoot = realpathSync(root);
+  const cache = new Map<string, string[] | null>();
+  return (file, line) => {
+    if (!cache.has(file)) {
+      const real = realPathWithin(realRoot, join(realRoot, file));
+      let lines: string[] | null = null;
+      try {
+        if (real !== null) lines = readFileSync(real, 'utf8').split(/\r?\n/);
+      } catch {
+        lines = null;
+      }
+      cache.set(file, lines);
+    }
+    return cache.get(file)?.[line - 1];
+  };
+}
+
+export function render(
+  result: AuditResult,
+  format: AuditFormat,
+  version: string,
+  color: boolean,
+  root: string,
+): string {
   if (format === 'json') return toJson(result, version);
-  if (format === 'sarif') return toSarif(result, version);
+  if (format === 'sarif') return toSarif(result, version, projectLineReader(root));
   return toText(result, { color });
 }
 
@@ -91,7 +117,7 @@ export async function runAudit(
   const audited = await audit(options.dir, runtime);
   // Limits the runtime hit (time, memory, output, a crash) are part of what could not be judged.
   const result = { ...audited, unjudged: [...audited.unjudged, ...(runtime.unjudged ?? [])] };
-  out(render(result, options.format, version, color));
+  out(render(result, options.format, version, color, options.dir));
   // Machine formats keep stdout clean; what was skipped goes to stderr for people watching CI.
   if (options.format !== 'text') {
     for (const info of result.infos) err(`prodready: info: ${escapeControls(info)}`);

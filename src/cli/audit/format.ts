@@ -1,4 +1,5 @@
 /** `prodready audit` output: text grouped by file (with each rule's fix), JSON as the README documents it, SARIF 2.1.0. */
+import { createHash } from 'node:crypto';
 import type { RuleId } from '../../lib/grading/rule-ids';
 import { rules } from '../../lib/grading/rules';
 import type { Severity } from '../../lib/grading/types';
@@ -28,7 +29,31 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };
 const SECURITY_SEVERITY: Record<Severity, string> = { high: '8.0', medium: '5.0', low: '2.0' };
 
-export function toSarif(result: AuditResult, version: string): string {
+/** The text of a project file's line (1-based), or undefined when it cannot be read. */
+export type LineReader = (file: string, line: number) => string | undefined;
+
+/**
+ * `partialFingerprints.primaryLocationLineHash`: code scanning matches a result across commits by this
+ * value, so it must follow the flagged line's text, not its number (a line added above would otherwise
+ * turn every later finding into a new alert). The rule, the file and the line's whitespace-trimmed text
+ * are hashed; `:N` counts identical ones in the same file, as GitHub's own fingerprints do.
+ */
+function lineFingerprints(findings: readonly AuditFinding[], readLine: LineReader): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const text = finding.line > 0 ? (readLine(finding.file, finding.line) ?? '') : '';
+    const digest = createHash('sha256')
+      .update(`${finding.rule}\0${finding.file}\0${text.replace(/\s+/g, ' ').trim()}`)
+      .digest('hex')
+      .slice(0, 16);
+    const occurrence = (seen.get(digest) ?? 0) + 1;
+    seen.set(digest, occurrence);
+    return `${digest}:${occurrence}`;
+  });
+}
+
+export function toSarif(result: AuditResult, version: string, readLine: LineReader = () => undefined): string {
+  const fingerprints = lineFingerprints(result.findings, readLine);
   const ids = Object.keys(rules) as RuleId[];
   const driverRules = ids.map((id) => {
     const rule = rules[id];
@@ -43,7 +68,7 @@ export function toSarif(result: AuditResult, version: string): string {
       properties: { tags: ['security'], 'security-severity': SECURITY_SEVERITY[rule.severity] },
     };
   });
-  const results = result.findings.map((finding) => ({
+  const results = result.findings.map((finding, index) => ({
     ruleId: finding.rule,
     ruleIndex: ids.indexOf(finding.rule as RuleId),
     level: LEVEL[finding.severity],
@@ -56,7 +81,7 @@ export function toSarif(result: AuditResult, version: string): string {
         },
       },
     ],
-    partialFingerprints: { primaryLocationLineHash: `${finding.rule}:${finding.file}:${finding.line}` },
+    partialFingerprints: { primaryLocationLineHash: fingerprints[index] },
   }));
   const log = {
     $schema: SARIF_SCHEMA,

@@ -20,9 +20,11 @@ import {
   type CallOptions,
   type HostApi,
   type HostMethod,
+  type RunOptions,
 } from '../../lib/runtime/protocol';
 import { PACKAGES_ARCHIVE } from '../../lib/worker/assets';
 import { MissingAssetsError, defaultAssets, type RuntimeAssets } from '../python-boot';
+import { describeCall } from './call-description';
 import { childProcess } from './deno';
 import type { FromChild, Limit, ToChild } from './frames';
 import { limitsFromEnv, type Limits } from './limits';
@@ -39,6 +41,8 @@ export class JudgeLimitError extends Error {
 
 interface Pending {
   method: HostMethod;
+  /** What the call was doing, for the message of a limit hit during it (call-description.ts). */
+  doing: string;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -58,6 +62,8 @@ class Child {
   /** What the pending calls fail with when it is not `ended` itself (a call's TimeLimitError). */
   private pendingError: Error | null = null;
   private readonly rssWatch: NodeJS.Timeout;
+  /** The command of the last `run`: the app that later requests go to. */
+  private command: string | null = null;
 
   constructor(
     assets: RuntimeAssets,
@@ -73,7 +79,12 @@ class Child {
     this.ready = new Promise<void>((resolve, reject) => {
       bootDone = (error) => (error ? reject(error) : resolve());
     });
-    this.pending.set(0, { method: 'run', resolve: () => bootDone(), reject: (error) => bootDone(error) });
+    this.pending.set(0, {
+      method: 'run',
+      doing: 'starting the Python runtime',
+      resolve: () => bootDone(),
+      reject: (error) => bootDone(error),
+    });
     const bootTimer = setTimeout(
       () => this.kill('time', `the Python runtime did not start within ${seconds(limits.bootMs)}`),
       limits.bootMs,
@@ -92,7 +103,7 @@ class Child {
     this.process.stdin!.on('error', () => {});
     this.process.on('exit', (code, signal) => {
       clearInterval(this.rssWatch);
-      const why = this.ended ?? new JudgeLimitError('crash', this.crashMessage(code, signal));
+      const why = this.ended ?? new JudgeLimitError('crash', this.whileDoing(this.crashMessage(code, signal)));
       if (!this.ended) {
         this.ended = why;
         this.onLimit(why);
@@ -113,6 +124,8 @@ class Child {
     if (this.ended) return Promise.reject(this.ended);
     const id = this.nextId++;
     const frame: ToChild = { type: 'call', id, method, args: args as ToChild['args'] };
+    const doing = describeCall(method, args, this.command);
+    if (method === 'run') this.command = (args as RunOptions).command;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pendingError = new TimeLimitError({ kind: method === 'request' ? 'request' : 'run', ms });
@@ -124,7 +137,7 @@ class Child {
           clearTimeout(timer);
           done(value);
         };
-      this.pending.set(id, { method, resolve: settle(resolve), reject: settle(reject) });
+      this.pending.set(id, { method, doing, resolve: settle(resolve), reject: settle(reject) });
       this.process.stdin!.write(`${JSON.stringify(frame)}\n`);
     });
   }
@@ -132,7 +145,7 @@ class Child {
   /** Ends the child; pending calls fail with this limit. */
   kill(limit: Limit, message: string): void {
     if (this.ended) return;
-    this.ended = new JudgeLimitError(limit, message);
+    this.ended = new JudgeLimitError(limit, this.whileDoing(message));
     this.onLimit(this.ended);
     this.process.kill('SIGKILL');
   }
@@ -141,6 +154,12 @@ class Child {
   close(): void {
     if (!this.ended) this.ended = new JudgeLimitError('crash', 'the Python runtime was closed');
     this.process.kill('SIGKILL');
+  }
+
+  /** The message, with what the oldest pending call was doing when it happened. */
+  private whileDoing(message: string): string {
+    const first = this.pending.values().next();
+    return first.done ? message : `${message}, while ${first.value.doing}`;
   }
 
   private receive(chunk: string): void {

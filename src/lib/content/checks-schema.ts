@@ -58,6 +58,12 @@ const http = z
         noTraceback: z.boolean().default(false).describe('No traceback, source path or debugger page in the body'),
         noSecret: z.boolean().default(false).describe('The app secret key is not in the body'),
         logIncludes: z.array(z.string()).default([]).describe('Substrings the server log must contain'),
+        headersMatch: z
+          .record(z.string(), z.array(z.string()))
+          .default({})
+          .describe(
+            'Per header name, regular expressions (case-insensitive) one of its values must all match; default none',
+          ),
       })
       .strict(),
   })
@@ -200,7 +206,49 @@ const managedCommand = z
   })
   .strict();
 
+/** Lesson 08's attack: facts through a file-read hole, the debugger PIN, the console, code run. */
+const debuggerChain = z
+  .object({
+    kind: z.literal('debugger-chain'),
+    id,
+    title,
+    hint,
+    env,
+    fileRead: z
+      .object({
+        path: z.string().startsWith('/').describe('The route that serves a file by name, e.g. /download'),
+        param: z.string().min(1).describe('The query parameter naming the file, e.g. name'),
+      })
+      .strict()
+      .describe('Where the attacker reads files; the crash comes from the lesson attackPath'),
+  })
+  .strict();
+
+/** Lesson 09's forged cookie: a session signed with a leaked key must be refused, one signed with the app's key accepted. */
+const forgedSession = z
+  .object({
+    kind: z.literal('forged-session'),
+    id,
+    title,
+    hint,
+    env,
+    path: z.string().startsWith('/').describe('A page that shows who is logged in, e.g. /account'),
+    session: z.record(z.string(), z.string()).describe('What the forged session claims, e.g. {"user": "admin"}'),
+    leakedKeys: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('Keys that leaked: a cookie signed with one must be refused'),
+    acceptedWhen: z.string().min(1).describe('Text the page shows when it believes the session, e.g. "Hello admin"'),
+  })
+  .strict();
+
+/** Every requirement of requirements*.txt is one exact version (`==`) with a `--hash`, as pip reads it. */
+const requirementsPinned = z.object({ kind: z.literal('requirements-pinned'), id, title, hint }).strict();
+
 export const checkSpec = z.discriminatedUnion('kind', [
+  debuggerChain,
+  forgedSession,
+  requirementsPinned,
   managedCommand,
   nginxSyntax,
   proxyRequest,

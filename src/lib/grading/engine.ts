@@ -6,13 +6,16 @@ import type { CheckSpec } from '../content/checks-schema';
 import type { Lesson } from '../content/lesson';
 import { TIME_LIMITS, type WorkspaceFiles } from '../runtime/protocol';
 import { clientViewCheck } from './checks/client-view';
+import { debuggerChain } from './checks/debugger-chain';
 import { envMatrix } from './checks/env-matrix';
+import { forgedSession } from './checks/forged-session';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
 import { managedCommand } from './checks/managed-command';
 import { nginxSyntax } from './checks/nginx-syntax';
 import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
+import { requirementsPinned } from './checks/requirements-pinned';
 import { ruleCheck } from './checks/rule';
 import { serverSettings } from './checks/server-settings';
 import { GRADER_SESSION, GraderRuns, type GradingContext } from './context';
@@ -57,6 +60,12 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return managedCommand(check, context);
     case 'proxy-request':
       return proxyRequest(check, context, context.production.env);
+    case 'debugger-chain':
+      return debuggerChain(check, context, context.production.env);
+    case 'forged-session':
+      return forgedSession(check, context, context.production.env);
+    case 'requirements-pinned':
+      return requirementsPinned(check, context);
   }
 }
 

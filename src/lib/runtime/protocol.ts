@@ -210,6 +210,40 @@ export interface AppFacts {
   >;
 }
 
+/** One requirement line of a requirements*.txt, as pip reads it (py/prodready_harness/dependencies.py). */
+export interface DeclaredRequirement extends SourceLocation {
+  /** The canonical name (PEP 503). */
+  name: string;
+  /** As the file writes it. */
+  written: string;
+  /** The version specifier as `packaging` normalises it (`==3.0.1`, `>=22`, `~=3.0.1`), "" for none. */
+  specifier: string;
+  /** The version of an exact `==` pin, null otherwise. */
+  exact: string | null;
+  /** How many `--hash=sha256:` options it carries. */
+  hashes: number;
+}
+
+/** A requirement that admits a version an advisory affects (judged with `packaging`). */
+export interface AdvisoryMatch extends SourceLocation {
+  name: string;
+  specifier: string;
+  /** A version the requirement admits that the advisory affects (the pin itself for `==`). */
+  affectedVersion: string;
+  advisory: string;
+  /** The versions the advisory says fix it. */
+  fixed: string[];
+}
+
+export interface DependencyReport {
+  requirements: DeclaredRequirement[];
+  /** Requirement lines pip could not read. */
+  problems: Array<SourceLocation & { message: string }>;
+  matches: AdvisoryMatch[];
+  /** Modules the given Python files import (ast), for scope questions such as jinja2.sandbox. */
+  imports: string[];
+}
+
 /** The methods the Python host answers; the RPC is typed from this map. */
 export interface HostApi {
   run(options: RunOptions): RunOutcome;
@@ -217,6 +251,8 @@ export interface HostApi {
   facts(args: { session: SessionId; files: WorkspaceFiles }): AppFacts;
   /** Stop serving in a session and forget its app. */
   stop(args: { session: SessionId }): null;
+  /** The project's requirements and the advisories (OSV records) their versions fall in. */
+  dependencies(args: { files: WorkspaceFiles; advisories: unknown[] }): DependencyReport;
 }
 export type HostMethod = keyof HostApi;
 

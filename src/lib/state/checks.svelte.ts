@@ -5,6 +5,7 @@
  */
 import type { Lesson } from '../content/lesson';
 import type { CheckResult } from '../grading/types';
+import { isCheckResults } from './check-results';
 import { progress } from './progress.svelte';
 import { runtime } from './runtime.svelte';
 import { browserStore, loadJson, saveJson, storageKey } from './storage';
@@ -12,21 +13,6 @@ import { workspace } from './workspace.svelte';
 
 const store = browserStore();
 const resultsKey = (lessonId: string) => storageKey('checks', lessonId);
-
-function isCheckResults(value: unknown): value is CheckResult[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (r: unknown) =>
-        typeof r === 'object' &&
-        r !== null &&
-        typeof (r as CheckResult).id === 'string' &&
-        typeof (r as CheckResult).title === 'string' &&
-        typeof (r as CheckResult).passed === 'boolean' &&
-        typeof (r as CheckResult).message === 'string',
-    )
-  );
-}
 
 class ChecksState {
   lessonId = $state<string | null>(null);

@@ -9,6 +9,7 @@ import { planRequest, sendPlanned } from '../components/terminal/site-route';
 import { buildFrameDocument } from '../components/preview/frame-document';
 import { PreviewBrowser, type CookieRow, type Fetched, type PageRequest } from '../components/preview/preview-browser';
 import { isHtml, normalizePath } from '../components/preview/content';
+import type { HttpResponse } from '../runtime/protocol';
 import { run } from './run.svelte';
 import { runtime, TERMINAL_SESSION } from './runtime.svelte';
 import { workspace } from './workspace.svelte';
@@ -58,6 +59,13 @@ export class LessonPreview {
   canGoForward = $state(false);
   readonly browser = new PreviewBrowser(send);
   private generation = 0;
+  /**
+   * The current page's sub-resources (stylesheets, scripts, images) by URL: each is fetched once
+   * per page load, as a browser's memory cache does, however often the page names it (Werkzeug's
+   * debugger adds the same console icon to every traceback frame). A new page load starts empty.
+   */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, not UI state
+  private resources = new Map<string, Promise<Omit<HttpResponse, 'log'> | null>>();
 
   /** The address bar's text as a request: a path, or a full URL at the site. */
   go(address: string): Promise<void> {
@@ -87,6 +95,19 @@ export class LessonPreview {
     return fetched;
   }
 
+  /** A sub-resource of the current page (GET, cookies sent), fetched once per URL per page load. */
+  resource(url: string): Promise<Omit<HttpResponse, 'log'> | null> {
+    let pending = this.resources.get(url);
+    if (!pending) {
+      pending = this.browser.fetch({ method: 'GET', url }, [['Accept', '*/*']]).then(
+        (fetched) => fetched.response,
+        () => null,
+      );
+      this.resources.set(url, pending);
+    }
+    return pending;
+  }
+
   setScriptCookie(value: string): void {
     if (this.page) this.browser.setScriptCookie(value, this.page.url);
     this.cookies = this.browser.cookies();
@@ -101,6 +122,8 @@ export class LessonPreview {
     const mine = ++this.generation;
     this.loading = true;
     this.notice = null;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, not UI state
+    this.resources = new Map();
     try {
       const page = await load();
       if (mine !== this.generation || page === null) return;
@@ -109,7 +132,7 @@ export class LessonPreview {
         html = await buildFrameDocument(
           page.response.body,
           { pageUrl: page.url, cookies: this.browser.scriptCookies(page.url) },
-          async (url) => (await this.browser.fetch({ method: 'GET', url }, [['Accept', '*/*']])).response,
+          (url) => this.resource(url),
         );
       }
       if (mine !== this.generation) return;

@@ -1,5 +1,5 @@
 /** Which lessons the learner has completed, saved under `prodready:v1:progress`. */
-import { isProgressRecord, recordGrade, recordSolutionShown, type ProgressRecord } from './progress';
+import { isProgressRecord, mergeProgress, recordGrade, recordSolutionShown, type ProgressRecord } from './progress';
 import { browserStore, loadJson, saveJson, storageKey } from './storage';
 
 const store = browserStore();
@@ -7,6 +7,8 @@ const KEY = storageKey('progress');
 
 class Progress {
   record = $state<ProgressRecord>(loadJson(store, KEY, isProgressRecord, {}));
+  /** Told of every change (the LMS reporter listens; see src/lib/lms/). */
+  private listeners: Array<(record: ProgressRecord) => void> = [];
 
   completed(lessonId: string): boolean {
     return this.record[lessonId]?.passed === true;
@@ -23,13 +25,27 @@ class Progress {
   }
 
   solutionShown(lessonId: string): void {
-    this.record = recordSolutionShown(this.record, lessonId, new Date());
-    saveJson(store, KEY, this.record);
+    this.save(recordSolutionShown(this.record, lessonId, new Date()));
   }
 
   grade(lessonId: string, allPassed: boolean): void {
-    this.record = recordGrade(this.record, lessonId, allPassed, new Date());
-    saveJson(store, KEY, this.record);
+    this.save(recordGrade(this.record, lessonId, allPassed, new Date()));
+  }
+
+  /** Progress kept elsewhere (an LMS's copy from another machine) joins this browser's. */
+  merge(other: ProgressRecord): void {
+    this.save(mergeProgress(this.record, other));
+  }
+
+  onChange(listener: (record: ProgressRecord) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private save(record: ProgressRecord): void {
+    if (record === this.record) return;
+    this.record = record;
+    saveJson(store, KEY, record);
+    for (const listener of this.listeners) listener(record);
   }
 }
 

@@ -41,3 +41,18 @@ export function recordSolutionShown(record: ProgressRecord, lessonId: string, no
   if (previous?.passed || previous?.solutionShown) return record;
   return { ...record, [lessonId]: { passed: false, at: previous?.at ?? now.toISOString(), solutionShown: true } };
 }
+
+/**
+ * Progress kept elsewhere (an LMS's copy, from another machine) joined to this browser's: a pass
+ * on either side is kept (this browser's when both passed); otherwise this browser's entry, marked
+ * as helped when either side revealed the solution.
+ */
+export function mergeProgress(local: ProgressRecord, other: ProgressRecord): ProgressRecord {
+  const merged: ProgressRecord = { ...local };
+  for (const [id, theirs] of Object.entries(other)) {
+    const ours = local[id];
+    if (!ours || (!ours.passed && theirs.passed)) merged[id] = theirs;
+    else if (!ours.passed && theirs.solutionShown && !ours.solutionShown) merged[id] = { ...ours, solutionShown: true };
+  }
+  return merged;
+}

@@ -16,6 +16,13 @@ export const PACKAGES_ARCHIVE = 'packages.zip';
  */
 export const AUDIT_PACKAGES_ARCHIVE = 'audit-packages.zip';
 
+/**
+ * Old releases of Flask and Werkzeug a lesson runs instead of the bundled ones when the project pins
+ * them (lesson 11), one folder per release; unpacked into PINNED_SITE_PACKAGES only when a project
+ * pins one (the browser downloads it then), put on sys.path by the harness (pinned.py).
+ */
+export const PINNED_PACKAGES_ARCHIVE = 'pinned-packages.zip';
+
 /** Pyodide's stdlib with unchecked-hash .pyc beside each .py; pass as loadPyodide's stdLibURL. */
 export const STDLIB_ARCHIVE = 'python_stdlib.zip';
 
@@ -29,6 +36,9 @@ export const SITE_PACKAGES = '/lib/python3.14/site-packages';
 
 /** Where the audit's packages are extracted, each when first imported (their bytecode names this folder). */
 export const AUDIT_SITE_PACKAGES = '/lib/prodready-audit';
+
+/** Where the pinned releases are unpacked: NAME-VERSION/ folders (pinned.py's PINNED_ROOT). */
+export const PINNED_SITE_PACKAGES = '/lib/prodready-pinned';
 
 /** Where the host writes the audit's archive inside Pyodide: the folder's name plus `.zip` (audit_mode.py). */
 export const AUDIT_PACKAGES_FILE = `${AUDIT_SITE_PACKAGES}.zip`;

@@ -3,9 +3,17 @@
  * the harness. Reports bytes as they arrive, against the totals in the asset manifest.
  */
 import { loadPyodide } from 'pyodide';
-import { ASSET_DIR, MANIFEST, PACKAGES_ARCHIVE, SNAPSHOT_FILE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
+import {
+  ASSET_DIR,
+  MANIFEST,
+  PACKAGES_ARCHIVE,
+  PINNED_PACKAGES_ARCHIVE,
+  SNAPSHOT_FILE,
+  STDLIB_ARCHIVE,
+  type AssetManifest,
+} from './assets';
 import { harnessSources } from './harness-sources';
-import { PythonHost } from './host';
+import { PythonHost, pinsFlaskOrWerkzeug } from './host';
 import { harnessDigest, loadFromSnapshot, snapshotMismatch } from './snapshot';
 import type { BootProgress, SessionId } from '../runtime/protocol';
 
@@ -64,8 +72,21 @@ async function download(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {
+/**
+ * Before a run whose requirements pin Flask or Werkzeug: the pinned old releases, downloaded once
+ * (lesson 11 only; every other lesson never fetches them).
+ */
+export async function ensurePinnedPackages(host: PythonHost, files: Record<string, string>): Promise<void> {
+  if (host.hasPinnedPackages || !pinsFlaskOrWerkzeug(files)) return;
   const base = new URL(import.meta.env.BASE_URL + ASSET_DIR, self.location.href).href;
+  host.addPinnedPackages(await download(base + PINNED_PACKAGES_ARCHIVE));
+}
+
+export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {
+  // A relative base ('./', so the site also works under a path, as in an LMS) is relative to the
+  // page, not to this worker in assets/: the site's root is one level up from it.
+  const root = import.meta.env.BASE_URL.startsWith('/') ? import.meta.env.BASE_URL : '../';
+  const base = new URL(root + ASSET_DIR, self.location.href).href;
   const manifest = (await (await fetch(base + MANIFEST)).json()) as AssetManifest;
   let fallback = await snapshotFallback(manifest);
   const files = fallback ? BOOT_FILES : [...BOOT_FILES, SNAPSHOT_FILE];

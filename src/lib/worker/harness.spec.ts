@@ -169,11 +169,33 @@ describe('programs that do not serve', () => {
     expect(outcome.log).not.toContain('runpy');
   });
 
-  test('a syntax error names the file and line', async () => {
+  test('a syntax error prints as Python prints it: the file and line, no frames of the course', async () => {
     const outcome = await run({ 'app.py': 'x = 1\ndef broken(:\n' });
     expect(outcome.exit?.code).toBe(1);
     expect(outcome.exit?.message).toContain('SyntaxError');
-    expect(outcome.log).toContain('File "/srv/shop/app.py", line 2');
+    expect(outcome.log).toBe(
+      '  File "/srv/shop/app.py", line 2\n    def broken(:\n               ^\nSyntaxError: invalid syntax\n',
+    );
+  });
+
+  test('an indentation error (a tab saved as spaces) shows no harness or runpy frame', async () => {
+    const outcome = await run({ 'app.py': 'def f():\n  x = 1\n    y = 2\n' });
+    expect(outcome.exit).toMatchObject({ code: 1, location: { file: 'app.py', line: 3 } });
+    expect(outcome.log).toMatch(/^ {2}File "\/srv\/shop\/app\.py", line 3\n/);
+    expect(outcome.log).not.toMatch(/prodready_harness|runpy/);
+  });
+
+  test("a crash under `python -m` keeps the libraries' frames and the project's, none of the course's", async () => {
+    const outcome = await run(
+      { 'app.py': 'import os\nKEY = os.environ["SECRET_KEY"]\n' },
+      {},
+      'test',
+      'python -m flask --app app run',
+    );
+    expect(outcome.exit).toMatchObject({ code: 1, location: { file: 'app.py', line: 2 } });
+    expect(outcome.log).toMatch(/^Traceback \(most recent call last\):\n {2}File "[^"]+\/flask\/__main__\.py"/);
+    expect(outcome.log).toContain('  File "/srv/shop/app.py", line 2, in <module>\n    KEY = os.environ["SECRET_KEY"]');
+    expect(outcome.log).not.toMatch(/prodready_harness|runpy/);
   });
 
   test('a script that ends says so', async () => {

@@ -5,7 +5,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { HostApi, HostMethod, SessionId } from '../runtime/protocol';
-import { AUDIT_PACKAGES_FILE, AUDIT_SITE_PACKAGES, SITE_PACKAGES } from './assets';
+import { AUDIT_PACKAGES_FILE, AUDIT_SITE_PACKAGES, PINNED_SITE_PACKAGES, SITE_PACKAGES } from './assets';
 
 /** Where the harness package is written inside Pyodide. */
 const HARNESS_ROOT = '/prodready';
@@ -17,6 +17,17 @@ export interface HostSources {
   harness: Record<string, string>;
   /** The audit's packages archive (command line only); unpacked before the first audit run. */
   auditPackages?: Uint8Array;
+  /** The pinned old releases (PINNED_PACKAGES_ARCHIVE); the browser adds them later, with addPinnedPackages. */
+  pinnedPackages?: Uint8Array;
+}
+
+/** A requirements file that pins Flask or Werkzeug exactly: the runs that may need the pinned releases. */
+const PINS_FLASK_OR_WERKZEUG = /^\s*(flask|werkzeug)\s*==/im;
+
+export function pinsFlaskOrWerkzeug(files: Record<string, string>): boolean {
+  return Object.entries(files).some(
+    ([path, text]) => /(^|\/)requirements[^/]*\.txt$/.test(path) && PINS_FLASK_OR_WERKZEUG.test(text),
+  );
 }
 
 type PyCall = (method: string, argsJson: string) => string;
@@ -35,6 +46,20 @@ export class PythonHost {
     private readonly pyCall: PyCall,
     private auditPackages: Uint8Array | undefined,
   ) {}
+
+  private pinnedUnpacked = false;
+
+  /** Whether the pinned releases are in place (the browser downloads them on first need). */
+  get hasPinnedPackages(): boolean {
+    return this.pinnedUnpacked;
+  }
+
+  /** Unpacks the pinned old releases where the harness looks for them (pinned.py). */
+  addPinnedPackages(archive: Uint8Array): void {
+    if (this.pinnedUnpacked) return;
+    this.pyodide.unpackArchive(archive, 'zip', { extractDir: PINNED_SITE_PACKAGES });
+    this.pinnedUnpacked = true;
+  }
 
   /**
    * Writes the packages and the harness into Pyodide's file system and imports the harness's entry
@@ -64,7 +89,9 @@ api`) as HarnessApi;
   ): Promise<PythonHost> {
     const api = PythonHost.prepare(pyodide, sources);
     api.boot(output, AUDIT_SITE_PACKAGES);
-    return new PythonHost(pyodide, api.call, sources.auditPackages);
+    const host = new PythonHost(pyodide, api.call, sources.auditPackages);
+    if (sources.pinnedPackages) host.addPinnedPackages(sources.pinnedPackages);
+    return host;
   }
 
   get pythonVersion(): string {

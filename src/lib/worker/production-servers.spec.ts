@@ -132,6 +132,10 @@ describe('gunicorn', () => {
     expect(outcome.exit).toMatchObject({ code: 3, location: { file: 'wsgi.py', line: 2 } });
     expect(outcome.log).toContain('Exception in worker process');
     expect(outcome.log).toContain('Reason: Worker failed to boot.');
+    // The traceback is Gunicorn's and the project's, never the harness's stand-in for load_wsgi.
+    expect(outcome.log).toMatch(/Traceback \(most recent call last\):\n {2}File "[^"]+\/gunicorn\/app\/base\.py"/);
+    expect(outcome.log).toContain('File "/srv/shop/wsgi.py", line 2, in <module>');
+    expect(outcome.log).not.toContain('prodready_harness');
   });
 
   test("an invalid setting fails with Gunicorn's own words, at the line of gunicorn.conf.py", async () => {

@@ -1,5 +1,5 @@
 /** The worker's entry: boots Python, then answers calls. All logic lives in boot.ts and host.ts. */
-import { bootPython } from './boot';
+import { bootPython, ensurePinnedPackages } from './boot';
 import type { PythonHost } from './host';
 import type { FromWorker, ToWorker } from '../runtime/protocol';
 
@@ -32,6 +32,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   // A stale interrupt from an earlier Stop must not hit this call.
   if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
   try {
+    if (message.method === 'run')
+      await ensurePinnedPackages(host, (message.args as { files: Record<string, string> }).files);
     const value = host.call(message.method, message.args as never);
     post({ type: 'result', id: message.id, value });
   } catch (error) {

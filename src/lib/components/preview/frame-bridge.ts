@@ -18,14 +18,30 @@ export interface BridgeOptions {
 export function frameBridge(options: BridgeOptions): void {
   const post = (message: Record<string, unknown>) => parent.postMessage({ ...message, bridge: 'prodready' }, '*');
   const resolve = (href: string) => new URL(href, options.pageUrl).href;
-  const navigate = (method: string, url: string, body?: string) =>
-    post({
-      type: 'navigate',
-      method,
-      url,
-      body,
-      contentType: body === undefined ? undefined : 'application/x-www-form-urlencoded',
-    });
+  const navigate = (method: string, url: string, body?: string, contentType?: string) =>
+    post({ type: 'navigate', method, url, body, contentType });
+
+  /**
+   * A body as the browser itself encodes it (multipart/form-data with its boundary, a file's
+   * name and type): a Request built, never sent, gives the bytes and the Content-Type. The
+   * worker's requests carry UTF-8 text, so a body that is not (a binary file) is refused, with
+   * the reason, rather than sent altered.
+   */
+  const encodeBody = async (
+    body: BodyInit,
+    url: string,
+  ): Promise<{ text: string; contentType: string | null } | { refused: string }> => {
+    const request = new Request(url, { method: 'POST', body });
+    const bytes = await request.arrayBuffer();
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return { text, contentType: request.headers.get('content-type') };
+    } catch {
+      return {
+        refused: `not sent: the body (${bytes.byteLength} bytes) is not UTF-8 text, a binary file perhaps; the preview sends text bodies only`,
+      };
+    }
+  };
 
   window.addEventListener('click', (event) => {
     if (event.defaultPrevented || event.button !== 0) return;
@@ -36,16 +52,34 @@ export function frameBridge(options: BridgeOptions): void {
     navigate('GET', resolve(href));
   });
 
-  const submitForm = (form: HTMLFormElement, submitter: HTMLElement | null) => {
+  const submitForm = async (form: HTMLFormElement, submitter: HTMLElement | null) => {
     const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toUpperCase();
     if (method === 'DIALOG') return;
     const action = resolve(submitter?.getAttribute('formaction') ?? form.getAttribute('action') ?? options.pageUrl);
+    // The `enctype` and `formEnctype` properties give the spec's three values, whatever was written.
+    const enctype = submitter?.hasAttribute('formenctype')
+      ? (submitter as HTMLButtonElement).formEnctype
+      : form.enctype;
+    const data = new FormData(form, submitter);
+    if (method === 'POST' && enctype === 'multipart/form-data') {
+      const encoded = await encodeBody(data, action);
+      if ('refused' in encoded) post({ type: 'notice', text: `The form was ${encoded.refused}.` });
+      else navigate('POST', action, encoded.text, encoded.contentType ?? undefined);
+      return;
+    }
+    if (method === 'POST' && enctype === 'text/plain') {
+      // HTML's text/plain form encoding: `name=value` lines, a file by its name.
+      let text = '';
+      for (const [name, value] of data) text += `${name}=${typeof value === 'string' ? value : value.name}\r\n`;
+      navigate('POST', action, text, 'text/plain');
+      return;
+    }
     const fields = new URLSearchParams();
-    for (const [name, value] of new FormData(form, submitter)) {
+    for (const [name, value] of data) {
       fields.append(name, typeof value === 'string' ? value : value.name);
     }
     if (method === 'POST') {
-      navigate('POST', action, fields.toString());
+      navigate('POST', action, fields.toString(), 'application/x-www-form-urlencoded');
     } else {
       const url = new URL(action);
       url.search = fields.toString();
@@ -55,10 +89,10 @@ export function frameBridge(options: BridgeOptions): void {
   window.addEventListener('submit', (event) => {
     if (event.defaultPrevented) return;
     event.preventDefault();
-    submitForm(event.target as HTMLFormElement, event.submitter);
+    void submitForm(event.target as HTMLFormElement, event.submitter);
   });
   HTMLFormElement.prototype.submit = function (this: HTMLFormElement) {
-    submitForm(this, null);
+    void submitForm(this, null);
   };
 
   // Scripted navigation (`location.href = …`, `location.reload()`): the Navigation API sees it.
@@ -94,28 +128,37 @@ export function frameBridge(options: BridgeOptions): void {
     pending.get(data.id)?.(data);
     pending.delete(data.id);
   });
-  const exchange = (method: string, url: string, headers: Array<[string, string]>, body: string | undefined) =>
+  const ask = (message: Record<string, unknown>) =>
     new Promise<Answer>((done) => {
       const id = ++nextId;
       pending.set(id, done);
-      post({ type: 'fetch', id, method: method.toUpperCase(), url: resolve(url), headers, body });
+      post({ ...message, id });
     });
-  const bodyText = (body: unknown): string | undefined => {
-    if (body === undefined || body === null) return undefined;
-    if (body instanceof URLSearchParams) return body.toString();
-    if (body instanceof FormData) {
-      const fields = new URLSearchParams();
-      for (const [name, value] of body) fields.append(name, typeof value === 'string' ? value : value.name);
-      return fields.toString();
+  /** A request from the page's scripts, its body encoded as the browser would send it. */
+  const exchange = async (
+    method: string,
+    url: string,
+    given: Array<[string, string]>,
+    body: BodyInit | null | undefined,
+  ): Promise<Answer> => {
+    const headers = [...given];
+    let text: string | undefined;
+    if (body !== undefined && body !== null) {
+      const encoded = await encodeBody(body, resolve(url));
+      if ('refused' in encoded) return { status: 0, statusText: '', headers: [], body: '', error: encoded.refused };
+      text = encoded.text;
+      const named = headers.some(([name]) => name.toLowerCase() === 'content-type');
+      if (!named && encoded.contentType) headers.push(['Content-Type', encoded.contentType]);
     }
-    return String(body);
+    return ask({ type: 'fetch', method: method.toUpperCase(), url: resolve(url), headers, body: text });
   };
 
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const request = input instanceof Request ? input : null;
     const url = request ? request.url : String(input);
     const headers = [...new Headers(init.headers ?? request?.headers ?? {})] as Array<[string, string]>;
-    const answer = await exchange(init.method ?? request?.method ?? 'GET', url, headers, bodyText(init.body));
+    const body = init.body ?? (request?.body ? await request.clone().arrayBuffer() : undefined);
+    const answer = await exchange(init.method ?? request?.method ?? 'GET', url, headers, body);
     if (answer.error) throw new TypeError(`Failed to fetch: ${answer.error}`);
     const empty = [101, 204, 205, 304].includes(answer.status);
     const bytes =
@@ -167,8 +210,8 @@ export function frameBridge(options: BridgeOptions): void {
     }
     abort(): void {}
     overrideMimeType(): void {}
-    send(body?: unknown): void {
-      void exchange(this.method, this.url, this.headers, bodyText(body)).then((answer) => {
+    send(body?: BodyInit | null): void {
+      void exchange(this.method, this.url, this.headers, body).then((answer) => {
         this.responseURL = resolve(this.url);
         if (answer.error) {
           this.setState(4);
@@ -198,11 +241,12 @@ export function frameBridge(options: BridgeOptions): void {
 
   // Images a script adds later (Werkzeug's console icon on each frame) would be requested from
   // this frame's origin and blocked by its policy: fetch them from the app and show them inline.
+  // They are sub-resources: the parent fetches each URL once per page load, as a browser's cache.
   const inlineImage = (img: Element) => {
     const src = img.getAttribute('src');
     if (!src || /^data:/i.test(src)) return;
     img.setAttribute('src', 'data:,');
-    void exchange('GET', src, [], undefined).then((answer) => {
+    void ask({ type: 'resource', url: resolve(src) }).then((answer) => {
       if (answer.error || answer.status >= 400) return;
       const type = (answer.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '').split(';')[0];
       img.setAttribute(

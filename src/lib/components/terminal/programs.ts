@@ -4,8 +4,10 @@
  * is one line in PROGRAMS; the command line and the shell find it there.
  */
 import type { WorkspaceFiles } from '../../runtime/protocol';
+import { flaskSessionProgram } from './flask-session';
 import { openssl } from './openssl';
 import { systemctl } from './systemctl';
+import { werkzeugPinProgram } from './werkzeug-pin';
 
 export interface ProgramContext {
   /** The learner's files as they are now (the nginx config, the unit). */
@@ -26,7 +28,7 @@ export interface Program {
   run(args: string[], context: ProgramContext): Promise<string>;
 }
 
-export const PROGRAMS: readonly Program[] = [openssl, systemctl];
+export const PROGRAMS: readonly Program[] = [openssl, systemctl, werkzeugPinProgram, flaskSessionProgram];
 
 export function findProgram(name: string): Program | undefined {
   return PROGRAMS.find((program) => program.name === name);

@@ -164,6 +164,44 @@ describe('Shell', () => {
     expect(screen().endsWith('done\n$ curl /next')).toBe(true);
   });
 
+  it('runs each line of a paste in order, each after the one before has finished', async () => {
+    const finishes: Array<(r: HttpResponse) => void> = [];
+    const { shell, deps, runtime, requests, settle, screen } = setup();
+    runtime.answer = () => new Promise<HttpResponse>((resolve) => finishes.push(resolve));
+    shell.input('curl /one\r\ncurl /two\rexport A=1\ncurl /three\r\n');
+    expect(requests().map((r) => r.path)).toEqual(['/one']);
+    finishes.shift()!(okResponse({ body: 'first\n' }));
+    await settle();
+    expect(requests().map((r) => r.path)).toEqual(['/one', '/two']);
+    finishes.shift()!(okResponse({ body: 'second\n' }));
+    await settle();
+    expect(deps.env()).toMatchObject({ A: '1' });
+    expect(requests().map((r) => r.path)).toEqual(['/one', '/two', '/three']);
+    finishes.shift()!(okResponse({ body: 'third\n' }));
+    await settle();
+    const shown = screen();
+    expect(shown.indexOf('$ curl /one')).toBeLessThan(shown.indexOf('first'));
+    expect(shown.indexOf('first')).toBeLessThan(shown.indexOf('$ curl /two'));
+    expect(shown.indexOf('$ export A=1')).toBeLessThan(shown.indexOf('$ curl /three'));
+    expect(shown.endsWith('third\n$ ')).toBe(true);
+    // No empty command between a \r and its \n: four lines, four prompts before the last one.
+    expect(shown.match(/\$ /g)).toHaveLength(5);
+  });
+
+  it('keeps keys typed during a pasted line for after the paste', async () => {
+    const finishes: Array<(r: HttpResponse) => void> = [];
+    const { shell, runtime, requests, settle, screen } = setup();
+    runtime.answer = () => new Promise<HttpResponse>((resolve) => finishes.push(resolve));
+    shell.input('curl /one\ncurl /two\n');
+    shell.input('curl /la');
+    finishes.shift()!(okResponse({ body: 'first\n' }));
+    await settle();
+    finishes.shift()!(okResponse({ body: 'second\n' }));
+    await settle();
+    expect(requests().map((r) => r.path)).toEqual(['/one', '/two']);
+    expect(screen().endsWith('second\n$ curl /la')).toBe(true);
+  });
+
   it('prints program output above the prompt and keeps the typed line', () => {
     const { shell, screen } = setup();
     shell.input('curl');

@@ -5,7 +5,7 @@
  */
 import { HELP_TEXT, parseCommandLine, type Command, type CurlRequest } from './commands';
 import { formatCurlOutput } from './curl-output';
-import { LineEditor } from './line-editor';
+import { LineEditor, type EditorAction } from './line-editor';
 import { sanitizeForTerminal } from './sanitize';
 import { formatHops, type Exchange, type RequestPlan } from './site-route';
 
@@ -126,7 +126,20 @@ export class Shell {
       }
       return;
     }
-    for (const action of this.editor.feed(data)) {
+    // One line at a time: a paste of several lines runs each in order, as a shell reads its
+    // input; what follows a line that starts a command waits, typed ahead, until it ends.
+    let rest = data;
+    while (rest && !this.busy) {
+      const end = /\r\n?|\n/.exec(rest);
+      const cut = end ? end.index + end[0].length : rest.length;
+      this.apply(this.editor.feed(rest.slice(0, cut)));
+      rest = rest.slice(cut);
+    }
+    this.typedAhead += rest;
+  }
+
+  private apply(actions: EditorAction[]): void {
+    for (const action of actions) {
       if (action.type === 'write') this.deps.write(action.data);
       else if (action.type === 'clear') {
         this.deps.clearScreen();
@@ -139,8 +152,6 @@ export class Shell {
         this.atLineStart = true;
         this.promptShown = false;
         void this.execute(action.line);
-        // A paste of several lines runs the first; the rest would race it, so they are dropped.
-        if (this.busy) return;
       }
     }
   }

@@ -45,6 +45,14 @@ export async function httpCheck(
   for (const text of expect.bodyExcludes) {
     if (response.body.includes(text)) return fail(`${asked}: the body contains "${text}".`);
   }
+  for (const [name, patterns] of Object.entries(expect.headersMatch)) {
+    const values = response.headers.filter(([header]) => header.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+    if (values.length === 0) return fail(`${asked}: the response has no ${name} header.`);
+    const missing = patterns.filter((pattern) => !values.some((value) => new RegExp(pattern, 'i').test(value)));
+    if (missing.length > 0) {
+      return fail(`${asked}: ${name}: ${values.join(' | ')} lacks ${missing.map((p) => `/${p}/`).join(', ')}.`);
+    }
+  }
   for (const text of expect.logIncludes) {
     if (!response.log.includes(text)) {
       return fail(`${asked}: the server log does not show "${text}"; the server must still record what went wrong.`);

@@ -76,4 +76,16 @@ describe('debug-enabled', () => {
     });
     expectNoFinding(verdict);
   });
+
+  test("Werkzeug's DebuggedApplication around the app in wsgi.py, debug off: the wrapping line is named", async () => {
+    const wsgi =
+      'from werkzeug.debug import DebuggedApplication\nfrom app import app as flask_app\napp = DebuggedApplication(flask_app, evalex=True)\n';
+    const verdict = await judge(debugEnabled, python, {
+      files: { 'app.py': APP, 'wsgi.py': wsgi, 'gunicorn.conf.py': GUNICORN_CONF, Procfile: GUNICORN_PROCFILE },
+      env: SECRET,
+    });
+    const finding = expectFinding(verdict, debugEnabled);
+    expect(finding.message).toMatch(/^Debug mode is off, but .* `DebuggedApplication\(\.\.\.\)` at wsgi\.py:3\./);
+    expect(finding).toMatchObject({ file: 'wsgi.py', line: 3 });
+  });
 });

@@ -6,6 +6,18 @@
 import { send, startApp, startedAt, where } from '../context';
 import { tracebackIn } from '../leaks';
 import type { Rule } from '../rule';
+import type { SourceLocation, WorkspaceFiles } from '../../runtime/protocol';
+
+/** Where the project wraps something in the debugger itself (`DebuggedApplication(`), to point at it. */
+function debuggerWrapped(files: WorkspaceFiles): SourceLocation | null {
+  for (const file of Object.keys(files)
+    .filter((path) => path.endsWith('.py'))
+    .sort()) {
+    const index = files[file]!.split('\n').findIndex((line) => /\bDebuggedApplication\(/.test(line));
+    if (index >= 0) return { file, line: index + 1 };
+  }
+  return null;
+}
 
 export const debugEnabled: Rule = {
   id: 'debug-enabled',
@@ -37,9 +49,12 @@ export const debugEnabled: Rule = {
     const leak = tracebackIn(response.body);
     const consequence = leak ? ` The attack on ${context.production.attack.path} gets ${leak}.` : '';
     const envNote = Object.keys(context.production.env).includes('FLASK_DEBUG') ? '' : ' (FLASK_DEBUG is not set)';
-    const location = literal ?? serving.calledFrom ?? undefined;
+    const wrapped = !serving.debug ? debuggerWrapped(context.files) : null;
+    const location = literal ?? wrapped ?? serving.calledFrom ?? undefined;
     let message: string;
-    if (literal && /config|DEBUG/.test(literal.form) && !literal.form.startsWith('debug=')) {
+    if (wrapped) {
+      message = `Debug mode is off, but the app production serves is wrapped in Werkzeug's debugger: \`DebuggedApplication(...)\` at ${where(wrapped)}.`;
+    } else if (literal && /config|DEBUG/.test(literal.form) && !literal.form.startsWith('debug=')) {
       message = `Debug mode is switched on through the configuration: \`${literal.form}\` at ${where(literal)}.`;
     } else if (literal) {
       message = `\`${literal.form}\` at ${where(literal)} turns debug mode on in production.`;

@@ -32,6 +32,7 @@ import { insecureCookie } from './insecure-cookie';
 import { csrfDisabled } from './csrf-disabled';
 import { secretInDeployConfig } from './secret-in-deploy-config';
 import { judgeEvasion } from './judge-evasion';
+import { vulnerableDependency } from './vulnerable-dependency';
 
 /**
  * The registry: every rule by its public id (lessons, `prodready audit`, SARIF). Rule ids, the
@@ -71,4 +72,5 @@ export const rules = {
   'allow-without-deny': allowWithoutDeny,
   'judge-evasion': judgeEvasion,
   'secret-in-deploy-config': secretInDeployConfig,
+  'vulnerable-dependency': vulnerableDependency,
 } satisfies Record<string, Rule>;

@@ -17,7 +17,7 @@ def prepare():
     # the stand-ins exist before Gunicorn is imported.
     console.install()
     shims.install()
-    from . import client, config_selection, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+    from . import client, config_selection, dependencies, devserver, facts, gunicorn_server, runner, sessions, waitress_server
 
     config_selection.install()
 
@@ -29,16 +29,19 @@ def prepare():
         sessions.get(args["session"]).server = None
         return None
 
-    _METHODS.update(run=runner.run, request=client.request, facts=facts.facts, stop=stop)
+    _METHODS.update(
+        run=runner.run, request=client.request, facts=facts.facts, stop=stop, dependencies=dependencies.dependencies
+    )
 
 
 def connect(emit, audit_site_packages=None):
     """Binds the host's output callback (a JS function) and fresh entropy. Runs on every boot,
     after prepare() or after a snapshot restore: the random module's state in a snapshot is the
     same for every learner, so it is seeded again from the OS (crypto.getRandomValues)."""
-    from . import audit_mode
+    from . import audit_mode, machine
 
     random.seed()
+    machine.install()
     console.set_emit(emit)
     audit_mode.configure(audit_site_packages)
 

@@ -13,6 +13,7 @@ from gunicorn.workers.sync import SyncWorker
 
 from . import PROJECT_DIR, runner
 from .serving import ServedApp, ServerStarted
+from .tracebacks import without_harness_frames
 
 
 class _Connection:
@@ -30,6 +31,14 @@ class _Connection:
         self.sent += data
 
     def send(self, data):
+        self.sent += data
+        return len(data)
+
+    def sendfile(self, file, offset=0, count=None):
+        """Gunicorn sends a file response (send_file, send_from_directory) with socket.sendfile;
+        this is what socket.sendfile falls back to without os.sendfile: read, then send."""
+        file.seek(offset)
+        data = file.read() if count is None else file.read(count)
         self.sent += data
         return len(data)
 
@@ -172,8 +181,9 @@ def _load_wsgi(self):
     """Worker.load_wsgi without the reloader's retry loop: a failure ends the boot."""
     try:
         self.wsgi = self.app.wsgi()
-    except Exception:
-        self.log.exception("Exception in worker process")
+    except Exception as error:
+        # Gunicorn logs this from its own Worker.load_wsgi; this frame stands in for that one.
+        self.log.exception("Exception in worker process", exc_info=without_harness_frames(error))
         raise
 
 

@@ -8,7 +8,7 @@ import shlex
 import shutil
 import sys
 
-from . import PROJECT_DIR, audit_mode, config_selection, devserver, sessions
+from . import PROJECT_DIR, audit_mode, config_selection, devserver, pinned, sessions
 from .console import strip_ansi
 from .serving import RestartWithReloader, ServerStarted, print_exception_as_python, project_frame
 
@@ -190,6 +190,7 @@ def run(options):
     sys.argv = list(argv)
     script_dir = os.path.dirname(os.path.normpath(os.path.join(PROJECT_DIR, target))) if kind == "path" else PROJECT_DIR
     _set_import_root(script_dir)
+    swapped = pinned.activate(options["files"], options.get("audit", False))
     notes = audit_mode.begin(options.get("audit", False), options["files"], options["env"])
 
     exit_info = None
@@ -197,6 +198,8 @@ def run(options):
     previous = _current[0]
     _current[0] = session
     with session.active(), session.capturing() as log:
+        for note in swapped:
+            print(f" * {note}", file=sys.stderr)
         # The reloader runs the script a second time, as its child process would.
         for attempt in range(2):
             forget_project_modules()

@@ -6,6 +6,7 @@ import sys
 import traceback
 
 from . import PROJECT_DIR
+from .tracebacks import without_harness_frames
 
 
 class ServerStarted(BaseException):
@@ -93,12 +94,6 @@ class ServedApp:
 
 
 def print_exception_as_python(exc):
-    """Print a traceback the way `python app.py` would: starting at the project's first frame,
-    without the harness frames that ran it."""
-    te = traceback.TracebackException.from_exception(exc)
-    stack = list(te.stack)
-    for index, frame in enumerate(stack):
-        if frame.filename.startswith(PROJECT_DIR + "/"):
-            te.stack = traceback.StackSummary.from_list(stack[index:])
-            break
-    sys.stderr.write("".join(te.format()))
+    """Print a traceback the way `python app.py` would: without the harness frames (and runpy's)
+    that ran it. A syntax error in the script then prints as Python prints it, with no frames."""
+    traceback.print_exception(without_harness_frames(exc), file=sys.stderr)

@@ -1,5 +1,6 @@
 """Stand-ins for what Pyodide lacks. Each one says why it is needed; nothing else belongs here."""
 
+import contextlib
 import os
 import sys
 import types
@@ -13,17 +14,24 @@ class _PlainValue:
     def __init__(self, typecode_or_type, value=0):
         self.value = value
 
+    def get_lock(self):
+        # Werkzeug 3.1 counts a wrong PIN under the Value's lock (DebuggedApplication._fail_pin_auth).
+        return contextlib.nullcontext()
+
 
 def _install_pwd_grp():
     """Gunicorn imports pwd and grp (for user= and group=); Pyodide has neither. The stand-ins
-    know one user and group, as a container would, and raise KeyError for others like the real ones."""
+    know root (Pyodide's process runs as uid 0: machine.py) and one user and group, as a container
+    would, and raise KeyError for others like the real ones."""
     import collections
 
     passwd = collections.namedtuple(
         "struct_passwd", "pw_name pw_passwd pw_uid pw_gid pw_gecos pw_dir pw_shell"
     )
     group = collections.namedtuple("struct_group", "gr_name gr_passwd gr_gid gr_mem")
+    root = passwd("root", "x", 0, 0, "root", "/root", "/bin/bash")
     user = passwd("web_user", "x", 1000, 1000, "", "/home/web_user", "/bin/sh")
+    root_group = group("root", "x", 0, [])
     users_group = group("web_user", "x", 1000, [])
 
     if "pwd" not in sys.modules:
@@ -31,16 +39,18 @@ def _install_pwd_grp():
         pwd.struct_passwd = passwd
 
         def getpwuid(uid):
-            if uid == user.pw_uid:
-                return user
+            for known in (root, user):
+                if uid == known.pw_uid:
+                    return known
             raise KeyError(f"getpwuid(): uid not found: {uid}")
 
         def getpwnam(name):
-            if name == user.pw_name:
-                return user
+            for known in (root, user):
+                if name == known.pw_name:
+                    return known
             raise KeyError(f"getpwnam(): name not found: {name!r}")
 
-        pwd.getpwuid, pwd.getpwnam, pwd.getpwall = getpwuid, getpwnam, lambda: [user]
+        pwd.getpwuid, pwd.getpwnam, pwd.getpwall = getpwuid, getpwnam, lambda: [root, user]
         sys.modules["pwd"] = pwd
 
     if "grp" not in sys.modules:
@@ -48,16 +58,18 @@ def _install_pwd_grp():
         grp.struct_group = group
 
         def getgrgid(gid):
-            if gid == users_group.gr_gid:
-                return users_group
+            for known in (root_group, users_group):
+                if gid == known.gr_gid:
+                    return known
             raise KeyError(f"getgrgid(): gid not found: {gid}")
 
         def getgrnam(name):
-            if name == users_group.gr_name:
-                return users_group
+            for known in (root_group, users_group):
+                if name == known.gr_name:
+                    return known
             raise KeyError(f"getgrnam(): name not found: {name!r}")
 
-        grp.getgrgid, grp.getgrnam, grp.getgrall = getgrgid, getgrnam, lambda: [users_group]
+        grp.getgrgid, grp.getgrnam, grp.getgrall = getgrgid, getgrnam, lambda: [root_group, users_group]
         sys.modules["grp"] = grp
 
 

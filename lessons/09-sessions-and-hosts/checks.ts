@@ -1,0 +1,101 @@
+import { defineChecks } from '../../src/lib/content/define-checks';
+
+const SECRET = { SECRET_KEY: 'a-new-key-from-the-secret-store-after-the-leak' };
+const LOGIN = {
+  method: 'POST',
+  path: '/login',
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  body: 'user=ann&password=beans-and-more-beans',
+};
+
+export default defineChecks([
+  { kind: 'python-syntax', id: 'parses', title: 'Every Python file parses' },
+  {
+    kind: 'forged-session',
+    id: 'forged-session-refused',
+    title: 'A session cookie forged with the leaked key is refused',
+    env: SECRET,
+    path: '/account',
+    session: { user: 'admin' },
+    leakedKeys: ['sk_live_4f9a7c21e8b35d60'],
+    acceptedWhen: 'Hello admin',
+    hint: 'app.config["SECRET_KEY"] = required_setting("SECRET_KEY"), and no leaked key in SECRET_KEY_FALLBACKS',
+  },
+  {
+    kind: 'rule',
+    id: 'key-stable',
+    title: 'Every worker and restart signs with the same key',
+    rule: 'unstable-secret',
+    env: SECRET,
+  },
+  {
+    kind: 'http',
+    id: 'cookie-attributes',
+    title: 'The session cookie is Secure, HttpOnly and SameSite',
+    env: SECRET,
+    request: LOGIN,
+    expect: { status: 302, headersMatch: { 'Set-Cookie': ['^session=', '; Secure', '; HttpOnly', '; SameSite=(Lax|Strict)'] } },
+    hint: 'SESSION_COOKIE_SECURE=True, SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax"',
+  },
+  {
+    kind: 'rule',
+    id: 'cookie-rule',
+    title: 'No cookie setting turns a protection off',
+    rule: 'insecure-cookie',
+    env: SECRET,
+  },
+  {
+    kind: 'http',
+    id: 'error-page-plain',
+    title: 'A crash answers 500 with a page that shows nothing of the exception',
+    env: SECRET,
+    request: { path: '/orders/abc' },
+    expect: { status: 500, noTraceback: true, bodyExcludes: ['invalid literal', 'ValueError', "'abc'"] },
+    hint: '@app.errorhandler(500) returning your own page, and the status 500',
+  },
+  {
+    kind: 'http',
+    id: 'not-found-keeps-404',
+    title: 'A missing page answers 404',
+    env: SECRET,
+    request: { path: '/no-such-page' },
+    expect: { status: 404 },
+  },
+  {
+    kind: 'rule',
+    id: 'api-errors-plain',
+    title: 'The JSON API does not send exception text',
+    rule: 'error-detail-exposed',
+    env: SECRET,
+    attack: {
+      method: 'POST',
+      path: '/api/orders',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"product": "abc"}',
+    },
+    hint: 'Answer with your own words (jsonify(error="...")), and log the details.',
+  },
+  {
+    kind: 'http',
+    id: 'foreign-host-refused',
+    title: 'A reset request with a foreign Host is refused with 400',
+    env: SECRET,
+    request: { ...LOGIN, path: '/reset', body: 'user=ann', headers: { ...LOGIN.headers, Host: 'evil.example' } },
+    expect: { status: 400 },
+    hint: 'TRUSTED_HOSTS=["shop.example", "localhost"] (Flask 3.1)',
+  },
+  {
+    kind: 'http',
+    id: 'oversized-post-refused',
+    title: 'A 2 MB request body is refused with 413',
+    env: SECRET,
+    request: {
+      method: 'POST',
+      path: '/api/orders',
+      headers: { 'Content-Type': 'application/json' },
+      body: `{"product": 1, "note": "${'x'.repeat(2 * 1024 * 1024)}"}`,
+    },
+    expect: { status: 413 },
+    hint: 'MAX_CONTENT_LENGTH=1024 * 1024',
+  },
+]);

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { apacheRequestFor, parseApacheSite, serverBanner, virtualApache } from '.';
+
+const SITE = `ServerTokens Prod
+ProxyRequests Off
+<VirtualHost *:80>
+    ServerName catch-all.invalid
+    <Location />
+        Require all denied
+    </Location>
+</VirtualHost>
+<VirtualHost *:80>
+    ServerName shop.example
+    Redirect permanent / https://shop.example/
+</VirtualHost>
+<VirtualHost *:443>
+    ServerName shop.example
+    SSLEngine on
+    Header always set Strict-Transport-Security "max-age=63072000"
+    Header set X-Only-On-Success yes
+    ProxyPreserveHost On
+    RequestHeader set X-Forwarded-Proto "https"
+    ProxyPass /static !
+    ProxyPass / http://127.0.0.1:8000/
+    ProxyPassReverse / http://127.0.0.1:8000/
+</VirtualHost>
+`;
+const config = parseApacheSite(SITE, 'apache/shop.conf');
+
+describe('the virtual Apache', () => {
+  it('picks the first vhost of an address for a name no vhost claims', () => {
+    const decision = virtualApache(config, apacheRequestFor('http', 80, 'evil.example', '/'));
+    expect(decision.kind === 'answer' && decision.status).toBe(403);
+  });
+
+  it('redirects by name on port 80, keeping the path', () => {
+    const decision = virtualApache(config, apacheRequestFor('http', 80, 'shop.example', '/orders?x=1'));
+    expect(decision.kind === 'answer' && decision.headers).toContainEqual([
+      'Location',
+      'https://shop.example/orders?x=1',
+    ]);
+  });
+
+  it('appends X-Forwarded-For/-Host/-Server to what the client sent, and never adds -Proto itself', () => {
+    const decision = virtualApache(
+      config,
+      apacheRequestFor('https', 443, 'shop.example', '/', [['X-Forwarded-For', '10.6.6.6']]),
+    );
+    expect(decision.kind).toBe('proxy');
+    if (decision.kind !== 'proxy') return;
+    expect(decision.headers).toContainEqual(['X-Forwarded-For', '10.6.6.6, 203.0.113.7']);
+    expect(decision.headers).toContainEqual(['X-Forwarded-Host', 'shop.example']);
+    expect(decision.headers).toContainEqual(['X-Forwarded-Server', 'shop.example']);
+    expect(decision.headers).toContainEqual(['X-Forwarded-Proto', 'https']);
+    expect(decision.headers[0]).toEqual(['Host', 'shop.example']);
+    expect(decision.reverse('http://127.0.0.1:8000/login')).toBe('https://shop.example/login');
+  });
+
+  it('tries ProxyPass in order: the exclusion written first keeps /static/ off the app', () => {
+    const decision = virtualApache(config, apacheRequestFor('https', 443, 'shop.example', '/static/app.css'));
+    expect(decision.kind).toBe('answer');
+    const swapped = parseApacheSite(
+      SITE.replace('    ProxyPass /static !\n', '').replace(
+        '    ProxyPassReverse',
+        '    ProxyPass /static !\n    ProxyPassReverse',
+      ),
+      'apache/shop.conf',
+    );
+    expect(virtualApache(swapped, apacheRequestFor('https', 443, 'shop.example', '/static/app.css')).kind).toBe(
+      'proxy',
+    );
+  });
+
+  it('sends onsuccess headers on 2xx only, always headers on every status', () => {
+    const decision = virtualApache(config, apacheRequestFor('https', 443, 'shop.example', '/'));
+    const names = (status: number) => decision.responseHeaders(status).map(([name]) => name);
+    expect(names(200)).toEqual(['Server', 'Strict-Transport-Security', 'X-Only-On-Success']);
+    expect(names(404)).toEqual(['Server', 'Strict-Transport-Security']);
+  });
+
+  it('is a forward proxy for an absolute URL only with ProxyRequests On', () => {
+    const open = parseApacheSite(SITE.replace('ProxyRequests Off', 'ProxyRequests On'), 'apache/shop.conf');
+    const request = apacheRequestFor('http', 80, '169.254.169.254', 'http://169.254.169.254/latest/meta-data/');
+    expect(virtualApache(open, request).kind).toBe('forward');
+    expect(virtualApache(config, request).kind).toBe('answer');
+  });
+
+  it("follows ServerTokens, Debian's security.conf saying OS when the site says nothing", () => {
+    expect(serverBanner(config)).toBe('Apache');
+    expect(serverBanner(parseApacheSite('', 'apache/shop.conf'))).toMatch(/^Apache\/2\.4\.\d+ \(Debian\)$/);
+  });
+});
