@@ -14,7 +14,7 @@ import { startNotes } from './start-notes';
 const DUMMY_PREFIX = 'prodready-audit-dummy';
 
 /** The variable a failed start asks for: `KeyError: 'SECRET_KEY'`, or a message naming SECRET_KEY. */
-function missingVariable(outcome: RunOutcome, env: Record<string, string>): string | null {
+export function missingVariable(outcome: RunOutcome, env: Record<string, string>): string | null {
   const message = outcome.exit?.message ?? '';
   // Gunicorn reports "Worker failed to boot"; the worker's traceback in the log says why.
   const key = /(?:^|\n)KeyError: '([A-Za-z_][A-Za-z0-9_]*)'/.exec(`${message}\n${outcome.log}`)?.[1];
