@@ -14,7 +14,7 @@ import { startNotes } from './start-notes';
 const DUMMY_PREFIX = 'prodready-audit-dummy';
 
 /** The variable a failed start asks for: `KeyError: 'SECRET_KEY'`, or a message naming SECRET_KEY. */
-function missingVariable(outcome: RunOutcome, env: Record<string, string>): string | null {
+export function missingVariable(outcome: RunOutcome, env: Record<string, string>): string | null {
   const message = outcome.exit?.message ?? '';
   // Gunicorn reports "Worker failed to boot"; the worker's traceback in the log says why.
   const key = /(?:^|\n)KeyError: '([A-Za-z_][A-Za-z0-9_]*)'/.exec(`${message}\n${outcome.log}`)?.[1];
@@ -23,7 +23,9 @@ function missingVariable(outcome: RunOutcome, env: Record<string, string>): stri
   // The app's own refusal: "You must set the REDASH_COOKIE_SECRET environment variable".
   const refusal = `${message}\n${outcome.log}`
     .split('\n')
-    .find((line) => /\b(environment|env)\b|must (be )?set|is (not set|required|missing)/i.test(line));
+    .find((line) =>
+      /must (be )?set|is (not set|required|missing)|(missing|required) (environment|env) var/i.test(line),
+    );
   const named = [...(refusal ?? '').matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)]
     .map((match) => match[1] as string)
     .find((name) => env[name] === undefined);

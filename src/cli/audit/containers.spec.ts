@@ -55,3 +55,13 @@ test('a Dockerfile in a subfolder that no compose file builds takes the folder i
   });
   expect(beside[0]?.root).toBe('api');
 });
+
+test('a compose file that builds only from a Dockerfile named for development is the development setup', () => {
+  const { containers, infos } = findContainers({
+    'docker-compose.yml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: Dockerfile-dev\n',
+    'Dockerfile-dev': 'FROM python\nCMD ["python", "manage.py", "runserver"]\n',
+    Dockerfile: 'FROM python\nCMD ["gunicorn", "manage:app"]\n',
+  });
+  expect(containers.map((container) => container.command?.argv.join(' '))).toEqual(['gunicorn manage:app']);
+  expect(infos.join('\n')).toContain('docker-compose.yml: a compose file for development');
+});

@@ -269,10 +269,13 @@ function imageOf(image: string): { name: string; tag: string | null } {
  * Compose files production uses: those named for production when there are any (the others are
  * for development), else every compose file.
  */
-function productionComposeFiles(paths: string[], infos: string[]): string[] {
+function productionComposeFiles(paths: string[], files: WorkspaceFiles, infos: string[]): string[] {
   const composes = paths.filter((path) => COMPOSE_NAME.test(path.split('/').pop() ?? ''));
   const prod = composes.filter((path) => PROD_NAME.test(path.split('/').pop() ?? ''));
-  const chosen = prod.length > 0 ? prod : composes.filter((path) => !DEV_NAME.test(path.split('/').pop() ?? ''));
+  const chosen =
+    prod.length > 0
+      ? prod
+      : composes.filter((path) => !DEV_NAME.test(path.split('/').pop() ?? '') && !buildsForDevelopment(path, files));
   for (const path of composes) {
     if (!chosen.includes(path))
       infos.push(
@@ -280,6 +283,29 @@ function productionComposeFiles(paths: string[], infos: string[]): string[] {
       );
   }
   return chosen;
+}
+
+/**
+ * A compose file whose services build the project only from Dockerfiles or stages named for
+ * development (`dockerfile: Dockerfile-dev`, `target: development`) says it is the development setup.
+ */
+function buildsForDevelopment(path: string, files: WorkspaceFiles): boolean {
+  let compose: ComposeFile;
+  try {
+    compose = parseCompose(files[path] as string, path, {});
+  } catch (error) {
+    if (!(error instanceof ComposeSyntaxError)) throw error;
+    return false;
+  }
+  const builds = compose.services.flatMap((service) => (service.build ? [service.build] : []));
+  return (
+    builds.length > 0 &&
+    builds.every(
+      (build) =>
+        DEV_NAME.test(build.dockerfile?.split('/').pop() ?? '') ||
+        (build.target !== null && DEV_NAME.test(build.target)),
+    )
+  );
 }
 
 const BASE_COMPOSE = /^(docker-)?compose\.ya?ml$/;
@@ -336,7 +362,7 @@ export function findContainers(files: WorkspaceFiles): Containers {
   const cache = new Map<string, Dockerfile>();
   const containers: Container[] = [];
   const built = new Set<string>();
-  for (const path of productionComposeFiles(paths, infos)) {
+  for (const path of productionComposeFiles(paths, files, infos)) {
     const dir = dirOf(path);
     const dotenv = files[resolvePath(dir, '.env') ?? '.env'];
     let compose: ComposeFile;
@@ -350,8 +376,10 @@ export function findContainers(files: WorkspaceFiles): Containers {
     compose = withBase(compose, paths, files, dotenv !== undefined ? parseEnvFile(dotenv) : {}, infos);
     for (const service of compose.services) {
       const container = serviceContainer(compose, service, files, cache, infos);
-      // A service that replaces the image's command leaves the image's own one to whoever runs the image.
-      if (container.dockerfile && !service.command && !service.entrypoint) built.add(container.dockerfile);
+      // A service that replaces the command of the image it builds (its default stage, no `target:`)
+      // leaves the image's own command to whoever runs the image: that one is audited too.
+      if (container.dockerfile && (service.build?.target || (!service.command && !service.entrypoint)))
+        built.add(container.dockerfile);
       containers.push(container);
     }
   }

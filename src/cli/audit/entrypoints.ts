@@ -9,6 +9,7 @@ import { parseProcfile } from '../../lib/config/procfile';
 import type { ProcessLoad } from '../../lib/grading/process-manager';
 import { PROJECT_DIR, type SourceLocation, type WorkspaceFiles } from '../../lib/runtime/protocol';
 import type { Container } from './containers';
+import { APP_SERVICE_ROOT, appServiceStarts } from './app-service';
 import { guessEntrypoint } from './guess-entrypoint';
 import { findServer, harnessCommand, type Found } from './server-command';
 
@@ -184,6 +185,25 @@ export function findEntrypoints(
       { file, line: web.line },
       { env: {}, container: false, ...(/\$\{?PORT\b/.test(web.command) ? { platform: true } : {}) },
       null,
+      out,
+    );
+  }
+
+  for (const start of appServiceStarts(files)) {
+    // App Service runs the startup command with a shell in the site's folder; its front end is the only way in.
+    const found = findServer(['sh', '-c', start.command], {
+      files,
+      root: start.root,
+      workdir: APP_SERVICE_ROOT,
+      env: { PORT: '8000' },
+    });
+    fromFound(
+      found,
+      files,
+      start.command,
+      start.source,
+      { env: {}, container: true, platform: true },
+      APP_SERVICE_ROOT,
       out,
     );
   }

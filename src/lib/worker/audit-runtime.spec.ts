@@ -265,13 +265,14 @@ def home():
   });
 });
 
-test("stand-ins: warning classes are Warnings, a call given an app or a library's class is no decorator, UDP connect works", async () => {
+test("stand-ins: warning classes are Warnings, a call given an app or a library's class is no decorator, strtobool works, UDP connect works", async () => {
   const app = `import socket, warnings
 from flask import Flask
 from flasgger import Swagger, swagger
 from bs4 import MarkupResemblesLocatorWarning
 from sqlalchemy import Integer
 from sqlalchemy_searchable import vectorizer
+from distutils.util import strtobool
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 app = Flask(__name__)
 spec = swagger(app)
@@ -287,11 +288,11 @@ with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
 
 @app.route("/")
 def home():
-    return f"{integer_vectorizer('c')} {ADDRESS}"
+    return f"{integer_vectorizer('c')} {ADDRESS} {strtobool('false')}"
 `;
   const outcome = await run({ 'app.py': app });
   serving(outcome);
-  expect((await get('/')).body).toBe('c 127.0.0.1');
+  expect((await get('/')).body).toBe('c 127.0.0.1 0');
 });
 
 describe('servers', () => {

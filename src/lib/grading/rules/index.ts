@@ -6,6 +6,7 @@ import { bindAllInterfaces } from './bind-all-interfaces';
 import { debugEnabled } from './debug-enabled';
 import { devServerInProduction } from './dev-server-in-production';
 import { gunicornReload } from './gunicorn-reload';
+import { werkzeugReloader } from './werkzeug-reloader';
 import { hardcodedSecret } from './hardcoded-secret';
 import { proxyTrustWildcard } from './proxy-trust-wildcard';
 import { tracebackExposed } from './traceback-exposed';
@@ -51,6 +52,7 @@ export const rules = {
   'bind-all-interfaces': bindAllInterfaces,
   'proxy-trust-wildcard': proxyTrustWildcard,
   'gunicorn-reload': gunicornReload,
+  'werkzeug-reloader': werkzeugReloader,
   'worker-timeout-disabled': workerTimeoutDisabled,
   'proxy-headers-missing': proxyHeadersMissing,
   'host-header-spoofable': hostHeaderSpoofable,

@@ -82,6 +82,14 @@ def _patch_sqlalchemy(sqlalchemy):
     create.create_engine = wrapped
     sqlalchemy.engine.create_engine = wrapped
     sqlalchemy.create_engine = wrapped
+    # Names SQLAlchemy 2.0 dropped that projects pinned to 1.x still use (`db.Binary`): the
+    # aliases 1.4 had (sqlalchemy/sql/sqltypes.py 1.4: `Binary` deprecated for LargeBinary).
+    for old, new in _DROPPED_ALIASES.items():
+        if not hasattr(sqlalchemy, old) and hasattr(sqlalchemy, new):
+            setattr(sqlalchemy, old, getattr(sqlalchemy, new))
+
+
+_DROPPED_ALIASES = {"Binary": "LargeBinary"}
 
 
 def _patch_flask_sqlalchemy(flask_sqlalchemy):

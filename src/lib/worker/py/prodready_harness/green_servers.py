@@ -69,7 +69,7 @@ def _no_op(*args, **kwargs):
     return None
 
 
-# What a stand-in module answers for these names, instead of a stand-in object.
+# gevent's and eventlet's names these stand in for (known_stand_ins.py).
 KNOWN = {
     "gevent.pywsgi.WSGIServer": WSGIServer,
     "gevent.wsgi.WSGIServer": WSGIServer,

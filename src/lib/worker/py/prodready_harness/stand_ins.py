@@ -32,7 +32,7 @@ import re
 import sys
 import types
 
-from . import PROJECT_DIR, green_servers
+from . import PROJECT_DIR, known_stand_ins
 
 _HARNESS_DIR = __file__.rsplit("/", 1)[0] + "/"
 
@@ -124,7 +124,7 @@ def _member(qualified, name):
             base = StandInWarning if name.endswith("Warning") else StandInError
             cls = _exceptions[qualified] = type(name, (base,), {"__module__": qualified.rpartition(".")[0]})
         return cls
-    known = green_servers.KNOWN.get(qualified)
+    known = known_stand_ins.KNOWN.get(qualified)
     return known if known is not None else _make(qualified)()
 
 
