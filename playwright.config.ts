@@ -32,7 +32,7 @@ export default defineConfig({
       ],
     },
     viewport: { width: 1280, height: 800 },
-    // The site's service worker saves 60 MB for offline use on every first load; only the offline
+    // The site's service worker saves about 68 MB for offline use on every first load; only the offline
     // tests (tests/e2e/offline*.e2e.ts) want it, and allow it there.
     serviceWorkers: 'block',
     trace: 'retain-on-failure',

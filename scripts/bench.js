@@ -224,6 +224,9 @@ async function launch(profile, initScripts = []) {
     args: [...CHROMIUM_ARGS, ...BENCH_ARGS],
     headless: true,
     viewport: VIEWPORT,
+    // The offline service worker would save the whole site (~68 MB) during the cold run and serve the
+    // warm one from its cache: both figures would measure the worker, not the boot (docs/offline.md).
+    serviceWorkers: 'block',
   });
   const traffic = { bytes: 0, requests: 0, pending: [] };
   context.on('requestfinished', (request) => {

@@ -82,7 +82,7 @@ export default defineChecks([
     env: SECRET,
     request: { ...LOGIN, path: '/reset', body: 'user=ann', headers: { ...LOGIN.headers, Host: 'evil.example' } },
     expect: { status: 400 },
-    hint: 'TRUSTED_HOSTS=["shop.example", "localhost"] (Flask 3.1)',
+    hint: 'TRUSTED_HOSTS=["shop.example", "localhost", "127.0.0.1"] (Flask 3.1)',
   },
   {
     kind: 'http',

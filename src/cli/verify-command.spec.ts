@@ -45,15 +45,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('prodready verify', () => {
-  test('a genuine record passes again: exit 0', async () => {
-    expect(genuine.lessons.map((lesson) => lesson.id)).toEqual([LESSON]);
-    const run = await cli('verify', at('genuine.json'));
-    expect(run.stdout).toMatch(/PASS +02-debug-off +passed again \(\d+ checks\)/);
-    expect(run.stdout).toContain('1 of 1 lessons verified');
-    expect(run.code, run.stdout + run.stderr).toBe(0);
-  });
-
-  test('edited results, a swapped file, another version of the lesson, a revealed solution: each judged on its files', async () => {
+  test('the genuine record passes; edited results, a swapped file, another version of the lesson, a revealed solution: each judged on its files', async () => {
     const claim = (record: CompletionRecord) => {
       record.lessons[0]!.seen = {
         passed: true,
@@ -62,6 +54,7 @@ describe('prodready verify', () => {
       };
     };
     const files = [
+      at('genuine.json'),
       // The starter's files, with results edited to say every check passed.
       tampered('edited-results.json', (record) => {
         record.lessons[0]!.files = { 'app.py': starterApp };
@@ -81,7 +74,8 @@ describe('prodready verify', () => {
     ];
     const run = await cli('verify', '--json', ...files);
     const report = JSON.parse(run.stdout) as { passed: boolean; records: RecordVerdict[] };
-    const [edited, swapped, changed, revealed] = report.records.map((record) => record.lessons[0]!);
+    const [untouched, edited, swapped, changed, revealed] = report.records.map((record) => record.lessons[0]!);
+    expect(untouched).toMatchObject({ status: 'passed', accepted: true, contentChanged: null, failed: [] });
     expect(edited).toMatchObject({ status: 'failed', recordSaysPassed: true, accepted: false });
     expect(edited!.failed.map((check) => check.id)).toContain('debug-off-in-production');
     expect(swapped).toMatchObject({ status: 'failed', accepted: false });
@@ -96,13 +90,18 @@ describe('prodready verify', () => {
     expect(run.code).toBe(1);
   });
 
-  test('--accept-revealed accepts a pass with the solution revealed', async () => {
-    const file = tampered('revealed-accepted.json', (record) => {
+  test('a genuine record and, with --accept-revealed, a revealed pass: exit 0, with a table of the two', async () => {
+    const revealed = tampered('revealed-accepted.json', (record) => {
+      record.learner = 'Bea';
       record.lessons[0]!.solutionRevealed = true;
     });
-    const run = await cli('verify', '--accept-revealed', file);
+    const run = await cli('verify', '--accept-revealed', at('genuine.json'), revealed);
+    expect(run.stdout).toMatch(/genuine\.json: learner Ada.*\n +PASS +02-debug-off +passed again \(\d+ checks\)\n/);
     expect(run.stdout).toMatch(/PASS +02-debug-off +passed again \(\d+ checks\), with the solution revealed/);
-    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\ngenuine\.json +Ada +ok +pass\n/);
+    expect(run.stdout).toMatch(/\nrevealed-accepted\.json +Bea +ok +pass\(rev\)\n/);
+    expect(run.stdout).toContain('2 of 2 lessons verified');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
   });
 
   test('a malformed record: exit 2, naming the file and where it breaks, before anything runs', async () => {

@@ -35,9 +35,9 @@ function mark(lesson: LessonVerdict): string {
   return lesson.accepted ? paint(32, 'PASS    ') : paint(33, 'REVEALED');
 }
 
-function lessonLines(lesson: LessonVerdict, prodready: string): string[] {
+function lessonLines(lesson: LessonVerdict, prodready: string, idWidth: number): string[] {
   const lines: string[] = [];
-  const head = (text: string) => lines.push(`  ${mark(lesson)} ${lesson.id}  ${text}`);
+  const head = (text: string) => lines.push(`  ${mark(lesson)} ${lesson.id.padEnd(idWidth)}  ${text}`);
   const note = (text: string) => lines.push(`             ${text}`);
   if (lesson.status === 'unknown-lesson') head(`prodready ${prodready} has no lesson of this id`);
   else if (lesson.status === 'unjudged') head('could not be judged');
@@ -78,7 +78,8 @@ export function verifyText(records: RecordVerdict[], prodready: string): string 
       continue;
     }
     lines.push(recordHeading(record));
-    for (const lesson of record.lessons) lines.push(...lessonLines(lesson, prodready));
+    const idWidth = Math.max(...record.lessons.map((lesson) => lesson.id.length));
+    for (const lesson of record.lessons) lines.push(...lessonLines(lesson, prodready, idWidth));
   }
   if (records.length > 1) lines.push('', ...summaryTable(records));
   const lessons = records.flatMap((record) => record.lessons);

@@ -98,3 +98,41 @@ test('Tab leaves the editor after Ctrl+M, and nothing is typed into the file', a
   await page.getByTestId('shortcuts-button').click();
   await expect(page.getByTestId('shortcuts-help')).toContainText('Ctrl + M');
 });
+
+test('a keyboard user tabs into the editor and the terminal and out again; a click in the editor makes Tab indent', async ({
+  page,
+}) => {
+  await openLesson(page, LESSON_1);
+  await waitForPython(page);
+  const inEditor = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid=editor] .monaco-editor'));
+  const inTerminal = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid=terminal]'));
+  const before = await editorText(page);
+
+  // Into the editor from the file tabs, by keyboard: Tab goes on to the next control.
+  await page.locator('[data-testid^=file-tab-]').last().focus();
+  await page.keyboard.press('Tab');
+  expect(await inEditor()).toBe(true);
+  await expect(page.getByTestId('tab-mode')).toContainText('Tab: next control');
+  await page.keyboard.press('Tab');
+  expect(await inEditor()).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  expect(await inEditor()).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  expect(await inEditor()).toBe(false);
+  expect(await editorText(page)).toBe(before);
+
+  // The terminal has no use for Tab (no completion): it never keeps the focus.
+  await page.getByTestId('terminal-maximise').focus();
+  await page.keyboard.press('Tab');
+  expect(await inTerminal()).toBe(true);
+  await page.keyboard.press('Tab');
+  expect(await inTerminal()).toBe(false);
+
+  // A click into the editor: Tab indents, as in any code editor.
+  await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Tab');
+  expect(await inEditor()).toBe(true);
+  await expect(page.getByTestId('tab-mode')).toContainText('Tab: indent');
+  expect(await editorText(page)).not.toBe(before);
+});

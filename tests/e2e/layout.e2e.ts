@@ -1,6 +1,6 @@
 /** Panes resize from the keyboard (and by drag), the sizes survive a reload, and the terminal maximises. */
 import { expect, test, type Page } from '@playwright/test';
-import { LESSON_1, openLesson, waitForPython } from './helpers';
+import { check, LESSON_1, openLesson, waitForPython } from './helpers';
 
 /** The Maximise button never lies over the terminal's text: no part of it is inside the rows' box. */
 async function expectButtonClearOfRows(page: Page): Promise<void> {
@@ -53,4 +53,45 @@ test('on a phone the Maximise button stays clear of the terminal text too', asyn
   await waitForPython(page);
   await page.getByTestId('terminal-maximise').scrollIntoViewIfNeeded();
   await expectButtonClearOfRows(page);
+});
+
+test('on a phone, Check brings its results into view', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openLesson(page, LESSON_1);
+  await waitForPython(page);
+  await page.getByTestId('check-button').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('checks-panel')).not.toBeInViewport();
+  await check(page);
+  await expect(page.getByTestId('checks-panel')).toBeInViewport();
+});
+
+test("a lesson's table scrolls inside the lesson column and keeps its words whole", async ({ page }) => {
+  await openLesson(page, '04-gunicorn');
+  // The narrowest lesson column there is: the splitter at its minimum.
+  await page.getByTestId('splitter-lessonWidth').focus();
+  await page.keyboard.press('Home');
+  const region = page.locator('[data-testid=lesson-scroll] .table-scroll').first();
+  await region.scrollIntoViewIfNeeded();
+  const fit = await region.evaluate((el) => {
+    const column = el.closest('[data-testid=lesson-scroll]')!.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    // A word broken across lines makes a cell's text overflow its box sideways or wrap mid-word;
+    // every cell must hold its longest word on one line.
+    const broken = [...el.querySelectorAll('th, td')].filter((cell) => {
+      const longest = (cell.textContent ?? '').split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+      if (!longest) return false;
+      // Measured outside the table: a probe inside a cell would widen the cell it measures.
+      const style = getComputedStyle(cell);
+      const probe = document.createElement('span');
+      probe.textContent = longest;
+      probe.style.cssText = `position:absolute;white-space:nowrap;font:${style.font};letter-spacing:${style.letterSpacing}`;
+      document.body.appendChild(probe);
+      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const too = probe.getBoundingClientRect().width > room + 0.5;
+      probe.remove();
+      return too;
+    });
+    return { inside: box.left >= column.left - 1 && box.right <= column.right + 1, broken: broken.length };
+  });
+  expect(fit).toEqual({ inside: true, broken: 0 });
 });

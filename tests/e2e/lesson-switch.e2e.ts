@@ -38,6 +38,11 @@ test('switching lessons leaves no trace of the previous one, and coming back res
     await expect(page.getByTestId('preview-path')).toHaveValue('/');
     await expect(page.getByTestId('checks-summary')).toHaveCount(0);
     expect(await page.getByTestId('lesson-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+    // Lesson 1's app was stopped on the way out: nothing answers here until this lesson runs.
+    await typeInTerminal(page, 'curl -i /');
+    await expectTerminalToShow(page, ['curl: (7) Failed to connect']);
+    await page.getByTestId('preview-cookies').locator('summary').click();
+    await expect(page.getByTestId('preview-cookies')).toContainText('Cookies (0)');
   });
 
   await test.step('lesson 1 comes back as it was left', async () => {

@@ -22,8 +22,8 @@ app.config.update(
     SESSION_COOKIE_HTTPONLY=True,  # page scripts cannot read it
     SESSION_COOKIE_SAMESITE="Lax",  # not sent with another site's POST
     # Flask 3.1: any other Host is refused with 400 before a view builds a link from it.
-    # localhost is the machine itself (here the preview and curl reach Gunicorn as localhost:8000).
-    TRUSTED_HOSTS=["shop.example", "localhost"],
+    # localhost and 127.0.0.1 are the machine itself (its health checks; here the preview and curl).
+    TRUSTED_HOSTS=["shop.example", "localhost", "127.0.0.1"],
     MAX_CONTENT_LENGTH=1024 * 1024,  # a larger body is refused with 413
 )
 

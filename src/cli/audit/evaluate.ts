@@ -77,6 +77,7 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
     runtime,
     production: { command: '', commandSource: null, env: {}, attack: NOT_FOUND },
     nginx: null,
+    apache: null,
     process: null,
     ...extra,
   });
@@ -127,6 +128,10 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
     }
     for (const nginx of project.nginx) {
       for (const id of rulesOf('nginx')) findings.push(...(await runRule(rules[id], staticContext({ nginx }), infos)));
+    }
+    for (const apache of project.apache) {
+      for (const id of rulesOf('apache'))
+        findings.push(...(await runRule(rules[id], staticContext({ apache }), infos)));
     }
     for (const id of rulesOf('project')) {
       findings.push(...(await runRule(rules[id], staticContext({ deployment: project.deployment }), infos)));

@@ -1,5 +1,5 @@
 /**
- * What a discovered project holds for the rules: its nginx configs (roots, with their includes),
+ * What a discovered project holds for the rules: its nginx configs (roots, with their includes), its Apache sites,
  * its systemd units and Supervisor programs, and what production runs (Procfile web, unit
  * ExecStart, Supervisor command, Dockerfile CMD/ENTRYPOINT, docker-compose command:, else a
  * module that starts the app under `if __name__ == "__main__"`), each with the environment the
@@ -11,6 +11,8 @@ import type { LoadedNginx, NginxLoad } from '../../lib/grading/proxy-chain';
 import type { WorkspaceFiles } from '../../lib/runtime/protocol';
 import { parseDotenv, type EnvSetting } from '../../lib/config/dotenv';
 import type { DeploymentSetting } from '../../lib/grading/context';
+import { findApacheSites } from './apache-sites';
+import type { ApacheLoad } from '../../lib/grading/apache-chain';
 import { findContainers, type Container } from './containers';
 import { findEntrypoints, type Entrypoint } from './entrypoints';
 
@@ -19,6 +21,7 @@ export type { Entrypoint } from './entrypoints';
 export interface Project {
   files: WorkspaceFiles;
   nginx: NginxLoad[];
+  apache: ApacheLoad[];
   processes: ProcessLoad[];
   entrypoints: Entrypoint[];
   /** Commands production starts that the audit cannot run, with why. */
@@ -301,6 +304,7 @@ export function readProject(files: WorkspaceFiles, discoveryInfos: string[]): Pr
   const deployed = findContainers(files);
   infos.push(...deployed.infos);
   const nginx = findNginx(files, infos, deployed.containers);
+  const apache = findApacheSites(files, infos);
   const found = findProcesses(files, infos);
   const gathered = findEntrypoints(files, found, deployed.containers);
   infos.push(...gathered.infos);
@@ -309,6 +313,7 @@ export function readProject(files: WorkspaceFiles, discoveryInfos: string[]): Pr
   return {
     files,
     nginx,
+    apache,
     processes,
     entrypoints: gathered.entrypoints,
     notRun: gathered.notRun,

@@ -162,7 +162,10 @@ const clientView = z
 /** The workspace's nginx config parses (an error names file, line and column, as nginx -t would). */
 const nginxSyntax = z.object({ kind: z.literal('nginx-syntax'), id, title, hint }).strict();
 
-/** One request from a client through the learner's nginx config to the app server. */
+/** The workspace's Apache site (`apache/*.conf`) parses, as `apachectl -t` says it, with file and line. */
+const apacheSyntax = z.object({ kind: z.literal('apache-syntax'), id, title, hint }).strict();
+
+/** One request from a client through the learner's nginx (or Apache) config to the app server. */
 const proxyRequest = z
   .object({
     kind: z.literal('proxy-request'),
@@ -170,6 +173,10 @@ const proxyRequest = z
     title,
     hint,
     env,
+    via: z
+      .enum(['nginx', 'apache'])
+      .default('nginx')
+      .describe("The proxy in front: the workspace's nginx config, or its Apache site (apache/*.conf); default nginx"),
     request: z
       .object({
         scheme: z.enum(['http', 'https']).describe('How the client connects: http on port 80, https on 443'),
@@ -251,6 +258,7 @@ export const checkSpec = z.discriminatedUnion('kind', [
   requirementsPinned,
   managedCommand,
   nginxSyntax,
+  apacheSyntax,
   proxyRequest,
   pythonSyntax,
   rule,

@@ -12,6 +12,7 @@ import {
   type SourceLocation,
   type WorkspaceFiles,
 } from '../runtime/protocol';
+import type { ApacheLoad } from './apache-chain';
 import type { ProcessLoad } from './process-manager';
 import type { NginxLoad } from './proxy-chain';
 import type { PythonRuntime } from './runtime';
@@ -50,6 +51,8 @@ export interface GradingContext {
    * the rules load them from the workspace's usual places (nginx/*.conf, *.service).
    */
   nginx?: NginxLoad;
+  /** The Apache site the Apache rules judge, found the same way (left undefined: apache/*.conf). */
+  apache?: ApacheLoad;
   process?: ProcessLoad;
   /**
    * Environment settings the project's deployment files write (Dockerfile ENV and ARG, compose

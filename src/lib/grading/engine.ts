@@ -12,6 +12,7 @@ import { forgedSession } from './checks/forged-session';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
 import { managedCommand } from './checks/managed-command';
+import { apacheSyntax } from './checks/apache-syntax';
 import { nginxSyntax } from './checks/nginx-syntax';
 import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
@@ -56,6 +57,8 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return clientViewCheck(check, context, context.production.env);
     case 'nginx-syntax':
       return nginxSyntax(check, context);
+    case 'apache-syntax':
+      return apacheSyntax(check, context);
     case 'managed-command':
       return managedCommand(check, context);
     case 'proxy-request':

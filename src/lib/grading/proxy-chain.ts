@@ -139,14 +139,28 @@ const DROPPED_FROM_UPSTREAM = new Set(['connection', 'keep-alive', 'transfer-enc
 
 const canonical = (host: string) => (host === 'localhost' ? '127.0.0.1' : host);
 
-/** Would nginx's connection to `upstream` reach the app server listening where `serving` says? */
-function reachable(upstream: string, serving: ServingInfo | null): boolean {
+/** Would the proxy's connection to `upstream` reach the app server listening where `serving` says? */
+export function reachable(upstream: string, serving: ServingInfo | null): boolean {
   if (!serving) return false;
   if (upstream.startsWith('unix:')) return serving.host === upstream;
   const match = /^https?:\/\/(\[[^\]]+\]|[^:/]+):(\d+)$/.exec(upstream);
   if (!match || Number(match[2]) !== serving.port) return false;
   const listening = hostOf(serving.host);
   return isEveryInterface(listening) || canonical(hostOf(match[1] ?? '')) === canonical(listening);
+}
+
+/** The proxied request, as the app server receives it: from the proxy's address, with the headers it computed. */
+export function callUpstream(
+  runtime: PythonRuntime,
+  session: SessionId,
+  upstream: { method: string; path: string; headers: HeaderPairs; body?: string },
+  probe: boolean | undefined,
+): Promise<HttpResponse> {
+  const { method, path, headers, body } = upstream;
+  return runtime.call('request', {
+    session,
+    request: { method, path, headers, body, client: PROXY_ADDRESS, probe },
+  });
 }
 
 export async function sendThroughProxy(
@@ -208,17 +222,7 @@ export async function sendThroughProxy(
     });
     return answer;
   }
-  const response = await runtime.call('request', {
-    session,
-    request: {
-      method: decision.method,
-      path: decision.path,
-      headers: decision.headers,
-      body: decision.body,
-      client: PROXY_ADDRESS,
-      probe: request.probe,
-    },
-  });
+  const response = await callUpstream(runtime, session, decision, request.probe);
   const upstreamHeaders = response.headers.filter(([name]) => !DROPPED_FROM_UPSTREAM.has(name.toLowerCase()));
   return {
     status: response.status,

@@ -13,10 +13,11 @@ export interface RuleVerdict {
  * What a rule judges, which decides what the audit gives it:
  * - app: the running app, once per production entrypoint (command, folder, environment);
  * - nginx: one nginx config as deployed;
+ * - apache: one Apache httpd site as deployed;
  * - process: one systemd unit or Supervisor program;
  * - project: the project's deployment files as a whole (Dockerfiles, compose files, .env).
  */
-export type RuleScope = 'app' | 'nginx' | 'process' | 'project';
+export type RuleScope = 'app' | 'nginx' | 'apache' | 'process' | 'project';
 
 /** What an app rule needs from the audit beyond the running app. */
 export interface RuleNeeds {

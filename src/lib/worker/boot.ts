@@ -78,15 +78,19 @@ async function download(url: string): Promise<Uint8Array> {
  */
 export async function ensurePinnedPackages(host: PythonHost, files: Record<string, string>): Promise<void> {
   if (host.hasPinnedPackages || !pinsFlaskOrWerkzeug(files)) return;
-  const base = new URL(import.meta.env.BASE_URL + ASSET_DIR, self.location.href).href;
-  host.addPinnedPackages(await download(base + PINNED_PACKAGES_ARCHIVE));
+  host.addPinnedPackages(await download(assetBase() + PINNED_PACKAGES_ARCHIVE));
 }
 
-export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {
+/** Where the Python assets are served, as an absolute URL ending in `/`. */
+function assetBase(): string {
   // A relative base ('./', so the site also works under a path, as in an LMS) is relative to the
   // page, not to this worker in assets/: the site's root is one level up from it.
   const root = import.meta.env.BASE_URL.startsWith('/') ? import.meta.env.BASE_URL : '../';
-  const base = new URL(root + ASSET_DIR, self.location.href).href;
+  return new URL(root + ASSET_DIR, self.location.href).href;
+}
+
+export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {
+  const base = assetBase();
   const manifest = (await (await fetch(base + MANIFEST)).json()) as AssetManifest;
   let fallback = await snapshotFallback(manifest);
   const files = fallback ? BOOT_FILES : [...BOOT_FILES, SNAPSHOT_FILE];

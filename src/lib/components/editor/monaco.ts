@@ -37,8 +37,7 @@ export function loadMonaco(): Promise<MonacoApi> {
       import('monaco-editor/features/multicursor/register'),
       import('monaco-editor/features/wordHighlighter/register'),
       import('monaco-editor/features/wordOperations/register'),
-      // Ctrl+M (Ctrl+Shift+M on a Mac): Tab moves focus instead of indenting, so the keyboard can leave.
-      import('monaco-editor/features/toggleTabFocusMode/register'),
+      // Not toggleTabFocusMode: Editor.svelte binds the same keys to the editor's own option.
       // "Compare with the reference".
       import('monaco-editor/features/diffEditor/register'),
       import('monaco-editor/languages/definitions/python/register'),

@@ -3,9 +3,11 @@
  * and a function from its arguments and what the shell offers to the text it prints. Registering one
  * is one line in PROGRAMS; the command line and the shell find it there.
  */
+import type { PythonRuntime } from '../../grading/runtime';
 import type { WorkspaceFiles } from '../../runtime/protocol';
 import { flaskSessionProgram } from './flask-session';
 import { openssl } from './openssl';
+import { pipAudit } from './pip-audit';
 import { systemctl } from './systemctl';
 import { werkzeugPinProgram } from './werkzeug-pin';
 
@@ -18,6 +20,8 @@ export interface ProgramContext {
   stop(): Promise<void>;
   /** Whether something is being served now. */
   serving(): boolean;
+  /** The Python runtime, for commands that read with Python's own libraries (pip-audit: `packaging`). */
+  python?: PythonRuntime;
 }
 
 export interface Program {
@@ -28,7 +32,7 @@ export interface Program {
   run(args: string[], context: ProgramContext): Promise<string>;
 }
 
-export const PROGRAMS: readonly Program[] = [openssl, systemctl, werkzeugPinProgram, flaskSessionProgram];
+export const PROGRAMS: readonly Program[] = [openssl, systemctl, werkzeugPinProgram, flaskSessionProgram, pipAudit];
 
 export function findProgram(name: string): Program | undefined {
   return PROGRAMS.find((program) => program.name === name);

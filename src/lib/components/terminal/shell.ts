@@ -3,6 +3,7 @@
  * with the prompt. It knows nothing of xterm or Python: the component gives it `write` and the
  * actions, so the whole flow is testable. While a command runs, only Ctrl+C is read (it stops it).
  */
+import type { PythonRuntime } from '../../grading/runtime';
 import { HELP_TEXT, parseCommandLine, type Command, type CurlRequest } from './commands';
 import { formatCurlOutput } from './curl-output';
 import { LineEditor, type EditorAction } from './line-editor';
@@ -31,6 +32,8 @@ export interface ShellDeps {
   unsetEnv(name: string): void;
   /** Whether the app is being served (for programs.ts commands). */
   serving(): boolean;
+  /** The Python runtime (for programs.ts commands that read with Python's libraries). */
+  python?: PythonRuntime;
 }
 
 const RED = '\x1b[31m';

@@ -20,7 +20,7 @@ export const SHORTCUTS: Array<[keys: string, action: string]> = [
   ['Up / Down (terminal)', 'Command history'],
   [
     'Ctrl + M (editor; Ctrl + Shift + M on a Mac)',
-    'Tab moves the focus out of the editor instead of indenting (press again to undo)',
+    'Switch what Tab does in the editor: indent, or move the focus on. Coming in by keyboard, Tab moves on; after a click, it indents',
   ],
   ['Ctrl/Cmd + F (editor)', 'Find'],
   ['Ctrl/Cmd + / (editor)', 'Toggle comment'],

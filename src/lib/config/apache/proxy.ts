@@ -206,12 +206,14 @@ export function listenPorts(config: ApacheConfig): number[] {
 }
 
 export function virtualApache(config: ApacheConfig, request: ApacheRequest): ApacheDecision {
-  const host = headerValue(request.headers, 'host') ?? '';
+  const absoluteUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(request.path) ? safeUrl(request.path) : null;
+  // An absolute request-target names the host itself (RFC 9112 3.2.2): httpd picks the vhost by it.
+  const host = absoluteUrl?.host ?? headerValue(request.headers, 'host') ?? '';
   const hostName = host.replace(/:\d+$/, '');
   const vhost = selectVhost(config, request.localAddress ?? '127.0.0.1', request.port, hostName);
-  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(request.path);
-  const path = absolute ? request.path : request.path.split('?')[0] || '/';
-  const query = absolute ? '' : request.path.includes('?') ? request.path.slice(request.path.indexOf('?')) : '';
+  const target = absoluteUrl ? `${absoluteUrl.pathname}${absoluteUrl.search}` : request.path;
+  const path = target.split('?')[0] || '/';
+  const query = target.includes('?') ? target.slice(target.indexOf('?')) : '';
   const serverLevels: Levels = vhost ? [config.directives, vhost.children ?? []] : [config.directives];
   const locations = serverLevels.flatMap((level) => locationsFor(level, path).map((l) => l.children ?? []));
   const levels: Levels = [...serverLevels, ...locations];
@@ -265,13 +267,11 @@ export function virtualApache(config: ApacheConfig, request: ApacheRequest): Apa
     return answer(400, vhost, [], 'Your browser sent a request that this server could not understand.<br />\nReason: You\'re speaking plain HTTP to an SSL-enabled server port.<br />\n Instead use the HTTPS scheme to access this URL, please.<br />'); // prettier-ignore
   }
 
-  // A forward proxy for any URL the client names (mod_proxy's proxy_detect), when ProxyRequests is On.
-  if (absolute) {
-    const on = effective(serverLevels, 'ProxyRequests');
-    if (/^on$/i.test(on?.args[0] ?? '')) {
-      return { ...base, at: on ?? null, kind: 'forward', url: request.path, headers: request.headers };
-    }
-    return answer(404, null, [], 'The requested URL was not found on this server.');
+  // A forward proxy for any URL the client names (mod_proxy's proxy_detect), when ProxyRequests is On; else the
+  // URL's path is served like any other request.
+  const forward = effective(serverLevels, 'ProxyRequests');
+  if (absoluteUrl && /^on$/i.test(forward?.args[0] ?? '')) {
+    return { ...base, at: forward ?? null, kind: 'forward', url: request.path, headers: request.headers };
   }
 
   // Access control for the URL space: Require in the matching <Location> sections (the innermost decides).
@@ -338,6 +338,14 @@ export function virtualApache(config: ApacheConfig, request: ApacheRequest): Apa
   }
   // A file (Alias, DocumentRoot): the sandbox has no files; httpd would answer 404 for one that is not there.
   return answer(404, pass?.at ?? null, [], 'The requested URL was not found on this server.');
+}
+
+function safeUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
 }
 
 function appendHeader(headers: HeaderPairs, name: string, value: string): HeaderPairs {

@@ -3,6 +3,7 @@ import type { CheckSpec } from '../../content/checks-schema';
 import type { ClientView } from '../../runtime/protocol';
 import { GRADER_SESSION, startApp, type GradingContext } from '../context';
 import { tracebackIn } from '../leaks';
+import { apacheChainBlocker, loadApache, parsedApache, sendThroughApache } from '../apache-chain';
 import { chainBlocker, loadNginx, parsedNginx, sendThroughProxy, type ChainRequest } from '../proxy-chain';
 import { BlockedError, type CheckResult } from '../types';
 
@@ -23,10 +24,6 @@ export async function proxyRequest(
     file: at?.file,
     line: at?.line,
   });
-  const nginx = parsedNginx(loadNginx(context.files));
-  if (nginx === null) return fail('There is no nginx config (nginx/shop.conf).');
-  const { serving } = await startApp(context, env);
-
   const { request, expect } = spec;
   const headers = Object.entries(request.headers);
   if (!headers.some(([name]) => name.toLowerCase() === 'host')) headers.unshift(['Host', DEFAULT_HOST]);
@@ -38,12 +35,12 @@ export async function proxyRequest(
     client: request.client,
     probe: request.probe,
   };
-  const response = await sendThroughProxy(context.runtime, GRADER_SESSION, nginx, serving, chainRequest);
-  const blocking = chainBlocker(nginx, chainRequest, response);
-  if (blocking) throw new BlockedError(blocking);
+  const front = spec.via === 'apache' ? 'Apache' : 'nginx';
+  const sent = spec.via === 'apache' ? await throughApache(context, env, chainRequest) : await throughNginx(context, env, chainRequest); // prettier-ignore
+  if (sent === null)
+    return fail(`There is no ${front} config (${spec.via === 'apache' ? 'apache' : 'nginx'}/shop.conf).`);
+  const { response, where } = sent;
   const asked = `${request.method} ${request.scheme}://${DEFAULT_HOST}${request.path}`;
-  const at = response.decision.location ?? response.decision.server;
-  const where = at ? { file: at.file, line: at.line } : null;
   if (expect.status !== undefined && response.status !== expect.status) {
     return fail(`${asked} answered ${response.status}, expected ${expect.status}.`, where);
   }
@@ -82,7 +79,42 @@ export async function proxyRequest(
     if (expect.externalUrlPrefix !== undefined && !view.externalUrl.startsWith(expect.externalUrlPrefix)) {
       wrong.push(`url_for(_external=True) gives ${view.externalUrl}`);
     }
-    if (wrong.length > 0) return fail(`Through nginx, the app sees: ${wrong.join('; ')}.`, where);
+    if (wrong.length > 0) return fail(`Through ${front}, the app sees: ${wrong.join('; ')}.`, where);
   }
   return { ...base, passed: true, message: `${asked} answered ${response.status} as expected.` };
+}
+
+interface Sent {
+  response: { status: number; headers: Array<[string, string]>; body: string };
+  where: { file: string; line: number } | null;
+}
+
+async function throughNginx(
+  context: GradingContext,
+  env: Record<string, string>,
+  request: ChainRequest,
+): Promise<Sent | null> {
+  const nginx = parsedNginx(loadNginx(context.files));
+  if (nginx === null) return null;
+  const { serving } = await startApp(context, env);
+  const response = await sendThroughProxy(context.runtime, GRADER_SESSION, nginx, serving, request);
+  const blocking = chainBlocker(nginx, request, response);
+  if (blocking) throw new BlockedError(blocking);
+  const at = response.decision.location ?? response.decision.server;
+  return { response, where: at ? { file: at.file, line: at.line } : null };
+}
+
+async function throughApache(
+  context: GradingContext,
+  env: Record<string, string>,
+  request: ChainRequest,
+): Promise<Sent | null> {
+  const apache = parsedApache(loadApache(context.files));
+  if (apache === null) return null;
+  const { serving } = await startApp(context, env);
+  const response = await sendThroughApache(context.runtime, GRADER_SESSION, apache, serving, request);
+  const blocking = apacheChainBlocker(apache, request, response);
+  if (blocking) throw new BlockedError(blocking);
+  const at = response.decision.at ?? response.decision.vhost;
+  return { response, where: at ? { file: at.file, line: at.line } : null };
 }

@@ -32,6 +32,12 @@ import { insecureCookie } from './insecure-cookie';
 import { csrfDisabled } from './csrf-disabled';
 import { secretInDeployConfig } from './secret-in-deploy-config';
 import { judgeEvasion } from './judge-evasion';
+import { apacheOpenProxy } from './apache-open-proxy';
+import { apacheServerTokens } from './apache-server-tokens';
+import { apacheHeaderMissingAlways } from './apache-header-missing-always';
+import { apacheForwardedProto } from './apache-forwarded-proto';
+import { apacheHostHeaderSpoofable } from './apache-host-header-spoofable';
+import { apacheProxypassOrder } from './apache-proxypass-order';
 import { vulnerableDependency } from './vulnerable-dependency';
 
 /**
@@ -72,5 +78,11 @@ export const rules = {
   'allow-without-deny': allowWithoutDeny,
   'judge-evasion': judgeEvasion,
   'secret-in-deploy-config': secretInDeployConfig,
+  'apache-open-proxy': apacheOpenProxy,
+  'apache-server-tokens': apacheServerTokens,
+  'apache-header-missing-always': apacheHeaderMissingAlways,
+  'apache-forwarded-proto': apacheForwardedProto,
+  'apache-host-header-spoofable': apacheHostHeaderSpoofable,
+  'apache-proxypass-order': apacheProxypassOrder,
   'vulnerable-dependency': vulnerableDependency,
 } satisfies Record<string, Rule>;

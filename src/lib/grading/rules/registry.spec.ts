@@ -9,7 +9,7 @@ test('the registry is keyed by each rule’s own id, and the public ids are its 
 
 test('every rule declares a scope the audit schedules, and needs only app rules use', () => {
   for (const rule of Object.values(rules)) {
-    expect(['app', 'nginx', 'process', 'project']).toContain(rule.scope);
+    expect(['app', 'nginx', 'apache', 'process', 'project']).toContain(rule.scope);
     if (rule.needs) expect(rule.scope).toBe('app');
   }
 });

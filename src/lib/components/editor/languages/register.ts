@@ -1,5 +1,5 @@
 /**
- * The deployment-file languages Monaco does not ship: nginx, systemd units and Supervisor. Registered the way
+ * The deployment-file languages Monaco does not ship: nginx, Apache httpd, systemd units and Supervisor. Registered the way
  * Monaco registers its own (languages/definitions/_.contribution.js): the id now, the tokenizer and the
  * language configuration loaded only when a model of that language first appears.
  */
@@ -11,8 +11,9 @@ interface LanguageModule {
   language: languages.IMonarchLanguage;
 }
 
-const loaders: Record<'nginx' | 'systemd' | 'supervisor', () => Promise<LanguageModule>> = {
+const loaders: Record<'nginx' | 'apache' | 'systemd' | 'supervisor', () => Promise<LanguageModule>> = {
   nginx: () => import('./nginx'),
+  apache: () => import('./apache'),
   systemd: () => import('./systemd'),
   supervisor: () => import('./supervisor'),
 };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { languages } from 'monaco-editor/editor';
 import { compile } from 'monaco-editor/editor/standalone/common/monarch/monarchCompile.js';
 import { MonarchTokenizer } from 'monaco-editor/editor/standalone/common/monarch/monarchLexer.js';
+import * as apache from './apache';
 import * as nginx from './nginx';
 import * as supervisor from './supervisor';
 import * as systemd from './systemd';
@@ -162,6 +163,37 @@ numprocs=2`),
       'key⟨url⟩ delimiter⟨=⟩ ⟨http://x/a;b⟩',
       'comment⟨# off⟩',
       'key⟨numprocs⟩ delimiter⟨=⟩ number⟨2⟩',
+    ]);
+  });
+});
+
+describe('apache', () => {
+  const lines = (text: string) => tokenize('apache', apache.language, text);
+
+  it('reads directives, sections, quoted arguments, On/Off, URLs and comments on their own line', () => {
+    expect(
+      lines(`# the shop
+<VirtualHost *:443>
+    ProxyPreserveHost On
+    RequestHeader set X-Forwarded-Proto "https"
+    ProxyPass / http://127.0.0.1:8000/
+</VirtualHost>`),
+    ).toEqual([
+      'comment⟨# the shop⟩',
+      'delimiter.angle⟨<⟩ tag⟨VirtualHost⟩ ⟨*:443⟩ delimiter.angle⟨>⟩',
+      'keyword⟨ProxyPreserveHost⟩ constant⟨On⟩',
+      'keyword⟨RequestHeader⟩ ⟨set X-Forwarded-Proto⟩ string⟨"https"⟩',
+      'keyword⟨ProxyPass⟩ ⟨/⟩ string.link⟨http://127.0.0.1:8000/⟩',
+      'delimiter.angle⟨</⟩ tag⟨VirtualHost⟩ delimiter.angle⟨>⟩',
+    ]);
+  });
+
+  it('keeps a # after a directive as an argument, and follows a continued line', () => {
+    expect(lines('Header set X "a # b"\nServerName \\\n  shop.example\nRewriteCond %{HTTPS} off')).toEqual([
+      'keyword⟨Header⟩ ⟨set X⟩ string⟨"a # b"⟩',
+      'keyword⟨ServerName⟩ keyword.flow⟨\\⟩',
+      '⟨shop.example⟩',
+      'keyword⟨RewriteCond⟩ variable.predefined⟨%{HTTPS}⟩ constant⟨off⟩',
     ]);
   });
 });

@@ -1,0 +1,243 @@
+/**
+ * Lesson 12 on the real servers: each Apache solution and alternative in lessons/, in front of the lesson's own
+ * Gunicorn (from a venv of the pinned packages), served by Debian's apache2 (`apache2 -D FOREGROUND` on a
+ * ServerRoot laid out as Debian's /etc/apache2 in a temp dir, never the system service), all on loopback. It
+ * replays what the lesson's checks judge through the virtual Apache, and what lesson 05 judges through nginx:
+ * HTTP redirects to https, TLS 1.0 is refused, HSTS is on error pages too, no version in Server, no open forward
+ * proxy (tried on loopback only), a name that is not the site's never reaches the app, and the app sees the client, https and the real host
+ * whatever X-Forwarded-* the client forges.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import tls from 'node:tls';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { APACHE, makeServerRoot, type ServerRoot } from './lib/apache';
+import { request, tryRequest, type Reply } from './lib/http';
+import { launch, plan, type Endpoint } from './lib/launch';
+import { entrypoints, lessonIds, variants, type Variant } from './lib/lessons';
+import { makeCert, type Cert } from './lib/nginx';
+import { freePort, run, start, waitUntil, type Started } from './lib/processes';
+import { listeningSockets } from './lib/sockets';
+import { ensureVenv, type Venv } from './lib/venv';
+
+const PROBE_PATH = join(import.meta.dirname, 'fixtures', 'probe');
+const SERVER_NAME = 'shop.example';
+/** The test client's own loopback address: distinct from 127.0.0.1, which is Apache's when it calls the app. */
+const CLIENT = '127.0.0.2';
+const APP_UPSTREAM = 'http://127.0.0.1:8000/';
+
+const apacheSite = (variant: Variant) => Object.keys(variant.files).find((path) => /(^|\/)apache\/[^/]+\.conf$/.test(path)); // prettier-ignore
+const subjects = lessonIds()
+  .flatMap((lesson) => variants(lesson))
+  .filter((variant) => apacheSite(variant) !== undefined && entrypoints(variant.files).length > 0);
+
+/** The site on the test's ports, certificate and app server; nothing else changes. */
+function rewriteSite(text: string, ports: { http: number; https: number }, cert: Cert, app: Endpoint): string {
+  const upstream = app.socketPath ? `unix:${app.socketPath}|http://127.0.0.1/` : `http://127.0.0.1:${app.port}/`;
+  return text
+    .replace(/<VirtualHost \*:80>/g, `<VirtualHost *:${ports.http}>`)
+    .replace(/<VirtualHost \*:443>/g, `<VirtualHost *:${ports.https}>`)
+    .replaceAll('/etc/letsencrypt/live/shop.example/fullchain.pem', cert.cert)
+    .replaceAll('/etc/letsencrypt/live/shop.example/privkey.pem', cert.key)
+    .replaceAll(APP_UPSTREAM, upstream);
+}
+
+let venv: Venv;
+let cert: Cert;
+
+before(
+  async () => {
+    venv = await ensureVenv();
+    cert = makeCert();
+  },
+  { timeout: 420_000 },
+);
+after(() => {
+  if (cert) rmSync(cert.dir, { recursive: true, force: true });
+});
+
+test('lesson 12 is found: an Apache site with a production entrypoint', () => {
+  assert.ok(
+    subjects.some((variant) => variant.lesson === '12-apache-proxy' && variant.name === 'solution'),
+    `found ${subjects.map((v) => `${v.lesson} ${v.name}`).join(', ') || 'none'}`,
+  );
+});
+
+for (const variant of subjects) {
+  describe(`${variant.lesson} ${variant.name} on Debian's apache2`, { timeout: 120_000 }, () => {
+    const secret = `reality-secret-${randomBytes(12).toString('hex')}`;
+    const dirs: string[] = [];
+    let app: Started | undefined;
+    let apache: Started | undefined;
+    let root: ServerRoot | undefined;
+    const ports = { http: 0, https: 0 };
+    let appPort = 0;
+
+    const viaHttps = (path: string, headers: Record<string, string> = {}, servername = SERVER_NAME): Promise<Reply> =>
+      request({
+        port: ports.https,
+        path,
+        tls: { ca: readFileSync(cert.cert, 'utf8'), servername },
+        headers: { Host: SERVER_NAME, ...headers },
+        localAddress: CLIENT,
+      });
+    const viaHttp = (path: string, headers: Record<string, string> = {}): Promise<Reply> =>
+      request({ port: ports.http, path, headers: { Host: SERVER_NAME, ...headers }, localAddress: CLIENT });
+
+    before(async () => {
+      const workDir = mkdtempSync(join(tmpdir(), `prodready-${variant.lesson}-`));
+      dirs.push(workDir);
+      chmodSync(workDir, 0o755);
+      for (const [path, text] of Object.entries(variant.files)) {
+        mkdirSync(dirname(join(workDir, path)), { recursive: true });
+        writeFileSync(join(workDir, path), text);
+      }
+      const port = await freePort();
+      ports.http = await freePort();
+      ports.https = await freePort();
+      const entry = entrypoints(variant.files)[0]!;
+      const launchPlan = plan({ entry, dir: workDir, venvBin: venv.bin, port, socketPath: join(workDir, 'app.sock'), env: { SECRET_KEY: secret } }); // prettier-ignore
+      app = launch(`${variant.lesson} app server`, launchPlan, { PYTHONPATH: PROBE_PATH });
+      const server = app;
+      const listening = await waitUntil(server, 'listening socket', () => {
+        const found = listeningSockets(server.child.pid!);
+        return found.length ? found : undefined;
+      });
+      const unix = listening.find((address) => address.startsWith('unix:'));
+      const endpoint: Endpoint = unix
+        ? { address: unix, socketPath: unix.slice('unix:'.length) }
+        : { address: `127.0.0.1:${port}`, port };
+      appPort = port;
+      await waitUntil(server, `answer on ${endpoint.address}`, () =>
+        tryRequest({ port: endpoint.port, socketPath: endpoint.socketPath, path: '/' }),
+      );
+
+      root = makeServerRoot();
+      writeFileSync(
+        join(root.dir, 'ports.conf'),
+        `Listen 127.0.0.1:${ports.http}\n<IfModule ssl_module>\n\tListen 127.0.0.1:${ports.https}\n</IfModule>\n`,
+      );
+      const site = rewriteSite(variant.files[apacheSite(variant)!]!, ports, cert, endpoint);
+      writeFileSync(join(root.dir, 'sites-enabled', 'shop.conf'), site);
+      const args = ['-d', root.dir, '-f', join(root.dir, 'apache2.conf')];
+      const checked = run(APACHE, ['-t', ...args], { env: root.env });
+      assert.ok(checked.ok, `apache2 -t refused the site:\n${checked.output}`);
+      apache = start('apache2', APACHE, ['-D', 'FOREGROUND', ...args], { cwd: root.dir, env: root.env });
+      const proxy = apache;
+      await waitUntil(proxy, 'answer on https', async () => {
+        const reply = await tryRequest({
+          port: ports.https,
+          path: '/',
+          tls: { ca: readFileSync(cert.cert, 'utf8'), servername: SERVER_NAME },
+          headers: { Host: SERVER_NAME },
+        });
+        return reply && reply.status !== 502 && reply.status !== 503 ? reply : undefined;
+      });
+    });
+
+    after(async () => {
+      await apache?.stop();
+      await app?.stop();
+      root?.remove();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('/ answers 200 through Apache over TLS 1.2 or 1.3, with HSTS and no version in Server', async () => {
+      const reply = await viaHttps('/');
+      assert.equal(reply.status, 200, reply.body);
+      assert.match(reply.protocol ?? '', /^TLSv1\.[23]$/);
+      assert.ok(reply.headers['strict-transport-security'], 'no Strict-Transport-Security');
+      assert.doesNotMatch(String(reply.headers.server ?? ''), /Apache\/\d/);
+    });
+
+    test('an error page carries HSTS too (Header always), and says no version', async () => {
+      const reply = await viaHttps('/nothing-here');
+      assert.equal(reply.status, 404);
+      assert.ok(reply.headers['strict-transport-security'], 'the 404 has no Strict-Transport-Security');
+      assert.doesNotMatch(`${String(reply.headers.server ?? '')}\n${reply.body}`, /Apache\/\d/);
+    });
+
+    test('a TLS 1.0 handshake is refused', async () => {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = tls.connect({
+          host: '127.0.0.1',
+          port: ports.https,
+          servername: SERVER_NAME,
+          minVersion: 'TLSv1',
+          maxVersion: 'TLSv1',
+          rejectUnauthorized: false,
+        });
+        socket.once('secureConnect', () => resolve(`connected with ${socket.getProtocol()}`));
+        socket.once('error', (error) => resolve(`refused: ${error.message}`));
+        socket.setTimeout(5_000, () => resolve('timed out'));
+      }).finally(() => undefined);
+      assert.match(outcome, /^refused/);
+    });
+
+    test('plain HTTP redirects permanently to https, before anything reaches the app', async () => {
+      const reply = await viaHttp('/orders/1001?x=1', { 'X-Forwarded-Proto': 'https' });
+      assert.equal(reply.status, 301);
+      assert.equal(reply.headers.location, `https://${SERVER_NAME}/orders/1001?x=1`);
+    });
+
+    test("not an open proxy: an absolute URL naming the app server's own address is not fetched", async () => {
+      // The attack's 169.254.169.254 stands for any address only the server can reach; the test names one on
+      // loopback (the app server itself), so an open proxy would answer 200 from it, and nothing leaves the host.
+      const target = `http://127.0.0.1:${appPort}/__probe__`;
+      const reply = await request({ port: ports.http, path: target, headers: { Host: `127.0.0.1:${appPort}` }, localAddress: CLIENT }); // prettier-ignore
+      assert.equal(
+        reply.status,
+        403,
+        `GET ${target} through Apache answered ${reply.status}: ${reply.body.slice(0, 200)}`,
+      );
+    });
+
+    test('a name that is not the site gets the catch-all, never the app, on both ports', async () => {
+      const plain = await viaHttp('/__probe__', { Host: 'evil.example' });
+      assert.equal(plain.status, 403, plain.body);
+      // SNI and Host both evil.example (the certificate is shop.example's: a browser would warn, an attacker goes on).
+      const secure = await new Promise<number>((resolve, reject) => {
+        const req = https.request(
+          {
+            host: '127.0.0.1',
+            port: ports.https,
+            path: '/__probe__',
+            servername: 'evil.example',
+            headers: { Host: 'evil.example' },
+            rejectUnauthorized: false,
+            localAddress: CLIENT,
+            agent: false,
+          },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode ?? 0));
+          },
+        );
+        req.setTimeout(10_000, () => req.destroy(new Error('timed out')));
+        req.on('error', reject);
+        req.end();
+      });
+      assert.equal(secure, 403);
+    });
+
+    test('the app sees the client, https and the real host, whatever X-Forwarded-* the client forges', async (t) => {
+      const reply = await viaHttps('/__probe__', { 'X-Forwarded-For': '10.6.6.6', 'X-Forwarded-Host': 'evil.example' });
+      assert.equal(reply.status, 200, reply.body);
+      const seen = JSON.parse(reply.body) as {
+        remote_addr: string;
+        scheme: string;
+        host: string;
+        external_url: string;
+      };
+      t.diagnostic(`the app saw ${JSON.stringify(seen)}`);
+      assert.equal(seen.remote_addr, CLIENT);
+      assert.equal(seen.scheme, 'https');
+      assert.equal(seen.host, SERVER_NAME);
+      assert.match(seen.external_url, /^https:\/\/shop\.example\//);
+    });
+  });
+}
