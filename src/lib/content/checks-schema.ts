@@ -192,6 +192,13 @@ const proxyRequest = z
         status: z.number().int().optional().describe('Exact status code'),
         redirectTo: z.string().optional().describe('The Location header starts with this'),
         headers: z.array(z.string()).default([]).describe('Response headers that must be present'),
+        absentHeaders: z.array(z.string()).default([]).describe('Response headers that must not be present'),
+        headersExclude: z
+          .record(z.string(), z.string())
+          .default({})
+          .describe(
+            'Header name to a regular expression (case-insensitive) its value must not match; the header must be present',
+          ),
         noTraceback: z.boolean().default(false).describe('No traceback, source path or debugger page in the body'),
         remoteAddr: z.string().optional().describe('(probe) request.remote_addr must equal this'),
         scheme: z.enum(['http', 'https']).optional().describe('(probe) request.scheme must equal this'),
@@ -200,6 +207,55 @@ const proxyRequest = z
       })
       .strict(),
     because: z.string().describe('Why, for the failure message'),
+  })
+  .strict();
+
+/** The certificate the TLS server presents, as a client trusting only the lesson's root sees it. */
+const certificateChain = z
+  .object({
+    kind: z.literal('certificate-chain'),
+    id,
+    title,
+    hint,
+    host: z
+      .string()
+      .default('shop.example')
+      .describe('The name the client asks for (SNI and Host); default shop.example'),
+    clock: z
+      .string()
+      .datetime()
+      .describe("The grader's clock (ISO 8601), fixed inside the lesson certificate's validity so tests never expire"),
+    trustedRoot: z
+      .object({
+        file: z.string().describe('The workspace file holding the root CA (for the terminal too)'),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-fA-F]{64}$/)
+          .describe("The root's SHA-256 fingerprint: the grader trusts only it"),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** certbot's HTTP-01 challenge answered on port 80 from the webroot its renewal configuration names. */
+const acmeChallenge = z
+  .object({
+    kind: z.literal('acme-challenge'),
+    id,
+    title,
+    hint,
+    host: z.string().default('shop.example').describe('The certificate name; default shop.example'),
+  })
+  .strict();
+
+/** A certbot deploy hook (or deploy_hook/renew_hook in the renewal conf) that reloads nginx. */
+const renewalHook = z
+  .object({
+    kind: z.literal('renewal-hook'),
+    id,
+    title,
+    hint,
+    host: z.string().default('shop.example').describe('The certificate name; default shop.example'),
   })
   .strict();
 
@@ -260,6 +316,9 @@ export const checkSpec = z.discriminatedUnion('kind', [
   nginxSyntax,
   apacheSyntax,
   proxyRequest,
+  certificateChain,
+  acmeChallenge,
+  renewalHook,
   pythonSyntax,
   rule,
   http,

@@ -5,6 +5,8 @@
 import type { CheckSpec } from '../content/checks-schema';
 import type { Lesson } from '../content/lesson';
 import { TIME_LIMITS, type WorkspaceFiles } from '../runtime/protocol';
+import { acmeChallenge } from './checks/acme-challenge';
+import { certificateChain } from './checks/certificate-chain';
 import { clientViewCheck } from './checks/client-view';
 import { debuggerChain } from './checks/debugger-chain';
 import { envMatrix } from './checks/env-matrix';
@@ -16,6 +18,7 @@ import { apacheSyntax } from './checks/apache-syntax';
 import { nginxSyntax } from './checks/nginx-syntax';
 import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
+import { renewalHook } from './checks/renewal-hook';
 import { requirementsPinned } from './checks/requirements-pinned';
 import { ruleCheck } from './checks/rule';
 import { serverSettings } from './checks/server-settings';
@@ -69,6 +72,12 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return forgedSession(check, context, context.production.env);
     case 'requirements-pinned':
       return requirementsPinned(check, context);
+    case 'certificate-chain':
+      return certificateChain(check, context);
+    case 'acme-challenge':
+      return acmeChallenge(check, context);
+    case 'renewal-hook':
+      return renewalHook(check, context);
   }
 }
 

@@ -58,6 +58,16 @@ export async function proxyRequest(
       return fail(`${asked} answered ${response.status} without ${header}.`, where);
     }
   }
+  for (const header of expect.absentHeaders) {
+    const sent = response.headers.find(([name]) => name.toLowerCase() === header.toLowerCase());
+    if (sent) return fail(`${asked} answered ${response.status} with ${sent[0]}: ${sent[1]}.`, where);
+  }
+  for (const [header, pattern] of Object.entries(expect.headersExclude)) {
+    const values = response.headers.filter(([name]) => name.toLowerCase() === header.toLowerCase());
+    if (values.length === 0) return fail(`${asked} answered ${response.status} without ${header}.`, where);
+    const bad = values.find(([, value]) => new RegExp(pattern, 'i').test(value));
+    if (bad) return fail(`${asked} answered ${response.status} with ${bad[0]}: ${bad[1]}.`, where);
+  }
   if (expect.noTraceback) {
     const leak = tracebackIn(response.body);
     if (leak) return fail(`${asked} answered with ${leak}.`, where);
