@@ -5,20 +5,16 @@
  *
  *   npx tsx scripts/make-lesson-certs.ts
  *
- * writes lessons/_templates/shop-letsencrypt/letsencrypt/live/shop.example/{cert,chain,fullchain,privkey}.pem
+ * writes (README-certificates.md there says what each is) lessons/_templates/shop-letsencrypt/letsencrypt/live/shop.example/{cert,chain,fullchain,privkey}.pem
  * and lessons/_templates/shop-letsencrypt/ca/root.pem (what the terminal trusts; checks.ts pins its SHA-256). The dates are
  * fixed, not "now": the grader judges at a fixed clock inside the leaf's validity (CERTIFICATE_CLOCK in
  * src/lib/grading/certificates.ts), so the lesson does not break when the leaf's 90 days are over in real time.
  * Run it again only to change the PKI; the keys are new each run.
  */
-// @peculiar/x509 resolves its algorithms through tsyringe, which needs the Reflect metadata API.
-import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as x509 from '@peculiar/x509';
-
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+import * as x509 from '../src/lib/grading/x509';
 
 const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 export const LEAF_NOT_BEFORE = new Date('2026-01-05T00:00:00Z');

@@ -10,11 +10,7 @@
  *   certificate alone), chain.pem (the intermediates), fullchain.pem (both: "what most server software wants")
  *   and privkey.pem.
  */
-// @peculiar/x509 resolves its algorithms through tsyringe, which needs the Reflect metadata API.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
-
-x509.cryptoProvider.set(globalThis.crypto);
+import * as x509 from './x509';
 
 /** certbot writes under /etc/letsencrypt/; the workspace holds that folder as letsencrypt/. */
 const LETSENCRYPT = '/etc/letsencrypt/';
