@@ -6,19 +6,11 @@
  * does nothing but warn (nginx: "ssl_stapling" ignored, no OCSP responder URL in the certificate).
  */
 import type { CheckSpec } from '../../content/checks-schema';
-import { effectiveDirective, virtualProxy, type Directive } from '../../config/nginx';
-import {
-  dnsNames,
-  keyMatches,
-  ocspResponders,
-  readCertificates,
-  sha256Hex,
-  verifyChain,
-  workspacePath,
-} from '../certificates';
+import { effectiveDirective, type Directive } from '../../config/nginx';
+import { dnsNames, keyMatches, ocspResponders, readCertificates, sha256Hex, verifyChain } from '../certificates';
 import type { GradingContext } from '../context';
-import { listenPorts } from '../nginx-scan';
 import { loadNginx, noListener, parsedNginx } from '../proxy-chain';
+import { servedCertificate } from '../served-certificate';
 import { BlockedError, type CheckResult } from '../types';
 
 type Spec = Extract<CheckSpec, { kind: 'certificate-chain' }>;
@@ -34,40 +26,28 @@ export async function certificateChain(spec: Spec, context: GradingContext): Pro
   });
   const nginx = parsedNginx(loadNginx(context.files));
   if (nginx === null) return fail('There is no nginx config (nginx/shop.conf): no server presents a certificate.');
-  const decision = virtualProxy(nginx.config, {
-    scheme: 'https',
-    port: listenPorts(nginx.config).tls[0] ?? 443,
-    method: 'GET',
-    path: '/',
-    headers: [['Host', spec.host]],
-    client: '198.51.100.23',
-  });
-  if (decision.kind === 'error') throw new BlockedError(noListener(nginx.file, 'https'));
-  const serverAt = decision.server ? { file: decision.server.file, line: decision.server.line } : { file: nginx.file, line: 1 }; // prettier-ignore
-  const certificate = effectiveDirective(decision.chain, 'ssl_certificate');
-  const key = effectiveDirective(decision.chain, 'ssl_certificate_key');
-  if (!certificate || !key)
-    return fail(`The TLS server for ${spec.host} has no ${certificate ? 'ssl_certificate_key' : 'ssl_certificate'}.`, serverAt); // prettier-ignore
-  const read = (directive: Directive): { text: string } | { problem: string } => {
-    const path = directive.args[0] ?? '';
-    const file = workspacePath(path);
-    const text = file === null ? undefined : context.files[file];
-    if (text === undefined)
-      return { problem: `${directive.name} ${path}: no such file; certbot writes /etc/letsencrypt/live/${spec.host}/ (letsencrypt/live/${spec.host}/ here).` }; // prettier-ignore
-    return { text };
-  };
+  const served = servedCertificate(nginx, context.files, spec.host);
+  if (!served.ok && served.noTls) throw new BlockedError(noListener(nginx.file, 'https'));
+  if (!served.ok) return fail(served.problem, served.at);
+  const { certificate, key, certText, keyText } = served;
   const at = (directive: Directive) => ({ file: directive.file, line: directive.line });
-  const certText = read(certificate);
-  if ('problem' in certText) return fail(certText.problem, at(certificate));
-  const keyText = read(key);
-  if ('problem' in keyText) return fail(keyText.problem, at(key));
 
   const rootFile = context.files[spec.trustedRoot.file];
-  const roots = rootFile === undefined ? [] : readCertificates(rootFile, spec.trustedRoot.file);
-  const root = roots[0];
+  // The client's trust store: only the lesson's root, whatever the workspace's copy says.
+  let root;
+  try {
+    root = rootFile === undefined ? undefined : readCertificates(rootFile, spec.trustedRoot.file).at(0);
+  } catch {
+    root = undefined;
+  }
   if (root === undefined || (await sha256Hex(root)) !== spec.trustedRoot.sha256.toLowerCase())
     return fail(`${spec.trustedRoot.file} is not the lesson's root CA: restore it, the client trusts that root only.`);
-  const sent = readCertificates(certText.text, certificate.args[0] ?? '');
+  let sent;
+  try {
+    sent = readCertificates(certText, certificate.args[0] ?? '');
+  } catch (error) {
+    return fail((error as Error).message, at(certificate));
+  }
   const leaf = sent[0];
   if (leaf === undefined) return fail(`${certificate.args[0]} holds no certificate.`, at(certificate));
   const now = new Date(spec.clock);
@@ -87,9 +67,9 @@ export async function certificateChain(spec: Spec, context: GradingContext): Pro
   const names = dnsNames(leaf);
   if (!names.includes(spec.host))
     return fail(`${file} is for ${names.join(', ') || 'no DNS name'}, not ${spec.host}: browsers refuse it.`, at(certificate)); // prettier-ignore
-  if (!(await keyMatches(keyText.text, leaf)))
+  if (!(await keyMatches(keyText, leaf)))
     return fail(`${key.args[0]} is not the key of ${file}'s certificate: nginx refuses to start ("key values mismatch").`, at(key)); // prettier-ignore
-  const stapling = effectiveDirective(decision.chain, 'ssl_stapling');
+  const stapling = effectiveDirective(served.scopes, 'ssl_stapling');
   if (stapling?.args[0] === 'on' && ocspResponders(leaf).length === 0) {
     return fail(
       `ssl_stapling on, but ${file} names no OCSP responder (Let's Encrypt ended OCSP in 2025): nginx only warns "ssl_stapling" ignored, no OCSP responder URL in the certificate. Remove ssl_stapling.`,
