@@ -16,6 +16,7 @@ import { httpScope, serversOnSocket } from '../../config/nginx';
 import { effectiveProtocols } from '../../grading/nginx-tls';
 import { loadNginx } from '../../grading/proxy-chain';
 import type { WorkspaceFiles } from '../../runtime/protocol';
+import { verifyServed } from './openssl-verify';
 import type { Program } from './programs';
 
 const VERSIONS: Record<string, string> = {
@@ -26,18 +27,29 @@ const VERSIONS: Record<string, string> = {
 };
 const KNOWN = new Set(Object.values(VERSIONS));
 const BELOW_SECLEVEL = new Set(['TLSv1', 'TLSv1.1']);
-const USAGE = 'usage: openssl s_client [-tls1|-tls1_1|-tls1_2|-tls1_3] [-connect HOST:PORT] [-servername NAME]';
+const USAGE =
+  'usage: openssl s_client [-tls1|-tls1_1|-tls1_2|-tls1_3] [-connect HOST:PORT] [-servername NAME] [-CAfile FILE [-verify_return_error] [-attime SECONDS]]';
 
 interface Options {
   version: string | null;
   host: string;
   port: number;
+  caFile: string | null;
+  verifyReturnError: boolean;
+  atTime: number | null;
 }
 
 function parseArgs(args: string[]): Options | string {
   const [sub, ...rest] = args;
   if (sub !== 's_client') return `openssl: only s_client is here\n${USAGE}`;
-  const options: Options = { version: null, host: 'shop.example', port: 443 };
+  const options: Options = {
+    version: null,
+    host: 'shop.example',
+    port: 443,
+    caFile: null,
+    verifyReturnError: false,
+    atTime: null,
+  };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg in VERSIONS) options.version = VERSIONS[arg]!;
@@ -48,6 +60,14 @@ function parseArgs(args: string[]): Options | string {
       options.port = Number(match[2]);
     } else if (arg === '-servername') {
       if (rest[++i] === undefined) return `s_client: -servername needs a name\n${USAGE}`;
+    } else if (arg === '-CAfile') {
+      options.caFile = rest[++i] ?? null;
+      if (options.caFile === null) return `s_client: -CAfile needs a file\n${USAGE}`;
+    } else if (arg === '-verify_return_error') options.verifyReturnError = true;
+    else if (arg === '-attime') {
+      const seconds = Number(rest[++i]);
+      if (!Number.isInteger(seconds)) return `s_client: -attime needs seconds since 1970\n${USAGE}`;
+      options.atTime = seconds;
     } else return `s_client: unknown option ${arg}\n${USAGE}`;
   }
   return options;
@@ -104,8 +124,30 @@ export function handshake(args: string[], files: WorkspaceFiles): string {
   );
 }
 
+/** The handshake, and with -CAfile the certificate check a client makes (openssl-verify.ts). */
+export async function sClient(args: string[], files: WorkspaceFiles): Promise<string> {
+  const options = parseArgs(args);
+  const text = handshake(args, files);
+  if (typeof options === 'string' || options.caFile === null || !text.includes('handshake done')) return text;
+  const loaded = loadNginx(files);
+  if (loaded === null || !loaded.ok) return text;
+  const report = await verifyServed(loaded.nginx, files, { ...options, caFile: options.caFile });
+  if (typeof report === 'string') return text + report;
+  if (!report.ok && options.verifyReturnError) {
+    return (
+      `CONNECTED(00000003)\n${report.lines}` +
+      `error:0A000086:SSL routines:tls_post_process_server_certificate:certificate verify failed\n` +
+      `---\nno peer certificate available\n---\n${report.code}\n`
+    );
+  }
+  return (
+    text.replace(/^CONNECTED\(00000003\)\ndepth=0 [^\n]*\n/, `CONNECTED(00000003)\n${report.lines}`) +
+    `${report.code}\n`
+  );
+}
+
 export const openssl: Program = {
   name: 'openssl',
-  help: 'openssl s_client -tls1 -connect shop.example:443   a TLS handshake with the lesson nginx',
-  run: async (args, context) => handshake(args, context.files()),
+  help: 'openssl s_client -tls1 -connect shop.example:443   a TLS handshake with the lesson nginx (-CAfile FILE: check its certificate)',
+  run: async (args, context) => sClient(args, context.files()),
 };
