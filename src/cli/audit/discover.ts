@@ -15,9 +15,9 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '__pycache__', '.hg', '.svn', '.tox', '.nox', '.mypy_cache']);
 
-/** Files the rules and the app can use: code, templates, configs. Everything else is left out. */
+/** Files the rules and the app can use: code, templates, configs, the static files an app may list at start. Everything else is left out. */
 const TEXT_EXTENSIONS =
-  /\.(py|pyi|html|htm|jinja|jinja2|j2|txt|cfg|ini|toml|json|ya?ml|conf|service|socket|env|flaskenv|types|params|sh|bash)$/i;
+  /\.(py|pyi|html|htm|jinja|jinja2|j2|txt|cfg|ini|toml|json|ya?ml|conf|service|socket|env|flaskenv|types|params|sh|bash|css|js|bicep)$/i;
 const TEXT_NAMES =
   /^(Procfile|Dockerfile(\..+)?|.+\.Dockerfile|Containerfile|\.env(\..+)?|\.flaskenv|proxy_params|fastcgi_params|uwsgi_params|scgi_params|mime\.types|nginx\.conf)$/;
 

@@ -14,11 +14,11 @@ import { run } from './run.svelte';
 import { runtime, TERMINAL_SESSION } from './runtime.svelte';
 import { workspace } from './workspace.svelte';
 
-/** The origin the preview's URLs name: the site as nginx serves it, or the app server itself. */
+/** The origin the preview's URLs name: the site as nginx (or Apache) serves it, or the app server itself. */
 export function siteOrigin(): string {
   const plan = planRequest(workspace.snapshot(), { method: 'GET', path: '/', headers: [] });
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a URL read once, not state
-  if (plan.via === 'nginx') return new URL(plan.url).origin;
+  if (plan.via === 'nginx' || plan.via === 'apache') return new URL(plan.url).origin;
   return `http://localhost:${run.serving?.port ?? 5000}`;
 }
 

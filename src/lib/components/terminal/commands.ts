@@ -7,7 +7,7 @@ import { findProgram, PROGRAMS, type Program } from './programs';
 
 export interface CurlRequest {
   method: string;
-  /** Path and query, always starting with `/`. */
+  /** Path and query, starting with `/`; or what --request-target says (an absolute URL for a proxy). */
   path: string;
   headers: Array<[string, string]>;
   body?: string;
@@ -166,7 +166,7 @@ function parseUnset(args: string[]): Command {
   return { name: 'unset', names: args };
 }
 
-const CURL_USAGE = "usage: curl [-i] [-I] [-X METHOD] [-H 'Name: value']... [-d DATA] PATH";
+const CURL_USAGE = "usage: curl [-i] [-I] [-X METHOD] [-H 'Name: value']... [-d DATA] [--request-target TARGET] PATH";
 /** Short options that take no value and may be bundled, e.g. `-is`. */
 const CURL_FLAGS = new Set(['i', 's', 'S', 'L', 'I']);
 
@@ -178,6 +178,7 @@ export function parseCurl(args: string[]): Command {
   const headers: Array<[string, string]> = [];
   const data: string[] = [];
   const targets: string[] = [];
+  let requestTarget: string | null = null;
   let optionsEnded = false;
 
   for (let i = 0; i < args.length; i++) {
@@ -256,6 +257,13 @@ export function parseCurl(args: string[]): Command {
         headers.push([headerName, value.slice(colon + 1).trim()]);
         break;
       }
+      case '--request-target': {
+        // The request line's target instead of the URL's path, e.g. an absolute URL for a proxy.
+        const value = takeValue();
+        if (!value) return fail(`option ${option} needs a target, e.g. ${option} http://169.254.169.254/`);
+        requestTarget = value;
+        break;
+      }
       case '-d':
       case '--data':
       case '--data-raw':
@@ -278,7 +286,7 @@ export function parseCurl(args: string[]): Command {
   const request: CurlRequest = {
     // Like curl: -d implies POST, -I implies HEAD, unless -X says otherwise.
     method: method ?? (headOnly ? 'HEAD' : data.length > 0 ? 'POST' : 'GET'),
-    path,
+    path: requestTarget ?? path,
     headers,
   };
   const url = toUrl(targets[0]!);
@@ -326,6 +334,7 @@ export const HELP_TEXT = [
   "  curl [-i] [-I] [-X METHOD] [-H 'Name: value']... [-d DATA] PATH",
   '                           send a request to the app, e.g. curl -i /orders/42; with an nginx',
   '                           config it goes through nginx as a visitor, e.g. curl -i https://shop.example/',
+  '                           (or Apache, with an apache/*.conf); --request-target http://… asks it as a proxy',
   '  env                      print the environment of run',
   '  export NAME=value        set a variable for the next run',
   '  unset NAME               remove a variable',

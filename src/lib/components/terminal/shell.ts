@@ -259,9 +259,12 @@ export class Shell {
       this.print(`${RED}${plan.message}${RESET}\n`);
       return;
     }
-    if (plan.via === 'nginx') {
+    if (plan.via === 'nginx' || plan.via === 'apache') {
       const note = plan.note ? ` (${plan.note})` : '';
-      this.print(`${DIM}* ${plan.request.method} ${plan.url} through nginx${note}${RESET}\n`);
+      const target = plan.request.path.startsWith('/') ? '' : ` (request target ${plan.request.path})`;
+      this.print(
+        `${DIM}* ${plan.request.method} ${plan.url}${target} through ${plan.via === 'nginx' ? 'nginx' : 'Apache'}${note}${RESET}\n`,
+      );
       this.held = '';
     }
     const exchange = await this.deps.sendCurl(plan);

@@ -200,3 +200,46 @@ describe('formatHops', () => {
     expect(text.replace(/\x1b\[\d+m/g, '')).toBe('nginx  │ n1\napp    │ a1\napp    │ a2\napp    │ (logged nothing)\n');
   });
 });
+
+describe('curl through an Apache site (apache/*.conf, lesson 12)', () => {
+  const SITE = `ProxyRequests On
+<VirtualHost *:80>
+    ServerName shop.example
+    RequestHeader set X-Forwarded-Proto "https"
+    ProxyPass / http://127.0.0.1:8000/
+</VirtualHost>
+`;
+  const curl = (line: string[]) => (parseCurl(line) as Extract<Command, { name: 'curl' }>).request;
+
+  it('goes through Apache, and the app gets what mod_proxy_http appends', async () => {
+    const plan = planRequest({ 'apache/shop.conf': SITE }, curl(['-H', 'X-Forwarded-For: 10.6.6.6', '/']));
+    expect(plan.via).toBe('apache');
+    const runtime = new FakeRuntime();
+    const exchange = await sendPlanned(runtime, 'terminal', SERVING, plan);
+    const sent = runtime.requests[0]?.request;
+    expect(sent?.headers).toContainEqual(['X-Forwarded-For', `10.6.6.6, ${VISITOR_ADDRESS}`]);
+    expect(sent?.headers).toContainEqual(['X-Forwarded-Proto', 'https']);
+    expect(exchange.hops.map((hop) => hop.name)).toEqual(['apache', 'app']);
+    expect(exchange.hops[0]?.log).toMatch(/^shop\.example:80 198\.51\.100\.23 - - \[/);
+    expect(formatHops(exchange.hops)).toContain('apache │');
+  });
+
+  it('with ProxyRequests On, fetches the URL a --request-target names, and says so', async () => {
+    const plan = planRequest(
+      { 'apache/shop.conf': SITE },
+      curl(['--request-target', 'http://169.254.169.254/latest/meta-data/', 'http://shop.example/']),
+    );
+    const runtime = new FakeRuntime();
+    const exchange = await sendPlanned(runtime, 'terminal', SERVING, plan);
+    expect(runtime.requests).toHaveLength(0);
+    expect(exchange.response?.status).toBe(200);
+    expect(exchange.note).toContain('open proxy');
+  });
+
+  it('a site apachectl -t refuses sends nothing and says why, at its line', () => {
+    const plan = planRequest({ 'apache/shop.conf': 'Listen 80\n' }, curl(['/']));
+    expect(plan.via === 'none' && plan.message).toContain(
+      'Syntax error on line 1 of apache/shop.conf:\nCannot define multiple Listeners on the same IP:port',
+    );
+  });
+});

@@ -72,7 +72,8 @@ const REWRITE_FLAGS =
 /** mod_rewrite cmd_rewriterule: pattern, substitution, [flags]. */
 function rewriteRule(d: ApacheDirective): string | null {
   const w = d.args;
-  if (w.length < 2 || w.length > 3) return `RewriteRule: bad argument line '${d.raw}'`;
+  // mod_rewrite's parseargline reads a pattern, a substitution and flags; words after those are ignored.
+  if (w.length < 2) return `RewriteRule: bad argument line '${d.raw}'`;
   const [pattern = '', , flags] = w;
   if (!compiles(pattern.replace(/^!/, ''))) return `RewriteRule: cannot compile regular expression '${pattern}'`;
   if (flags !== undefined) {
@@ -177,7 +178,9 @@ function require(d: ApacheDirective): string | null {
   const [provider = '', ...rest] = words;
   const known = ['all', 'env', 'method', 'expr', 'ip', 'host', 'forward-dns', 'local', 'user', 'group', 'valid-user'];
   if (!known.includes(provider.toLowerCase())) return `Unknown Authz provider: ${provider}`;
-  if (provider.toLowerCase() === 'all' && (rest.length !== 1 || !/^(granted|denied)$/i.test(rest[0] ?? ''))) {
+  // mod_authz_core hands a provider the rest of the line as written (quotes and all): `all` compares it whole.
+  const line = d.raw.replace(/^\s*(not\s+)?\S+\s*/i, '').trim();
+  if (provider.toLowerCase() === 'all' && !/^(granted|denied)$/i.test(line)) {
     return "Argument for 'Require all' must be 'granted' or 'denied'";
   }
   if (['ip', 'host', 'env', 'method', 'forward-dns'].includes(provider.toLowerCase()) && rest.length === 0) {
@@ -235,8 +238,12 @@ const HANDLERS: Record<string, Handler> = {
     const bad = d.args.find((w) => !SSL_OPTIONS.includes(w.replace(/^[+-]/, '').toLowerCase()));
     return bad === undefined ? null : `SSLOptions: Illegal option '${bad.replace(/^[+-]/, '')}'`;
   },
-  Alias: (d, context) =>
-    context.dirSection === null && d.args.length < 2 ? 'Alias must have two arguments when used globally' : null,
+  Alias: (d, context) => {
+    // mod_alias: NOT_IN_DIRECTORY (core.c words it "directory context").
+    if (/^<Directory(Match)?$/.test(context.dirSection?.name ?? ''))
+      return `${d.name} cannot occur within directory context`;
+    return context.dirSection === null && d.args.length < 2 ? 'Alias must have two arguments when used globally' : null;
+  },
   Options: options,
   Require: require,
   ProxyPassReverse: proxyPassReverse,
