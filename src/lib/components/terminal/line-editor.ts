@@ -1,7 +1,9 @@
 /**
  * Line editing for the xterm prompt: insert, backspace, delete, left/right, home/end, history
  * up/down, Ctrl+C, Ctrl+L, Ctrl+U. Pure: it takes what xterm's onData delivers and answers with
- * what to write and what the line means. Redraws the whole line each time (prompt lines are short).
+ * what to write and what the line means. Redraws the whole line each time, from the row it starts on:
+ * a line longer than the terminal is wide wraps over several rows, and the cursor is placed by row
+ * and column (one column a character: wide characters are not measured).
  */
 
 export type EditorAction =
@@ -16,8 +18,16 @@ export class LineEditor {
   /** Position while browsing history; history.length means "the line being typed". */
   private historyIndex = 0;
   private draft = '';
+  /** The cursor's row, counted from the row the prompt starts on, after the last redraw. */
+  private cursorRow = 0;
+  /** Rows the last redraw used. */
+  private rows = 1;
 
-  constructor(readonly prompt = '$ ') {}
+  constructor(
+    readonly prompt = '$ ',
+    /** The terminal's width; the line wraps at it. */
+    private readonly columns: () => number = () => Number.POSITIVE_INFINITY,
+  ) {}
 
   get line(): string {
     return this.buffer;
@@ -27,10 +37,50 @@ export class LineEditor {
     return this.history;
   }
 
-  /** The prompt and the current line, with the cursor in place, from the start of the row. */
+  /** The prompt and the current line, redrawn over the last redraw, with the cursor in place. */
   render(): string {
-    const back = this.buffer.length - this.cursor;
-    return `\r\x1b[K${this.prompt}${this.buffer}${back > 0 ? `\x1b[${back}D` : ''}`;
+    const width = Math.max(1, Math.floor(this.columns()));
+    const text = this.prompt + this.buffer;
+    const up = this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : '';
+    // One row before and after: clear to the end of the row; else everything below the start too.
+    const clear = this.rows > 1 || text.length >= width ? '\x1b[J' : '\x1b[K';
+    // A text that fills its last row leaves xterm's cursor there, waiting to wrap: end the row
+    // so the cursor stands where the next character goes.
+    const filled = text.length > 0 && text.length % width === 0 ? '\r\n' : '';
+    const endRow = Math.floor(text.length / width);
+    const endColumn = text.length % width;
+    const target = this.prompt.length + this.cursor;
+    const targetRow = Math.floor(target / width);
+    const targetColumn = target % width;
+    let place = '';
+    if (targetRow === endRow) {
+      if (endColumn > targetColumn) place = `\x1b[${endColumn - targetColumn}D`;
+    } else {
+      place = `\x1b[${endRow - targetRow}A\r${targetColumn > 0 ? `\x1b[${targetColumn}C` : ''}`;
+    }
+    this.cursorRow = targetRow;
+    this.rows = endRow + 1;
+    return `${up}\r${clear}${text}${filled}${place}`;
+  }
+
+  /** The prompt drawn on a fresh row (after output, or a cleared screen): nothing above is the line's. */
+  renderFresh(): string {
+    this.cursorRow = 0;
+    this.rows = 1;
+    return this.render();
+  }
+
+  /** Moves the cursor to the end of the line and says how to leave it: after a redraw that filled its last row, the cursor already stands on a fresh row. */
+  private leaveLine(): { write: string; end: string } {
+    const atEnd = this.cursor === this.buffer.length;
+    this.cursor = this.buffer.length;
+    const write = atEnd ? '' : this.render();
+    const width = Math.max(1, Math.floor(this.columns()));
+    const text = this.prompt + this.buffer;
+    const end = text.length > 0 && text.length % width === 0 ? '' : '\r\n';
+    this.cursorRow = 0;
+    this.rows = 1;
+    return { write, end };
   }
 
   feed(data: string): EditorAction[] {
@@ -57,10 +107,11 @@ export class LineEditor {
         if (ch === '\r' && data[i] === '\n') i++;
         flush();
         const line = this.buffer;
+        const { write, end } = this.leaveLine();
         this.remember(line);
         this.buffer = '';
         this.cursor = 0;
-        actions.push({ type: 'write', data: '\r\n' }, { type: 'submit', line });
+        actions.push({ type: 'write', data: write + end }, { type: 'submit', line });
       } else if (ch === '\x7f' || ch === '\b') {
         if (this.cursor > 0) {
           this.buffer = this.buffer.slice(0, this.cursor - 1) + this.buffer.slice(this.cursor);
@@ -69,10 +120,11 @@ export class LineEditor {
         }
       } else if (ch === '\x03') {
         flush();
+        const { write } = this.leaveLine();
         this.buffer = '';
         this.cursor = 0;
         this.historyIndex = this.history.length;
-        actions.push({ type: 'write', data: '^C\r\n' }, { type: 'interrupt' });
+        actions.push({ type: 'write', data: `${write}^C\r\n` }, { type: 'interrupt' });
       } else if (ch === '\x0c') {
         flush();
         actions.push({ type: 'clear' });

@@ -77,7 +77,7 @@ export function shellQuote(value: string): string {
 }
 
 export class Shell {
-  private editor = new LineEditor('$ ');
+  private editor = new LineEditor('$ ', () => this.deps.columns());
   private busy = false;
   /** The cursor sits at the start of a row (nothing after the last newline). */
   private atLineStart = true;
@@ -107,7 +107,7 @@ export class Shell {
    * ends with its prompt.
    */
   restart(screen: string): void {
-    this.editor = new LineEditor('$ ');
+    this.editor = new LineEditor('$ ', () => this.deps.columns());
     this.held = null;
     this.atLineStart = true;
     this.promptShown = false;
@@ -146,7 +146,7 @@ export class Shell {
       if (action.type === 'write') this.deps.write(action.data);
       else if (action.type === 'clear') {
         this.deps.clearScreen();
-        this.deps.write(this.editor.render());
+        this.deps.write(this.editor.renderFresh());
       } else if (action.type === 'interrupt') {
         this.atLineStart = true;
         this.promptShown = false;
@@ -302,7 +302,7 @@ export class Shell {
   private showPrompt(): void {
     if (this.busy || this.promptShown) return;
     if (!this.atLineStart) this.deps.write('\r\n');
-    this.deps.write(this.editor.render());
+    this.deps.write(this.editor.renderFresh());
     this.promptShown = true;
     this.atLineStart = false;
   }
