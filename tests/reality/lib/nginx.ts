@@ -41,6 +41,8 @@ export interface SiteRewrite {
   httpPort: number;
   httpsPort: number;
   cert: Cert;
+  /** keep the config's own ssl_certificate/ssl_certificate_key (a test that installs the lesson's certificates) */
+  keepCertificates?: boolean;
   /** where proxy_pass and upstream servers point; omitted for `nginx -t` only */
   app?: Endpoint;
   logs: string;
@@ -67,8 +69,10 @@ export function rewriteSite(text: string, options: SiteRewrite): string {
     const to = tls ? options.httpsPort : options.httpPort;
     return `${indent}listen 127.0.0.1:${to}${flags.length ? ` ${flags.join(' ')}` : ''};`;
   });
-  out = statements(out, 'ssl_certificate', (_args, indent) => `${indent}ssl_certificate ${options.cert.cert};`);
-  out = statements(out, 'ssl_certificate_key', (_args, indent) => `${indent}ssl_certificate_key ${options.cert.key};`);
+  if (!options.keepCertificates) {
+    out = statements(out, 'ssl_certificate', (_args, indent) => `${indent}ssl_certificate ${options.cert.cert};`);
+    out = statements(out, 'ssl_certificate_key', (_args, indent) => `${indent}ssl_certificate_key ${options.cert.key};`); // prettier-ignore
+  }
   out = statements(
     out,
     'ssl_trusted_certificate',
