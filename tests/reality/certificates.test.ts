@@ -20,6 +20,10 @@ const LESSON = '10-certificates-and-headers';
 // 2026-02-01, the grader's clock: inside the lesson certificate's 90 days (2026-01-05 to 2026-04-05).
 const AT_TIME = String(Date.parse('2026-02-01T00:00:00Z') / 1000);
 
+// The webroot lessons/_templates/shop-letsencrypt/letsencrypt/renewal/shop.example.conf names.
+const WEBROOT = '/var/www/letsencrypt';
+const TOKEN = 'reality-token';
+
 const dirs: string[] = [];
 const servers: Started[] = [];
 after(async () => {
@@ -46,7 +50,12 @@ async function install(v: Variant, start: boolean) {
   chmodSync(join(root, 'letsencrypt/live/shop.example/privkey.pem'), 0o600); // as certbot leaves it
   const [site] = nginxConfigs(v.files);
   assert.ok(site);
-  const files = { ...v.files, [site]: v.files[site]!.replaceAll('/etc/letsencrypt/', `${root}/letsencrypt/`) };
+  // certbot's webroot, with a token in it as the webroot plugin writes one.
+  mkdirSync(join(root, 'webroot/.well-known/acme-challenge'), { recursive: true });
+  writeFileSync(join(root, 'webroot/.well-known/acme-challenge', TOKEN), `${TOKEN}.key-authorization`);
+  for (const dir of ['webroot', 'webroot/.well-known', 'webroot/.well-known/acme-challenge']) chmodSync(join(root, dir), 0o755); // prettier-ignore
+  const config = v.files[site]!.replaceAll('/etc/letsencrypt/', `${root}/letsencrypt/`).replaceAll(WEBROOT, `${root}/webroot`); // prettier-ignore
+  const files = { ...v.files, [site]: config };
   const prefix = makePrefix();
   dirs.push(prefix.root);
   const httpsPort = await freePort();
@@ -54,7 +63,7 @@ async function install(v: Variant, start: boolean) {
   const unused = { dir: root, cert: '', key: '' };
   installSite(prefix, files, [site], { httpPort, httpsPort, cert: unused, keepCertificates: true });
   const checked = nginxTest(prefix);
-  if (!start) return { root, checked, httpsPort };
+  if (!start) return { root, checked, httpsPort, httpPort };
   assert.ok(checked.ok, `nginx -t refused ${v.name}:\n${checked.output}`);
   const nginx = startNginx(prefix);
   servers.push(nginx);
@@ -62,7 +71,7 @@ async function install(v: Variant, start: boolean) {
     const socket = connect(httpsPort, '127.0.0.1', () => { socket.destroy(); resolve(true); });
     socket.on('error', () => resolve(undefined));
   })); // prettier-ignore
-  return { root, checked, httpsPort };
+  return { root, checked, httpsPort, httpPort };
 }
 
 function sClient(root: string, port: number) {
@@ -90,4 +99,25 @@ test('the ocsp-stapling-on mistake: nginx says the certificate names no OCSP res
   const { checked } = await install(variant('mistakes/ocsp-stapling-on'), false);
   assert.ok(checked.ok, checked.output);
   assert.match(checked.output, /"ssl_stapling" ignored, no OCSP responder URL in the certificate/);
+});
+
+/** Let's Encrypt's HTTP-01 request, on port 80, not following redirects: status and body. */
+async function challenge(port: number): Promise<{ status: number; body: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/.well-known/acme-challenge/${TOKEN}`, {
+    headers: { Host: 'shop.example' },
+    redirect: 'manual',
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+test('the acme-challenge check agrees with nginx: the solution serves the token from the webroot on port 80', async () => {
+  const { httpPort } = await install(variant('solution'), true);
+  assert.deepEqual(await challenge(httpPort), { status: 200, body: `${TOKEN}.key-authorization` });
+});
+
+test('the acme-redirected-to-https and acme-wrong-webroot mistakes: no token on port 80 (301, 404)', async () => {
+  const redirected = await install(variant('mistakes/acme-redirected-to-https'), true);
+  assert.equal((await challenge(redirected.httpPort)).status, 301);
+  const wrong = await install(variant('mistakes/acme-wrong-webroot'), true);
+  assert.equal((await challenge(wrong.httpPort)).status, 404);
 });
