@@ -11,6 +11,7 @@
  * never for the small sessions forged here); then "." and the time as big-endian bytes, base64url;
  * then "." and base64url(HMAC-SHA1(HMAC-SHA1(secret_key, salt), everything before)).
  */
+import { subtleCrypto } from './web-crypto';
 
 const encoder = new TextEncoder();
 
@@ -21,14 +22,10 @@ function base64url(bytes: Uint8Array): string {
 }
 
 async function hmacSha1(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  const imported = await globalThis.crypto.subtle.importKey(
-    'raw',
-    key as BufferSource,
-    { name: 'HMAC', hash: 'SHA-1' },
-    false,
-    ['sign'],
-  );
-  return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', imported, data as BufferSource));
+  const imported = await subtleCrypto().importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-1' }, false, [
+    'sign',
+  ]);
+  return new Uint8Array(await subtleCrypto().sign('HMAC', imported, data as BufferSource));
 }
 
 function timestampBytes(seconds: number): Uint8Array {

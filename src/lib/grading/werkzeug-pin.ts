@@ -16,6 +16,7 @@
  * then "cookiesalt" (the cookie name is `__wzd` + 20 hex digits), then "pinsalt": the PIN is the
  * first 9 decimal digits of the digest as an integer, in groups of 3.
  */
+import { subtleCrypto } from './web-crypto';
 
 export interface PinFacts {
   /** getpass.getuser() of the server process; null when it has none. */
@@ -51,7 +52,7 @@ export function macToNode(mac: string): string {
 }
 
 async function sha1Hex(data: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-1', data as BufferSource));
+  const digest = new Uint8Array(await subtleCrypto().digest('SHA-1', data as BufferSource));
   return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
