@@ -72,8 +72,11 @@ async function auditCommand(args: string[]): Promise<number> {
 }
 
 async function lessonsCheckCommand(args: string[]): Promise<number> {
-  if (args.length > 0) throw new UsageError(`lessons check takes no arguments (got ${args.join(' ')})`);
-  const lessons = await loadLessons(LESSONS_DIR);
+  if (args.length > 1) throw new UsageError(`lessons check takes at most one lesson id (got ${args.join(' ')})`);
+  const only = args[0];
+  const folder = only === undefined ? null : lessonFolder(only);
+  if (only !== undefined && folder === null) throw new UsageError(`no lesson "${only}" in ${LESSONS_DIR}`);
+  const lessons = folder === null ? await loadLessons(LESSONS_DIR) : [await loadLesson(folder)];
   let failed = 0;
   let passed = 0;
   const { unjudged } = await withRuntime(async (runtime) => {
