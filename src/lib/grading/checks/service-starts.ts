@@ -61,6 +61,10 @@ export function serviceStarts(spec: Spec, context: GradingContext): CheckResult 
       process.kind === 'supervisor' ? `supervisord: "can't find command '${program}'"` : `systemd: "Failed to locate executable ${program}: No such file or directory"`; // prettier-ignore
     return missing(process.command, `${program} is not on the server (${words})`);
   }
+  // python SCRIPT: the script is a file too (python -m MODULE names none).
+  const script = /\/python[\d.]*$/.test(program) && args[0] !== undefined && !args[0].startsWith('-') ? args[0] : undefined;
+  if (script !== undefined && !files.has(script))
+    return missing(process.command, `${script} is not on the server (python: "can't open file '${script}': No such file or directory")`); // prettier-ignore
   const config = args.find((arg, index) => FILE_OPTIONS.has(args[index - 1] ?? ''));
   if (config !== undefined && !files.has(config))
     return missing(process.command, `${config} is not on the server (the server exits: "Error: ${config} doesn't exist")`); // prettier-ignore
