@@ -15,7 +15,7 @@ import tls from 'node:tls';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { APACHE, makeServerRoot, type ServerRoot } from './lib/apache';
+import { APACHE, makeServerRoot, rewriteSite, type ServerRoot } from './lib/apache';
 import { request, tryRequest, type Reply } from './lib/http';
 import { launch, plan, type Endpoint } from './lib/launch';
 import { entrypoints, lessonIds, variants, type Variant } from './lib/lessons';
@@ -28,23 +28,11 @@ const PROBE_PATH = join(import.meta.dirname, 'fixtures', 'probe');
 const SERVER_NAME = 'shop.example';
 /** The test client's own loopback address: distinct from 127.0.0.1, which is Apache's when it calls the app. */
 const CLIENT = '127.0.0.2';
-const APP_UPSTREAM = 'http://127.0.0.1:8000/';
 
 const apacheSite = (variant: Variant) => Object.keys(variant.files).find((path) => /(^|\/)apache\/[^/]+\.conf$/.test(path)); // prettier-ignore
 const subjects = lessonIds()
   .flatMap((lesson) => variants(lesson))
   .filter((variant) => apacheSite(variant) !== undefined && entrypoints(variant.files).length > 0);
-
-/** The site on the test's ports, certificate and app server; nothing else changes. */
-function rewriteSite(text: string, ports: { http: number; https: number }, cert: Cert, app: Endpoint): string {
-  const upstream = app.socketPath ? `unix:${app.socketPath}|http://127.0.0.1/` : `http://127.0.0.1:${app.port}/`;
-  return text
-    .replace(/<VirtualHost \*:80>/g, `<VirtualHost *:${ports.http}>`)
-    .replace(/<VirtualHost \*:443>/g, `<VirtualHost *:${ports.https}>`)
-    .replaceAll('/etc/letsencrypt/live/shop.example/fullchain.pem', cert.cert)
-    .replaceAll('/etc/letsencrypt/live/shop.example/privkey.pem', cert.key)
-    .replaceAll(APP_UPSTREAM, upstream);
-}
 
 let venv: Venv;
 let cert: Cert;
