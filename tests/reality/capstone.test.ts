@@ -53,7 +53,9 @@ after(() => {
 });
 
 test('both tracks are found: Gunicorn + systemd + nginx, Waitress + Supervisor + Apache', () => {
-  const found = tracks.map(({ variant, entry, front }) => `${variant.name}: ${entry?.kind} ${entry?.command} / ${front}`);
+  const found = tracks.map(
+    ({ variant, entry, front }) => `${variant.name}: ${entry?.kind} ${entry?.command} / ${front}`,
+  );
   assert.ok(
     tracks.some(({ entry, front }) => entry?.kind === 'systemd' && /gunicorn/.test(entry.command) && front === 'nginx'),
     found.join('\n'),
@@ -73,7 +75,11 @@ for (const { variant, entry, front } of tracks) {
     let root: ServerRoot | undefined;
     const ports = { http: 0, https: 0 };
 
-    const viaHttps = (path: string, options: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Reply> => // prettier-ignore
+    const viaHttps = (
+      path: string,
+      options: { method?: string; body?: string; headers?: Record<string, string> } = {},
+    ): Promise<Reply> =>
+      // prettier-ignore
       request({
         port: ports.https,
         path,
@@ -164,7 +170,12 @@ for (const { variant, entry, front } of tracks) {
         const line = await waitUntil(
           app!,
           'the login line in its log',
-          () => app!.output().slice(before).split('\n').find((text) => text.includes("login failed for 'ann'")),
+          () =>
+            app!
+              .output()
+              .slice(before)
+              .split('\n')
+              .find((text) => text.includes("login failed for 'ann'")),
           5_000,
         );
         assert.match(line, new RegExp(`from ${CLIENT.replaceAll('.', '\\.')}\\b`), line);
@@ -235,7 +246,7 @@ for (const { variant, entry, front } of tracks) {
         assert.equal(seen.remote_addr, CLIENT);
       });
 
-      test("08 the debugger with a forged Host: no console, no file outside the uploads", async () => {
+      test('08 the debugger with a forged Host: no console, no file outside the uploads', async () => {
         const console = await viaHttps('/console', { headers: { Host: '127.0.0.1' } });
         assert.ok(!/Werkzeug Debugger|__debugger__/.test(console.body), 'a debugger answered');
         const read = await viaHttps('/download?name=../app.py');
@@ -243,7 +254,12 @@ for (const { variant, entry, front } of tracks) {
       });
 
       test('10 HSTS over plain http: port 80 redirects without it', async () => {
-        const reply = await request({ port: ports.http, path: '/', headers: { Host: SERVER_NAME }, localAddress: CLIENT });
+        const reply = await request({
+          port: ports.http,
+          path: '/',
+          headers: { Host: SERVER_NAME },
+          localAddress: CLIENT,
+        });
         assert.equal(reply.status, 301);
         assert.equal(reply.headers.location, `https://${SERVER_NAME}/`);
         assert.equal(reply.headers['strict-transport-security'], undefined);

@@ -24,7 +24,9 @@ const redTeam = z
   .string()
   .min(1)
   .optional()
-  .describe("The attack's name when the capstone's red team replays this check, e.g. 'alias traversal'; default: not replayed");
+  .describe(
+    "The attack's name when the capstone's red team replays this check, e.g. 'alias traversal'; default: not replayed",
+  );
 
 export const requestSpec = z
   .object({
@@ -321,9 +323,7 @@ const forgedSession = z
   .strict();
 
 /** Every requirement of requirements*.txt is one exact version (`==`) with a `--hash`, as pip reads it. */
-const requirementsPinned = z
-  .object({ kind: z.literal('requirements-pinned'), id, title, hint, redTeam })
-  .strict();
+const requirementsPinned = z.object({ kind: z.literal('requirements-pinned'), id, title, hint, redTeam }).strict();
 
 /**
  * The capstone's red team: every check an earlier lesson marks `redTeam` (its attack), replayed
@@ -378,10 +378,12 @@ const serviceStarts = z
       .string()
       .startsWith('/')
       .default('/srv/shop')
-      .describe("Where the workspace is deployed on the server; its files exist there; default /srv/shop"),
+      .describe('Where the workspace is deployed on the server; its files exist there; default /srv/shop'),
     machine: z
       .array(z.string().startsWith('/'))
-      .describe("Files the server holds besides the app's (the virtual environment's programs, the secret store's env file)"),
+      .describe(
+        "Files the server holds besides the app's (the virtual environment's programs, the secret store's env file)",
+      ),
   })
   .strict();
 

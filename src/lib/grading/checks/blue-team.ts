@@ -77,7 +77,9 @@ export async function blueTeam(spec: Spec, context: GradingContext, env: Record<
   });
   const front = await frontOf(context, env);
   if (front === null) {
-    return fail('There is no nginx config (nginx/*.conf) or Apache site (apache/*.conf): visitors have no way in to the app.');
+    return fail(
+      'There is no nginx config (nginx/*.conf) or Apache site (apache/*.conf): visitors have no way in to the app.',
+    );
   }
   const jar = new Map<string, string>();
   for (const visit of spec.visits) {
@@ -102,7 +104,7 @@ export async function blueTeam(spec: Spec, context: GradingContext, env: Record<
       const logged = answer.appLog.trim().split('\n').filter(Boolean).slice(-2).join(' | ') || 'nothing';
       return fail(
         `${asked}: the app server's log does not name the visitor ${spec.client} (it wrote: ${logged}). ` +
-          'Behind a proxy, the address a log keeps must be the visitor\'s, from the one header the proxy sets.',
+          "Behind a proxy, the address a log keeps must be the visitor's, from the one header the proxy sets.",
         answer.where,
       );
     }

@@ -68,12 +68,17 @@ export async function redTeam(
 ): Promise<CheckResult> {
   const base = { id: spec.id, title: spec.title, hint: spec.hint };
   if (attacks.length === 0)
-    return { ...base, passed: false, message: 'No earlier lesson marks an attack (redTeam): the red team has nothing to replay.' };
+    return {
+      ...base,
+      passed: false,
+      message: 'No earlier lesson marks an attack (redTeam): the red team has nothing to replay.',
+    };
   if (!has('nginx', context.files) && !has('Apache', context.files)) {
     return {
       ...base,
       passed: false,
-      message: 'There is no nginx config (nginx/*.conf) or Apache site (apache/*.conf) in front of the app: nothing to attack the way visitors reach it.',
+      message:
+        'There is no nginx config (nginx/*.conf) or Apache site (apache/*.conf) in front of the app: nothing to attack the way visitors reach it.',
     };
   }
   const skipped: string[] = [];

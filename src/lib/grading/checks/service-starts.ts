@@ -27,7 +27,8 @@ const folderOf = (files: Set<string>, folder: string) =>
 
 /** What the manager says when a path is missing, and what it does next. */
 function consequence(process: ManagedProcess): string {
-  if (process.kind === 'supervisor') return 'supervisord retries it (startretries) and gives up: FATAL, nothing serves.';
+  if (process.kind === 'supervisor')
+    return 'supervisord retries it (startretries) and gives up: FATAL, nothing serves.';
   return process.restart && process.restart.value !== 'no'
     ? `the unit fails at every start and Restart=${process.restart.value} starts it again, forever: a restart loop, nothing serves.`
     : 'the unit fails at start and stays down.';
@@ -37,7 +38,11 @@ export function serviceStarts(spec: Spec, context: GradingContext): CheckResult 
   const base = { id: spec.id, title: spec.title, hint: spec.hint };
   const loaded = loadProcess(context.files);
   if (loaded === null)
-    return { ...base, passed: false, message: 'There is no systemd unit (*.service) or Supervisor program to start the app.' };
+    return {
+      ...base,
+      passed: false,
+      message: 'There is no systemd unit (*.service) or Supervisor program to start the app.',
+    };
   if (!loaded.ok)
     throw new BlockedError({ message: `${loaded.location.file}:${loaded.location.line}: ${loaded.error}`, ...loaded.location }); // prettier-ignore
   const { process } = loaded;
@@ -62,7 +67,8 @@ export function serviceStarts(spec: Spec, context: GradingContext): CheckResult 
     return missing(process.command, `${program} is not on the server (${words})`);
   }
   // python SCRIPT: the script is a file too (python -m MODULE names none).
-  const script = /\/python[\d.]*$/.test(program) && args[0] !== undefined && !args[0].startsWith('-') ? args[0] : undefined;
+  const script =
+    /\/python[\d.]*$/.test(program) && args[0] !== undefined && !args[0].startsWith('-') ? args[0] : undefined;
   if (script !== undefined && !files.has(script))
     return missing(process.command, `${script} is not on the server (python: "can't open file '${script}': No such file or directory")`); // prettier-ignore
   const config = args.find((arg, index) => FILE_OPTIONS.has(args[index - 1] ?? ''));
