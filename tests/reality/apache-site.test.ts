@@ -9,23 +9,18 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
 import tls from 'node:tls';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { APACHE, makeServerRoot, rewriteSite, type ServerRoot } from './lib/apache';
-import { request, tryRequest, type Reply } from './lib/http';
-import { launch, plan, type Endpoint } from './lib/launch';
+import type { ServerRoot } from './lib/apache';
+import { request, type Reply } from './lib/http';
 import { entrypoints, lessonIds, variants, type Variant } from './lib/lessons';
 import { makeCert, type Cert } from './lib/nginx';
-import { freePort, run, start, waitUntil, type Started } from './lib/processes';
-import { listeningSockets } from './lib/sockets';
+import { freePort, type Started } from './lib/processes';
+import { SERVER_NAME, startApacheSite, startAppServer, writeWorkDir } from './lib/stack';
 import { ensureVenv, type Venv } from './lib/venv';
 
-const PROBE_PATH = join(import.meta.dirname, 'fixtures', 'probe');
-const SERVER_NAME = 'shop.example';
 /** The test client's own loopback address: distinct from 127.0.0.1, which is Apache's when it calls the app. */
 const CLIENT = '127.0.0.2';
 
@@ -77,54 +72,14 @@ for (const variant of subjects) {
       request({ port: ports.http, path, headers: { Host: SERVER_NAME, ...headers }, localAddress: CLIENT });
 
     before(async () => {
-      const workDir = mkdtempSync(join(tmpdir(), `prodready-${variant.lesson}-`));
+      const workDir = writeWorkDir(variant.files, variant.lesson);
       dirs.push(workDir);
-      chmodSync(workDir, 0o755);
-      for (const [path, text] of Object.entries(variant.files)) {
-        mkdirSync(dirname(join(workDir, path)), { recursive: true });
-        writeFileSync(join(workDir, path), text);
-      }
-      const port = await freePort();
       ports.http = await freePort();
       ports.https = await freePort();
-      const entry = entrypoints(variant.files)[0]!;
-      const launchPlan = plan({ entry, dir: workDir, venvBin: venv.bin, port, socketPath: join(workDir, 'app.sock'), env: { SECRET_KEY: secret } }); // prettier-ignore
-      app = launch(`${variant.lesson} app server`, launchPlan, { PYTHONPATH: PROBE_PATH });
-      const server = app;
-      const listening = await waitUntil(server, 'listening socket', () => {
-        const found = listeningSockets(server.child.pid!);
-        return found.length ? found : undefined;
-      });
-      const unix = listening.find((address) => address.startsWith('unix:'));
-      const endpoint: Endpoint = unix
-        ? { address: unix, socketPath: unix.slice('unix:'.length) }
-        : { address: `127.0.0.1:${port}`, port };
-      appPort = port;
-      await waitUntil(server, `answer on ${endpoint.address}`, () =>
-        tryRequest({ port: endpoint.port, socketPath: endpoint.socketPath, path: '/' }),
-      );
-
-      root = makeServerRoot();
-      writeFileSync(
-        join(root.dir, 'ports.conf'),
-        `Listen 127.0.0.1:${ports.http}\n<IfModule ssl_module>\n\tListen 127.0.0.1:${ports.https}\n</IfModule>\n`,
-      );
-      const site = rewriteSite(variant.files[apacheSite(variant)!]!, ports, cert, endpoint);
-      writeFileSync(join(root.dir, 'sites-enabled', 'shop.conf'), site);
-      const args = ['-d', root.dir, '-f', join(root.dir, 'apache2.conf')];
-      const checked = run(APACHE, ['-t', ...args], { env: root.env });
-      assert.ok(checked.ok, `apache2 -t refused the site:\n${checked.output}`);
-      apache = start('apache2', APACHE, ['-D', 'FOREGROUND', ...args], { cwd: root.dir, env: root.env });
-      const proxy = apache;
-      await waitUntil(proxy, 'answer on https', async () => {
-        const reply = await tryRequest({
-          port: ports.https,
-          path: '/',
-          tls: { ca: readFileSync(cert.cert, 'utf8'), servername: SERVER_NAME },
-          headers: { Host: SERVER_NAME },
-        });
-        return reply && reply.status !== 502 && reply.status !== 503 ? reply : undefined;
-      });
+      const server = await startAppServer(variant.lesson, entrypoints(variant.files)[0]!, workDir, venv.bin, secret);
+      app = server.app;
+      appPort = server.port;
+      ({ apache, root } = await startApacheSite(variant.files[apacheSite(variant)!]!, ports, cert, server.endpoint));
     });
 
     after(async () => {

@@ -9,22 +9,17 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import tls from 'node:tls';
 import { after, before, describe, test } from 'node:test';
-import { APACHE, makeServerRoot, rewriteSite, type ServerRoot } from './lib/apache';
-import { request, tryRequest, type Reply } from './lib/http';
-import { launch, plan, type Endpoint } from './lib/launch';
+import type { ServerRoot } from './lib/apache';
+import { request, type Reply } from './lib/http';
 import { entrypoints, nginxConfigs, variants } from './lib/lessons';
 import { installSite, makeCert, makePrefix, nginxTest, startNginx, type Cert } from './lib/nginx';
-import { freePort, run, start, waitUntil, type Started } from './lib/processes';
-import { listeningSockets } from './lib/sockets';
+import { freePort, waitUntil, type Started } from './lib/processes';
+import { SERVER_NAME, startApacheSite, startAppServer, waitForHttps, writeWorkDir } from './lib/stack';
 import { ensureVenv, type Venv } from './lib/venv';
 
-const PROBE_PATH = join(import.meta.dirname, 'fixtures', 'probe');
-const SERVER_NAME = 'shop.example';
 /** The test client's own loopback address: distinct from 127.0.0.1, which is the proxy's when it calls the app. */
 const CLIENT = '127.0.0.2';
 const FORGED = '10.6.6.6';
@@ -92,60 +87,23 @@ for (const { variant, entry, front } of tracks) {
 
     before(async () => {
       assert.ok(entry, `${variant.name} has no unit or program to start`);
-      const workDir = mkdtempSync(join(tmpdir(), 'prodready-14-capstone-'));
+      const workDir = writeWorkDir(variant.files, '14-capstone');
       dirs.push(workDir);
-      chmodSync(workDir, 0o755);
-      for (const [path, text] of Object.entries(variant.files)) {
-        mkdirSync(dirname(join(workDir, path)), { recursive: true });
-        writeFileSync(join(workDir, path), text);
-      }
-      const port = await freePort();
       ports.http = await freePort();
       ports.https = await freePort();
-      const launchPlan = plan({ entry, dir: workDir, venvBin: venv.bin, port, socketPath: join(workDir, 'app.sock'), env: { SECRET_KEY: secret } }); // prettier-ignore
-      process.stdout.write(`# ${variant.name}: ${launchPlan.command} ${launchPlan.args.join(' ')}\n`);
-      app = launch('14-capstone app server', launchPlan, { PYTHONPATH: PROBE_PATH });
-      const server = app;
-      const listening = await waitUntil(server, 'listening socket', () => {
-        const found = listeningSockets(server.child.pid!);
-        return found.length ? found : undefined;
-      });
-      const unix = listening.find((address) => address.startsWith('unix:'));
-      const endpoint: Endpoint = unix ? { address: unix, socketPath: unix.slice('unix:'.length) } : { address: `127.0.0.1:${port}`, port }; // prettier-ignore
-      await waitUntil(server, `answer on ${endpoint.address}`, () =>
-        tryRequest({ port: endpoint.port, socketPath: endpoint.socketPath, path: '/' }),
-      );
-
+      const server = await startAppServer(`14-capstone ${variant.name}`, entry, workDir, venv.bin, secret);
+      app = server.app;
       if (front === 'nginx') {
         const prefix = makePrefix();
         dirs.push(prefix.root);
-        installSite(prefix, variant.files, nginxConfigs(variant.files), { httpPort: ports.http, httpsPort: ports.https, cert, app: endpoint }); // prettier-ignore
+        installSite(prefix, variant.files, nginxConfigs(variant.files), { httpPort: ports.http, httpsPort: ports.https, cert, app: server.endpoint }); // prettier-ignore
         const checked = nginxTest(prefix);
         assert.ok(checked.ok, `nginx -t refused the site:\n${checked.output}`);
         proxy = startNginx(prefix);
+        await waitForHttps(proxy, ports.https, cert);
       } else {
-        root = makeServerRoot();
-        writeFileSync(
-          join(root.dir, 'ports.conf'),
-          `Listen 127.0.0.1:${ports.http}\n<IfModule ssl_module>\n\tListen 127.0.0.1:${ports.https}\n</IfModule>\n`,
-        );
-        const site = rewriteSite(variant.files[apacheSite(variant.files)!]!, ports, cert, endpoint);
-        writeFileSync(join(root.dir, 'sites-enabled', 'shop.conf'), site);
-        const args = ['-d', root.dir, '-f', join(root.dir, 'apache2.conf')];
-        const checked = run(APACHE, ['-t', ...args], { env: root.env });
-        assert.ok(checked.ok, `apache2 -t refused the site:\n${checked.output}`);
-        proxy = start('apache2', APACHE, ['-D', 'FOREGROUND', ...args], { cwd: root.dir, env: root.env });
+        ({ apache: proxy, root } = await startApacheSite(variant.files[apacheSite(variant.files)!]!, ports, cert, server.endpoint)); // prettier-ignore
       }
-      const started = proxy;
-      await waitUntil(started, 'answer on https', async () => {
-        const reply = await tryRequest({
-          port: ports.https,
-          path: '/',
-          tls: { ca: readFileSync(cert.cert, 'utf8'), servername: SERVER_NAME },
-          headers: { Host: SERVER_NAME },
-        });
-        return reply && reply.status !== 502 && reply.status !== 503 ? reply : undefined;
-      });
     });
 
     after(async () => {
