@@ -15,33 +15,25 @@ import tls from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import type { ServerRoot } from './lib/apache';
 import { request, type Reply } from './lib/http';
-import { entrypoints, lessonIds, variants, type Variant } from './lib/lessons';
-import { makeCert, type Cert } from './lib/nginx';
+import { entrypoints, lessonIds, variants } from './lib/lessons';
 import { freePort, type Started } from './lib/processes';
-import { SERVER_NAME, startApacheSite, startAppServer, writeWorkDir } from './lib/stack';
-import { ensureVenv, type Venv } from './lib/venv';
+import {
+  SERVER_NAME,
+  apacheSiteOf,
+  startApacheSite,
+  startAppServer,
+  venvAndCertificate,
+  writeWorkDir,
+} from './lib/stack';
 
 /** The test client's own loopback address: distinct from 127.0.0.1, which is Apache's when it calls the app. */
 const CLIENT = '127.0.0.2';
 
-const apacheSite = (variant: Variant) => Object.keys(variant.files).find((path) => /(^|\/)apache\/[^/]+\.conf$/.test(path)); // prettier-ignore
 const subjects = lessonIds()
   .flatMap((lesson) => variants(lesson))
-  .filter((variant) => apacheSite(variant) !== undefined && entrypoints(variant.files).length > 0);
+  .filter((variant) => apacheSiteOf(variant.files) !== undefined && entrypoints(variant.files).length > 0);
 
-let venv: Venv;
-let cert: Cert;
-
-before(
-  async () => {
-    venv = await ensureVenv();
-    cert = makeCert();
-  },
-  { timeout: 420_000 },
-);
-after(() => {
-  if (cert) rmSync(cert.dir, { recursive: true, force: true });
-});
+const shared = venvAndCertificate();
 
 test('lesson 12 is found: an Apache site with a production entrypoint', () => {
   assert.ok(
@@ -64,7 +56,7 @@ for (const variant of subjects) {
       request({
         port: ports.https,
         path,
-        tls: { ca: readFileSync(cert.cert, 'utf8'), servername },
+        tls: { ca: readFileSync(shared.cert().cert, 'utf8'), servername },
         headers: { Host: SERVER_NAME, ...headers },
         localAddress: CLIENT,
       });
@@ -76,10 +68,21 @@ for (const variant of subjects) {
       dirs.push(workDir);
       ports.http = await freePort();
       ports.https = await freePort();
-      const server = await startAppServer(variant.lesson, entrypoints(variant.files)[0]!, workDir, venv.bin, secret);
+      const server = await startAppServer(
+        variant.lesson,
+        entrypoints(variant.files)[0]!,
+        workDir,
+        shared.venv().bin,
+        secret,
+      );
       app = server.app;
       appPort = server.port;
-      ({ apache, root } = await startApacheSite(variant.files[apacheSite(variant)!]!, ports, cert, server.endpoint));
+      ({ apache, root } = await startApacheSite(
+        variant.files[apacheSiteOf(variant.files)!]!,
+        ports,
+        shared.cert(),
+        server.endpoint,
+      ));
     });
 
     after(async () => {

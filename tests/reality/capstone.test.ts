@@ -15,37 +15,30 @@ import { after, before, describe, test } from 'node:test';
 import type { ServerRoot } from './lib/apache';
 import { request, type Reply } from './lib/http';
 import { entrypoints, nginxConfigs, variants } from './lib/lessons';
-import { installSite, makeCert, makePrefix, nginxTest, startNginx, type Cert } from './lib/nginx';
+import { installSite, makePrefix, nginxTest, startNginx } from './lib/nginx';
 import { freePort, waitUntil, type Started } from './lib/processes';
-import { SERVER_NAME, startApacheSite, startAppServer, waitForHttps, writeWorkDir } from './lib/stack';
-import { ensureVenv, type Venv } from './lib/venv';
+import {
+  SERVER_NAME,
+  apacheSiteOf,
+  startApacheSite,
+  startAppServer,
+  venvAndCertificate,
+  waitForHttps,
+  writeWorkDir,
+} from './lib/stack';
 
 /** The test client's own loopback address: distinct from 127.0.0.1, which is the proxy's when it calls the app. */
 const CLIENT = '127.0.0.2';
 const FORGED = '10.6.6.6';
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
-const apacheSite = (files: Record<string, string>) =>
-  Object.keys(files).find((path) => /(^|\/)apache\/[^/]+\.conf$/.test(path));
 const tracks = variants('14-capstone').map((variant) => ({
   variant,
   entry: entrypoints(variant.files)[0],
-  front: apacheSite(variant.files) ? ('apache2' as const) : ('nginx' as const),
+  front: apacheSiteOf(variant.files) ? ('apache2' as const) : ('nginx' as const),
 }));
 
-let venv: Venv;
-let cert: Cert;
-
-before(
-  async () => {
-    venv = await ensureVenv();
-    cert = makeCert();
-  },
-  { timeout: 420_000 },
-);
-after(() => {
-  if (cert) rmSync(cert.dir, { recursive: true, force: true });
-});
+const shared = venvAndCertificate();
 
 test('both tracks are found: Gunicorn + systemd + nginx, Waitress + Supervisor + Apache', () => {
   const found = tracks.map(
@@ -80,7 +73,7 @@ for (const { variant, entry, front } of tracks) {
         path,
         method: options.method,
         body: options.body,
-        tls: { ca: readFileSync(cert.cert, 'utf8'), servername: SERVER_NAME },
+        tls: { ca: readFileSync(shared.cert().cert, 'utf8'), servername: SERVER_NAME },
         headers: { Host: SERVER_NAME, ...options.headers },
         localAddress: CLIENT,
       });
@@ -91,18 +84,18 @@ for (const { variant, entry, front } of tracks) {
       dirs.push(workDir);
       ports.http = await freePort();
       ports.https = await freePort();
-      const server = await startAppServer(`14-capstone ${variant.name}`, entry, workDir, venv.bin, secret);
+      const server = await startAppServer(`14-capstone ${variant.name}`, entry, workDir, shared.venv().bin, secret);
       app = server.app;
       if (front === 'nginx') {
         const prefix = makePrefix();
         dirs.push(prefix.root);
-        installSite(prefix, variant.files, nginxConfigs(variant.files), { httpPort: ports.http, httpsPort: ports.https, cert, app: server.endpoint }); // prettier-ignore
+        installSite(prefix, variant.files, nginxConfigs(variant.files), { httpPort: ports.http, httpsPort: ports.https, cert: shared.cert(), app: server.endpoint }); // prettier-ignore
         const checked = nginxTest(prefix);
         assert.ok(checked.ok, `nginx -t refused the site:\n${checked.output}`);
         proxy = startNginx(prefix);
-        await waitForHttps(proxy, ports.https, cert);
+        await waitForHttps(proxy, ports.https, shared.cert());
       } else {
-        ({ apache: proxy, root } = await startApacheSite(variant.files[apacheSite(variant.files)!]!, ports, cert, server.endpoint)); // prettier-ignore
+        ({ apache: proxy, root } = await startApacheSite(variant.files[apacheSiteOf(variant.files)!]!, ports, shared.cert(), server.endpoint)); // prettier-ignore
       }
     });
 

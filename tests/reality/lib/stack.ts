@@ -4,16 +4,18 @@
  * in front with the lesson's site. Each returns what the test must stop.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { APACHE, makeServerRoot, rewriteSite, type ServerRoot } from './apache';
 import { tryRequest } from './http';
 import { launch, plan, type Endpoint } from './launch';
 import type { Entrypoint, Files } from './lessons';
-import type { Cert } from './nginx';
+import { makeCert, type Cert } from './nginx';
 import { freePort, run, start, waitUntil, type Started } from './processes';
 import { listeningSockets } from './sockets';
+import { ensureVenv, type Venv } from './venv';
 
 const PROBE_PATH = join(import.meta.dirname, '..', 'fixtures', 'probe');
 export const SERVER_NAME = 'shop.example';
@@ -101,4 +103,29 @@ export async function startApacheSite(
     throw error;
   }
   return { apache, root };
+}
+
+/** The variant's Apache site (apache/*.conf), if it has one. */
+export function apacheSiteOf(files: Files): string | undefined {
+  return Object.keys(files).find((path) => /(^|\/)apache\/[^/]+\.conf$/.test(path));
+}
+
+/**
+ * The venv of the pinned packages and a certificate for shop.example, made once before the file's tests
+ * and the certificate removed after them (node:test hooks at the top level of the calling file).
+ */
+export function venvAndCertificate(): { venv(): Venv; cert(): Cert } {
+  let venv: Venv | undefined;
+  let cert: Cert | undefined;
+  before(
+    async () => {
+      venv = await ensureVenv();
+      cert = makeCert();
+    },
+    { timeout: 420_000 },
+  );
+  after(() => {
+    if (cert) rmSync(cert.dir, { recursive: true, force: true });
+  });
+  return { venv: () => venv!, cert: () => cert! };
 }
