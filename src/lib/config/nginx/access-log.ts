@@ -103,22 +103,22 @@ export function logFormat(config: NginxConfig, name: string): { escape: Escape; 
   return { escape, text: parts.join('') };
 }
 
+/** A logged variable's bytes as ngx_http_log_escape (default), ngx_escape_json (json) or nothing (none) writes them. */
 function escapeBytes(value: string, escape: Escape): string {
   if (escape === 'none') return value;
-  const bytes = new TextEncoder().encode(value);
-  let out = '';
-  for (const b of bytes) {
-    const ch = String.fromCharCode(b);
+  const out: number[] = [];
+  const push = (text: string) => out.push(...Array.from(text, (c) => c.charCodeAt(0)));
+  const hex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
+  const JSON_SHORT: Record<number, string> = { 0x0a: 'n', 0x0d: 'r', 0x09: 't', 0x08: 'b', 0x0c: 'f' };
+  for (const b of new TextEncoder().encode(value)) {
     if (escape === 'json') {
-      if (ch === '"' || ch === '\\') out += `\\${ch}`;
-      else if (b < 0x20) out += `\\u00${b.toString(16).padStart(2, '0')}`;
-      else out += ch;
-    } else if (b < 0x20 || b >= 0x7f || ch === '"' || ch === '\\') {
-      out += `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
-    } else out += ch;
+      if (b === 0x22 || b === 0x5c) push(`\\${String.fromCharCode(b)}`);
+      else if (b <= 0x1f) push(`\\${JSON_SHORT[b] ?? `u00${hex(b)}`}`);
+      else out.push(b);
+    } else if (b < 0x20 || b >= 0x7f || b === 0x22 || b === 0x5c) push(`\\x${hex(b)}`);
+    else out.push(b);
   }
-  // Bytes at or above 0x80 passed through whole under json/none: decode them back.
-  return escape === 'json' ? new TextDecoder().decode(Uint8Array.from(out, (c) => c.charCodeAt(0))) : out;
+  return new TextDecoder().decode(Uint8Array.from(out));
 }
 
 /** Variables that are "not found" (logged as `-`) when their header, cookie or argument is absent. */
@@ -153,7 +153,8 @@ export function formatLogLine(
     if (name === 'upstream_addr') return sent.upstream ?? '-';
     const own = logVariables[name];
     if (own !== undefined) return own;
-    if (notFound(name, context)) return '-';
+    // Default escaping writes `-` for a variable that is not found; json and none write nothing.
+    if (notFound(name, context)) return format.escape === 'default' ? '-' : '';
     const value = variable(context, name);
     return value === undefined ? '-' : escapeBytes(value, format.escape);
   });
