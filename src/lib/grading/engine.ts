@@ -13,6 +13,8 @@ import { envMatrix } from './checks/env-matrix';
 import { forgedSession } from './checks/forged-session';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
+import { logSecrets } from './checks/log-secrets';
+import { logTrail } from './checks/log-trail';
 import { managedCommand } from './checks/managed-command';
 import { apacheSyntax } from './checks/apache-syntax';
 import { nginxSyntax } from './checks/nginx-syntax';
@@ -21,6 +23,7 @@ import { pythonSyntax } from './checks/python-syntax';
 import { blueTeam } from './checks/blue-team';
 import { redTeam } from './checks/red-team';
 import { serviceStarts } from './checks/service-starts';
+import { rateLimit } from './checks/rate-limit';
 import { renewalHook } from './checks/renewal-hook';
 import { requirementsPinned } from './checks/requirements-pinned';
 import { ruleCheck } from './checks/rule';
@@ -96,6 +99,12 @@ async function runCheck(check: CheckSpec, context: GradingContext, grading: Grad
       return acmeChallenge(check, context);
     case 'renewal-hook':
       return renewalHook(check, context);
+    case 'rate-limit':
+      return rateLimit(check, context, context.production.env);
+    case 'log-trail':
+      return logTrail(check, context, context.production.env);
+    case 'log-secrets':
+      return logSecrets(check, context, context.production.env);
   }
 }
 
