@@ -402,6 +402,7 @@ const logSecrets = z
     id,
     title,
     hint,
+    redTeam,
     env,
     login: z
       .object({

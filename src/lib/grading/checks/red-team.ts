@@ -25,8 +25,15 @@ type Part = 'nginx' | 'Apache' | 'process manager' | 'requirements file';
 /** The part of the deployment an attack needs, when it needs one the deployment may not have. */
 function partAttacked(check: CheckSpec): Part | null {
   if (check.kind === 'proxy-request') return check.via === 'apache' ? 'Apache' : 'nginx';
-  if (check.kind === 'nginx-syntax' || check.kind === 'certificate-chain' || check.kind === 'acme-challenge')
-    return 'nginx';
+  const throughNginx = [
+    'nginx-syntax',
+    'certificate-chain',
+    'acme-challenge',
+    'rate-limit',
+    'log-trail',
+    'log-secrets',
+  ];
+  if (throughNginx.includes(check.kind)) return 'nginx';
   if (check.kind === 'apache-syntax') return 'Apache';
   if (check.kind === 'managed-command') return 'process manager';
   if (check.kind === 'requirements-pinned') return 'requirements file';
