@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { check, lessonFile, openLesson, setEditorContent, waitForPython } from './helpers';
+import {
+  check,
+  expectTerminalToShow,
+  lessonFile,
+  openLesson,
+  setEditorContent,
+  typeInTerminal,
+  waitForPython,
+} from './helpers';
 
 const CAPSTONE = '14-capstone';
 /** The files the capstone's solution writes over the starter (the Gunicorn + systemd + nginx track). */
@@ -11,6 +19,13 @@ test('capstone: the red team names an earlier lesson with a working link; the so
   test.setTimeout(300_000);
   await openLesson(page, CAPSTONE);
   await waitForPython(page);
+
+  await test.step("the lesson's attacks in the terminal: TLS 1.0 offered, the secret in systemctl show", async () => {
+    await typeInTerminal(page, 'openssl s_client -tls1 -connect shop.example:443');
+    await expectTerminalToShow(page, ['ssl_protocols TLSv1 TLSv1.1 TLSv1.2 (nginx/shop.conf:15']);
+    await typeInTerminal(page, 'systemctl show shop');
+    await expectTerminalToShow(page, ['Environment=SECRET_KEY=sk_live_4f9a7c21e8b35d60', 'the service runs as root']);
+  });
 
   await test.step("Check on the starter: the red team names lesson 05's TLS 1.0, with a link back to it", async () => {
     await check(page);
