@@ -17,9 +17,10 @@ def prepare():
     # the stand-ins exist before Gunicorn is imported.
     console.install()
     shims.install()
-    from . import client, config_selection, dependencies, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+    from . import client, config_selection, dependencies, devserver, facts, gunicorn_server, route_builders, runner, sessions, waitress_server
 
     config_selection.install()
+    route_builders.install()
 
     devserver.install()
     waitress_server.install()
