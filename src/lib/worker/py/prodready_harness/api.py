@@ -21,6 +21,7 @@ def prepare():
 
     config_selection.install()
     route_builders.install()
+    _warm_up(runner)
 
     devserver.install()
     waitress_server.install()
@@ -33,6 +34,16 @@ def prepare():
     _METHODS.update(
         run=runner.run, request=client.request, facts=facts.facts, stop=stop, dependencies=dependencies.dependencies
     )
+
+
+def _warm_up(runner):
+    """What every first Run would otherwise do once, done here so the memory snapshot holds it:
+    the URL builders of the static route every Flask app gets, and which loaded modules are not
+    the project's (runner.forget_project_modules walks all of them)."""
+    from flask import Flask
+
+    Flask("prodready_harness")
+    runner.forget_project_modules()
 
 
 def connect(emit, audit_site_packages=None):
