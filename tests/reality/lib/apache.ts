@@ -85,3 +85,11 @@ export function apacheTest(site: string, name = 'shop.conf', extra: Record<strin
     root.remove();
   }
 }
+
+/** Certificate and key paths a site names (/etc/letsencrypt/…, /etc/ssl/…): apache2 checks they exist. */
+const CERTIFICATE_PATH = /\/etc\/(?:letsencrypt|ssl)\/\S+?\.(?:pem|key|crt)\b/g;
+
+/** `text` with every certificate path pointing at the test's certificate, every key path at its key. */
+export function withTestCertificate(text: string, cert: { cert: string; key: string }): string {
+  return text.replace(CERTIFICATE_PATH, (path) => (/priv|\.key$/.test(path) ? cert.key : cert.cert));
+}

@@ -8,12 +8,14 @@ import { apacheHostHeaderSpoofable } from './apache-host-header-spoofable';
 import { apacheOpenProxy } from './apache-open-proxy';
 import { apacheProxypassOrder } from './apache-proxypass-order';
 import { apacheServerTokens } from './apache-server-tokens';
+import { apacheNoHttpsRedirect } from './apache-no-https-redirect';
+import { apacheWeakTls } from './apache-weak-tls';
 import { NO_PYTHON, edit, expectFinding, expectNoFinding, judge, lineOf } from './test-support';
 
 const FILE = 'apache/shop.conf';
 const SOLUTION = readFileSync(new URL('../../../../lessons/12-apache-proxy/solution/apache/shop.conf', import.meta.url), 'utf8'); // prettier-ignore
 const check = (rule: Rule, site: string) => judge(rule, NO_PYTHON, { files: { [FILE]: site } });
-const RULES = [apacheOpenProxy, apacheServerTokens, apacheHeaderMissingAlways, apacheForwardedProto, apacheHostHeaderSpoofable, apacheProxypassOrder]; // prettier-ignore
+const RULES = [apacheOpenProxy, apacheServerTokens, apacheHeaderMissingAlways, apacheForwardedProto, apacheHostHeaderSpoofable, apacheProxypassOrder, apacheWeakTls, apacheNoHttpsRedirect]; // prettier-ignore
 
 describe('the Apache rules', () => {
   test.each(RULES.map((rule) => [rule.id, rule] as const))('%s finds nothing in the solution', async (_id, rule) => {
@@ -65,5 +67,75 @@ describe('the Apache rules', () => {
     const finding = expectFinding(await check(apacheProxypassOrder, site), apacheProxypassOrder);
     expect(finding).toMatchObject({ line: lineOf(site, 'ProxyPass /static !') });
     expect(finding.message).toContain(`ProxyPass / http://127.0.0.1:8000/ at line ${lineOf(site, 'ProxyPass / http')}`);
+  });
+
+  test("apache-weak-tls: without SSLProtocol, Debian's ssl.conf (all -SSLv3) enables TLS 1.0 and 1.1", async () => {
+    const site = edit(SOLUTION, 'SSLProtocol -all +TLSv1.2 +TLSv1.3\n', '');
+    const finding = expectFinding(await check(apacheWeakTls, site), apacheWeakTls);
+    expect(finding.message).toMatch(
+      /\/etc\/apache2\/mods-enabled\/ssl\.conf:\d+ \(SSLProtocol all -SSLv3\), which enables TLSv1, TLSv1\.1/,
+    );
+    expect(finding).toMatchObject({ file: FILE, line: lineOf(site, '<VirtualHost *:443>') });
+  });
+
+  test('apache-weak-tls: a bare protocol replaces the ones before it (TLSv1.1 TLSv1.2 is TLS 1.2 alone)', async () => {
+    // The near miss: it reads like a list with TLS 1.1 in it, but mod_ssl keeps the last bare word only (AH02532).
+    const replaced = (line: string) => edit(SOLUTION, 'SSLProtocol -all +TLSv1.2 +TLSv1.3', line);
+    expectNoFinding(await check(apacheWeakTls, replaced('SSLProtocol TLSv1.1 TLSv1.2')));
+    expectNoFinding(await check(apacheWeakTls, replaced('SSLProtocol TLSv1.2 TLSv1.3')));
+    const site = edit(SOLUTION, 'SSLProtocol -all +TLSv1.2 +TLSv1.3', 'SSLProtocol TLSv1.2 +TLSv1.1');
+    const finding = expectFinding(await check(apacheWeakTls, site), apacheWeakTls);
+    expect(finding).toMatchObject({ line: lineOf(site, 'SSLProtocol TLSv1.2 +TLSv1.1') });
+    expect(finding.message).toContain('leaves TLSv1.1 enabled');
+  });
+
+  test("apache-weak-tls: a vhost's own SSLProtocol replaces the server's, both ways", async () => {
+    const inVhost = (line: string) =>
+      SOLUTION.replace(/(ServerName shop\.example\n {4}SSLEngine on\n)/, `$1    ${line}\n`);
+    const site = inVhost('SSLProtocol all');
+    expect(site).not.toBe(SOLUTION);
+    expect(expectFinding(await check(apacheWeakTls, site), apacheWeakTls).line).toBe(
+      lineOf(site, '    SSLProtocol all'),
+    );
+    const saved = inVhost('SSLProtocol -all +TLSv1.2').replace(
+      'SSLProtocol -all +TLSv1.2 +TLSv1.3\n',
+      'SSLProtocol all\n',
+    );
+    const verdict = await check(apacheWeakTls, saved);
+    // The catch-all :443 vhost still takes the weak server-wide line; the shop's own vhost does not.
+    expect(verdict.findings.map((f) => f.message)).toEqual([expect.stringContaining('on catch-all.invalid')]);
+  });
+
+  test('apache-weak-tls: weak ciphers in SSLCipherSuite, and excluded ones are not', async () => {
+    const site = edit(
+      SOLUTION,
+      'SSLCipherSuite ECDHE-ECDSA-AES128-GCM-SHA256:',
+      'SSLCipherSuite DES-CBC3-SHA:RC4-SHA:ECDHE-ECDSA-AES128-GCM-SHA256:',
+    );
+    const finding = expectFinding(await check(apacheWeakTls, site), apacheWeakTls);
+    expect(finding).toMatchObject({ line: lineOf(site, 'SSLCipherSuite'), message: 'SSLCipherSuite enables weak ciphers: DES-CBC3-SHA, RC4-SHA.' }); // prettier-ignore
+    expectNoFinding(await check(apacheWeakTls, edit(SOLUTION, 'SSLCipherSuite ECDHE-ECDSA-AES128-GCM-SHA256:', 'SSLCipherSuite HIGH:!aNULL:!RC4:!3DES:ECDHE-ECDSA-AES128-GCM-SHA256:'))); // prettier-ignore
+  });
+
+  test('apache-weak-tls: a site without a TLS vhost cannot be judged, and says so', async () => {
+    await expect(check(apacheWeakTls, 'ServerTokens Prod\n<VirtualHost *:80>\n    ServerName shop.example\n</VirtualHost>\n')).rejects.toThrow(/no https site to judge/); // prettier-ignore
+  });
+
+  test('apache-no-https-redirect: port 80 proxying to the app, at its ProxyPass', async () => {
+    const site = edit(
+      SOLUTION,
+      '    Redirect permanent / https://shop.example/\n',
+      '    ProxyPass / http://127.0.0.1:8000/\n',
+    );
+    const finding = expectFinding(await check(apacheNoHttpsRedirect, site), apacheNoHttpsRedirect);
+    expect(finding).toMatchObject({ line: lineOf(site, '    ProxyPass / http://127.0.0.1:8000/') });
+    expect(finding.message).toBe('A request for http://shop.example/ on port 80: Apache passes it to the app (http://127.0.0.1:8000) over plain HTTP.'); // prettier-ignore
+  });
+
+  test('apache-no-https-redirect: a mod_rewrite redirect to https passes, one to http:// does not', async () => {
+    const rewrite = (target: string) => edit(SOLUTION, '    Redirect permanent / https://shop.example/\n', `    RewriteEngine On\n    RewriteRule ^/?(.*)$ ${target} [R=301,L]\n`); // prettier-ignore
+    expectNoFinding(await check(apacheNoHttpsRedirect, rewrite('https://%{HTTP_HOST}/$1')));
+    const site = rewrite('http://www.shop.example/$1');
+    expect(expectFinding(await check(apacheNoHttpsRedirect, site), apacheNoHttpsRedirect).message).toContain('redirects to http://www.shop.example/, still plain HTTP'); // prettier-ignore
   });
 });

@@ -38,6 +38,8 @@ import { apacheHeaderMissingAlways } from './apache-header-missing-always';
 import { apacheForwardedProto } from './apache-forwarded-proto';
 import { apacheHostHeaderSpoofable } from './apache-host-header-spoofable';
 import { apacheProxypassOrder } from './apache-proxypass-order';
+import { apacheWeakTls } from './apache-weak-tls';
+import { apacheNoHttpsRedirect } from './apache-no-https-redirect';
 import { vulnerableDependency } from './vulnerable-dependency';
 
 /**
@@ -84,5 +86,7 @@ export const rules = {
   'apache-forwarded-proto': apacheForwardedProto,
   'apache-host-header-spoofable': apacheHostHeaderSpoofable,
   'apache-proxypass-order': apacheProxypassOrder,
+  'apache-weak-tls': apacheWeakTls,
+  'apache-no-https-redirect': apacheNoHttpsRedirect,
   'vulnerable-dependency': vulnerableDependency,
 } satisfies Record<string, Rule>;
