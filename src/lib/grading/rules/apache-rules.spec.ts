@@ -9,13 +9,14 @@ import { apacheOpenProxy } from './apache-open-proxy';
 import { apacheProxypassOrder } from './apache-proxypass-order';
 import { apacheServerTokens } from './apache-server-tokens';
 import { apacheNoHttpsRedirect } from './apache-no-https-redirect';
+import { apacheProxyHeadersMissing } from './apache-proxy-headers-missing';
 import { apacheWeakTls } from './apache-weak-tls';
 import { NO_PYTHON, edit, expectFinding, expectNoFinding, judge, lineOf } from './test-support';
 
 const FILE = 'apache/shop.conf';
 const SOLUTION = readFileSync(new URL('../../../../lessons/12-apache-proxy/solution/apache/shop.conf', import.meta.url), 'utf8'); // prettier-ignore
 const check = (rule: Rule, site: string) => judge(rule, NO_PYTHON, { files: { [FILE]: site } });
-const RULES = [apacheOpenProxy, apacheServerTokens, apacheHeaderMissingAlways, apacheForwardedProto, apacheHostHeaderSpoofable, apacheProxypassOrder, apacheWeakTls, apacheNoHttpsRedirect]; // prettier-ignore
+const RULES = [apacheOpenProxy, apacheServerTokens, apacheHeaderMissingAlways, apacheForwardedProto, apacheHostHeaderSpoofable, apacheProxypassOrder, apacheWeakTls, apacheNoHttpsRedirect, apacheProxyHeadersMissing]; // prettier-ignore
 
 describe('the Apache rules', () => {
   test.each(RULES.map((rule) => [rule.id, rule] as const))('%s finds nothing in the solution', async (_id, rule) => {
@@ -137,5 +138,24 @@ describe('the Apache rules', () => {
     expectNoFinding(await check(apacheNoHttpsRedirect, rewrite('https://%{HTTP_HOST}/$1')));
     const site = rewrite('http://www.shop.example/$1');
     expect(expectFinding(await check(apacheNoHttpsRedirect, site), apacheNoHttpsRedirect).message).toContain('redirects to http://www.shop.example/, still plain HTTP'); // prettier-ignore
+  });
+
+  test('apache-proxy-headers-missing: ProxyPreserveHost Off, at the ProxyPass that proxies', async () => {
+    const site = edit(SOLUTION, 'ProxyPreserveHost On', 'ProxyPreserveHost Off');
+    const finding = expectFinding(await check(apacheProxyHeadersMissing, site), apacheProxyHeadersMissing);
+    expect(finding).toMatchObject({ line: lineOf(site, 'ProxyPass / http://127.0.0.1:8000/') });
+    expect(finding.message).toBe('https://shop.example/ reaches the app without Host (the app gets 127.0.0.1:8000: ProxyPreserveHost is off).'); // prettier-ignore
+  });
+
+  test('apache-proxy-headers-missing: the 443 vhost without X-Forwarded-Proto, and ProxyAddHeaders Off', async () => {
+    const site = edit(SOLUTION, '    RequestHeader set X-Forwarded-Proto "https"\n', '    ProxyAddHeaders Off\n');
+    const finding = expectFinding(await check(apacheProxyHeadersMissing, site), apacheProxyHeadersMissing);
+    expect(finding.message).toContain('without X-Forwarded-For (ProxyAddHeaders Off), X-Forwarded-Proto: https');
+  });
+
+  test('apache-proxy-headers-missing: a plain-http vhost that proxies is not asked for X-Forwarded-Proto', async () => {
+    // The near miss: port 80 proxying with the Host preserved is another rule's finding (no redirect), not this one's.
+    const site = edit(SOLUTION, '    Redirect permanent / https://shop.example/\n', '    ProxyPreserveHost On\n    ProxyPass / http://127.0.0.1:8000/\n'); // prettier-ignore
+    expectNoFinding(await check(apacheProxyHeadersMissing, site));
   });
 });

@@ -40,6 +40,7 @@ import { apacheHostHeaderSpoofable } from './apache-host-header-spoofable';
 import { apacheProxypassOrder } from './apache-proxypass-order';
 import { apacheWeakTls } from './apache-weak-tls';
 import { apacheNoHttpsRedirect } from './apache-no-https-redirect';
+import { apacheProxyHeadersMissing } from './apache-proxy-headers-missing';
 import { vulnerableDependency } from './vulnerable-dependency';
 
 /**
@@ -88,5 +89,6 @@ export const rules = {
   'apache-proxypass-order': apacheProxypassOrder,
   'apache-weak-tls': apacheWeakTls,
   'apache-no-https-redirect': apacheNoHttpsRedirect,
+  'apache-proxy-headers-missing': apacheProxyHeadersMissing,
   'vulnerable-dependency': vulnerableDependency,
 } satisfies Record<string, Rule>;
