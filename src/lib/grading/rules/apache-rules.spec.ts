@@ -10,13 +10,15 @@ import { apacheProxypassOrder } from './apache-proxypass-order';
 import { apacheServerTokens } from './apache-server-tokens';
 import { apacheNoHttpsRedirect } from './apache-no-https-redirect';
 import { apacheProxyHeadersMissing } from './apache-proxy-headers-missing';
+import { apacheProxySsrf } from './apache-proxy-ssrf';
+import { apacheAllowWithoutDeny } from './apache-allow-without-deny';
 import { apacheWeakTls } from './apache-weak-tls';
 import { NO_PYTHON, edit, expectFinding, expectNoFinding, judge, lineOf } from './test-support';
 
 const FILE = 'apache/shop.conf';
 const SOLUTION = readFileSync(new URL('../../../../lessons/12-apache-proxy/solution/apache/shop.conf', import.meta.url), 'utf8'); // prettier-ignore
 const check = (rule: Rule, site: string) => judge(rule, NO_PYTHON, { files: { [FILE]: site } });
-const RULES = [apacheOpenProxy, apacheServerTokens, apacheHeaderMissingAlways, apacheForwardedProto, apacheHostHeaderSpoofable, apacheProxypassOrder, apacheWeakTls, apacheNoHttpsRedirect, apacheProxyHeadersMissing]; // prettier-ignore
+const RULES = [apacheOpenProxy, apacheServerTokens, apacheHeaderMissingAlways, apacheForwardedProto, apacheHostHeaderSpoofable, apacheProxypassOrder, apacheWeakTls, apacheNoHttpsRedirect, apacheProxyHeadersMissing, apacheProxySsrf, apacheAllowWithoutDeny]; // prettier-ignore
 
 describe('the Apache rules', () => {
   test.each(RULES.map((rule) => [rule.id, rule] as const))('%s finds nothing in the solution', async (_id, rule) => {
@@ -157,5 +159,36 @@ describe('the Apache rules', () => {
     // The near miss: port 80 proxying with the Host preserved is another rule's finding (no redirect), not this one's.
     const site = edit(SOLUTION, '    Redirect permanent / https://shop.example/\n', '    ProxyPreserveHost On\n    ProxyPass / http://127.0.0.1:8000/\n'); // prettier-ignore
     expectNoFinding(await check(apacheProxyHeadersMissing, site));
+  });
+
+  /** The solution with `lines` written in the shop's *:443 vhost, before its first ProxyPass. */
+  const inShopVhost = (lines: string) =>
+    edit(SOLUTION, '    ProxyPass /static !\n', `${lines}    ProxyPass /static !\n`);
+
+  test('apache-proxy-ssrf: the host of a ProxyPassMatch URL is a capture of the request path', async () => {
+    const site = inShopVhost('    ProxyPassMatch "^/fetch/([^/]+)/(.*)$" "http://$1/$2"\n');
+    const finding = expectFinding(await check(apacheProxySsrf, site), apacheProxySsrf);
+    expect(finding).toMatchObject({ line: lineOf(site, 'ProxyPassMatch') });
+    expect(finding.message).toContain('the host of http://$1/$2 comes from the request');
+    // The near miss: a capture in the path only, to a fixed host.
+    expectNoFinding(await check(apacheProxySsrf, inShopVhost('    ProxyPassMatch "^/api/(.*)$" "http://127.0.0.1:8000/api/$1"\n'))); // prettier-ignore
+  });
+
+  test('apache-proxy-ssrf: RewriteRule [P] to a host from the Host header; the same target as a redirect is not', async () => {
+    const rule = (flags: string) => inShopVhost(`    RewriteEngine On\n    RewriteRule "^/img/(.*)$" "http://%{HTTP_HOST}.cdn.internal/$1" ${flags}\n`); // prettier-ignore
+    const site = rule('[P]');
+    expect(expectFinding(await check(apacheProxySsrf, site), apacheProxySsrf).line).toBe(lineOf(site, 'RewriteRule'));
+    expectNoFinding(await check(apacheProxySsrf, rule('[R=301,L]')));
+  });
+
+  test('apache-allow-without-deny: Order Deny,Allow with Allow from alone lets everyone in', async () => {
+    const section = (order: string, extra = '') => inShopVhost(`    <Location /admin>\n        Order ${order}\n${extra}        Allow from 10.0.0.0/8\n    </Location>\n`); // prettier-ignore
+    const site = section('Deny,Allow');
+    const finding = expectFinding(await check(apacheAllowWithoutDeny, site), apacheAllowWithoutDeny);
+    expect(finding).toMatchObject({ line: lineOf(site, 'Allow from 10.0.0.0/8') });
+    expect(finding.message).toBe('<Location /admin> says Order Deny,Allow and Allow from 10.0.0.0/8 without Deny from all: every address is allowed.'); // prettier-ignore
+    // The near misses: Allow,Deny denies by default; Deny,Allow with Deny from all denies the rest.
+    expectNoFinding(await check(apacheAllowWithoutDeny, section('Allow,Deny')));
+    expectNoFinding(await check(apacheAllowWithoutDeny, section('deny,allow', '        Deny from all\n')));
   });
 });

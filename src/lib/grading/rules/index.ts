@@ -41,6 +41,8 @@ import { apacheProxypassOrder } from './apache-proxypass-order';
 import { apacheWeakTls } from './apache-weak-tls';
 import { apacheNoHttpsRedirect } from './apache-no-https-redirect';
 import { apacheProxyHeadersMissing } from './apache-proxy-headers-missing';
+import { apacheProxySsrf } from './apache-proxy-ssrf';
+import { apacheAllowWithoutDeny } from './apache-allow-without-deny';
 import { vulnerableDependency } from './vulnerable-dependency';
 
 /**
@@ -90,5 +92,7 @@ export const rules = {
   'apache-weak-tls': apacheWeakTls,
   'apache-no-https-redirect': apacheNoHttpsRedirect,
   'apache-proxy-headers-missing': apacheProxyHeadersMissing,
+  'apache-proxy-ssrf': apacheProxySsrf,
+  'apache-allow-without-deny': apacheAllowWithoutDeny,
   'vulnerable-dependency': vulnerableDependency,
 } satisfies Record<string, Rule>;
