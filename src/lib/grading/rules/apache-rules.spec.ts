@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Rule } from '../rule';
+import { rules } from './index';
 import { apacheForwardedProto } from './apache-forwarded-proto';
 import { apacheHeaderMissingAlways } from './apache-header-missing-always';
 import { apacheHostHeaderSpoofable } from './apache-host-header-spoofable';
@@ -12,13 +13,14 @@ import { apacheNoHttpsRedirect } from './apache-no-https-redirect';
 import { apacheProxyHeadersMissing } from './apache-proxy-headers-missing';
 import { apacheProxySsrf } from './apache-proxy-ssrf';
 import { apacheAllowWithoutDeny } from './apache-allow-without-deny';
+import { apacheH2cSmuggling } from './apache-h2c-smuggling';
 import { apacheWeakTls } from './apache-weak-tls';
 import { NO_PYTHON, edit, expectFinding, expectNoFinding, judge, lineOf } from './test-support';
 
 const FILE = 'apache/shop.conf';
 const SOLUTION = readFileSync(new URL('../../../../lessons/12-apache-proxy/solution/apache/shop.conf', import.meta.url), 'utf8'); // prettier-ignore
 const check = (rule: Rule, site: string) => judge(rule, NO_PYTHON, { files: { [FILE]: site } });
-const RULES = [apacheOpenProxy, apacheServerTokens, apacheHeaderMissingAlways, apacheForwardedProto, apacheHostHeaderSpoofable, apacheProxypassOrder, apacheWeakTls, apacheNoHttpsRedirect, apacheProxyHeadersMissing, apacheProxySsrf, apacheAllowWithoutDeny]; // prettier-ignore
+const RULES = [apacheOpenProxy, apacheServerTokens, apacheHeaderMissingAlways, apacheForwardedProto, apacheHostHeaderSpoofable, apacheProxypassOrder, apacheWeakTls, apacheNoHttpsRedirect, apacheProxyHeadersMissing, apacheProxySsrf, apacheAllowWithoutDeny, apacheH2cSmuggling]; // prettier-ignore
 
 describe('the Apache rules', () => {
   test.each(RULES.map((rule) => [rule.id, rule] as const))('%s finds nothing in the solution', async (_id, rule) => {
@@ -190,5 +192,28 @@ describe('the Apache rules', () => {
     // The near misses: Allow,Deny denies by default; Deny,Allow with Deny from all denies the rest.
     expectNoFinding(await check(apacheAllowWithoutDeny, section('Allow,Deny')));
     expectNoFinding(await check(apacheAllowWithoutDeny, section('deny,allow', '        Deny from all\n')));
+  });
+
+  test('apache-h2c-smuggling: upgrade=ANY (and h2c listed) on the ProxyPass; upgrade=websocket is not', async () => {
+    const upgrade = (option: string) => edit(SOLUTION, 'ProxyPass / http://127.0.0.1:8000/\n', `ProxyPass / http://127.0.0.1:8000/ ${option}\n`); // prettier-ignore
+    const site = upgrade('upgrade=ANY');
+    const finding = expectFinding(await check(apacheH2cSmuggling, site), apacheH2cSmuggling);
+    expect(finding).toMatchObject({ line: lineOf(site, 'upgrade=ANY') });
+    expectFinding(await check(apacheH2cSmuggling, upgrade('upgrade=websocket,h2c')), apacheH2cSmuggling);
+    expectNoFinding(await check(apacheH2cSmuggling, upgrade('upgrade=websocket')));
+  });
+
+  test('docs/rules.md lists every nginx rule with its Apache counterpart, and every Apache rule', () => {
+    const docs = readFileSync(new URL('../../../../docs/rules.md', import.meta.url), 'utf8');
+    const table = docs.slice(docs.indexOf('## nginx rules and their Apache counterparts'));
+    const rows = new Map(
+      [...table.matchAll(/^\| `([a-z0-9-]+)` +\| (`([a-z0-9-]+)`|[^|]+?) +\|/gm)].map((m) => [m[1], m[3]] as const),
+    );
+    const byScope = (scope: string) => Object.values(rules).filter((rule) => rule.scope === scope).map((rule) => rule.id); // prettier-ignore
+    expect([...rows.keys()].sort()).toEqual(byScope('nginx').sort());
+    const named = [...rows.values()].filter((id): id is string => id !== undefined);
+    for (const id of named) expect(rules[id as keyof typeof rules]?.scope).toBe('apache');
+    const apacheOnly = [...table.matchAll(/`(apache-[a-z0-9-]+)`/g)].map((m) => m[1]);
+    expect(new Set(apacheOnly)).toEqual(new Set(byScope('apache')));
   });
 });

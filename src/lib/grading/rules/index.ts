@@ -43,6 +43,7 @@ import { apacheNoHttpsRedirect } from './apache-no-https-redirect';
 import { apacheProxyHeadersMissing } from './apache-proxy-headers-missing';
 import { apacheProxySsrf } from './apache-proxy-ssrf';
 import { apacheAllowWithoutDeny } from './apache-allow-without-deny';
+import { apacheH2cSmuggling } from './apache-h2c-smuggling';
 import { vulnerableDependency } from './vulnerable-dependency';
 
 /**
@@ -94,5 +95,6 @@ export const rules = {
   'apache-proxy-headers-missing': apacheProxyHeadersMissing,
   'apache-proxy-ssrf': apacheProxySsrf,
   'apache-allow-without-deny': apacheAllowWithoutDeny,
+  'apache-h2c-smuggling': apacheH2cSmuggling,
   'vulnerable-dependency': vulnerableDependency,
 } satisfies Record<string, Rule>;
