@@ -13,11 +13,14 @@ import { envMatrix } from './checks/env-matrix';
 import { forgedSession } from './checks/forged-session';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
+import { logSecrets } from './checks/log-secrets';
+import { logTrail } from './checks/log-trail';
 import { managedCommand } from './checks/managed-command';
 import { apacheSyntax } from './checks/apache-syntax';
 import { nginxSyntax } from './checks/nginx-syntax';
 import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
+import { rateLimit } from './checks/rate-limit';
 import { renewalHook } from './checks/renewal-hook';
 import { requirementsPinned } from './checks/requirements-pinned';
 import { ruleCheck } from './checks/rule';
@@ -78,6 +81,12 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return acmeChallenge(check, context);
     case 'renewal-hook':
       return renewalHook(check, context);
+    case 'rate-limit':
+      return rateLimit(check, context, context.production.env);
+    case 'log-trail':
+      return logTrail(check, context, context.production.env);
+    case 'log-secrets':
+      return logSecrets(check, context, context.production.env);
   }
 }
 
