@@ -247,8 +247,13 @@ const HANDLERS: Record<string, Handler> = {
   SSLCARevocationFile: sslPath('file'),
   SSLCACertificatePath: sslPath('directory'),
   SSLCARevocationPath: sslPath('directory'),
-  SSLCipherSuite: (d) =>
-    d.args.length === 2 && !/^(ssl|tlsv1\.3)$/i.test(d.args[0] ?? '') ? `protocol '${d.args[0]}' not supported` : null,
+  // ssl_cmd_SSLCipherSuite compares the protocol with strcmp: "SSL" and "TLSv1.3" exactly.
+  SSLCipherSuite: (d, context) => {
+    if (d.args.length < 2 || d.args[0] === 'SSL') return null;
+    if (d.args[0] !== 'TLSv1.3') return `protocol '${d.args[0]}' not supported`;
+    return context.dirSection ? 'TLSv1.3 ciphers cannot be set inside a directory context' : null;
+  },
+  ProxyVia: (d) => (/^(off|on|full|block)$/i.test(d.args[0] ?? '') ? null : 'ProxyVia must be one of: off | on | full | block'), // prettier-ignore
   // mod_log_config: a third argument is a condition, env=… or expr=….
   CustomLog: (d) => (d.args[2] !== undefined && !/^(env|expr)=/i.test(d.args[2]) ? 'error in condition clause' : null),
   SSLOptions: (d) => {

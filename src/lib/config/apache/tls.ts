@@ -12,7 +12,7 @@
  *   `all` (httpd docs: "Default: SSLProtocol all -SSLv3"). Debian's mods-available/ssl.conf says `all -SSLv3`.
  *   With SNI (OpenSSL >= 1.1.1, httpd >= 2.4.42) each name-based vhost's own setting is honoured (mod_ssl docs,
  *   SSLProtocol, "for name-based virtual hosts").
- * - SSLCipherSuite `[protocol] spec`: one word (or the protocol SSL) sets the TLS <= 1.2 suites, `TLSv1.3 …` the
+ * - SSLCipherSuite `[protocol] spec`: one word (or the protocol `SSL`, spelled so: mod_ssl compares with strcmp) sets the TLS <= 1.2 suites, `TLSv1.3 …` the
  *   1.3 suites; the last one of a level wins, a vhost's replaces the main server's; without one, OpenSSL's
  *   DEFAULT. Debian's ssl.conf says `HIGH:!aNULL`. mod_ssl appends `:!aNULL:!eNULL:!EXP` to what it hands OpenSSL.
  */
@@ -57,7 +57,7 @@ export function sslProtocols(config: ApacheConfig, vhost: ApacheDirective): SslP
 export function sslCipherSuite(config: ApacheConfig, vhost: ApacheDirective): ApacheDirective | undefined {
   const forTls12 = (list: readonly ApacheDirective[]) =>
     directivesNamed(list, 'SSLCipherSuite')
-      .filter((d) => d.args.length === 1 || /^ssl$/i.test(d.args[0] ?? ''))
+      .filter((d) => d.args.length === 1 || d.args[0] === 'SSL')
       .at(-1);
   return forTls12(vhost.children ?? []) ?? forTls12(config.directives);
 }
