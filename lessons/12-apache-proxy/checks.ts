@@ -8,6 +8,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'no-open-proxy',
+    redTeam: 'Apache as an open proxy',
     title: 'Apache fetches no URL a client names (not an open proxy)',
     rule: 'apache-open-proxy',
     env: SECRET,
@@ -36,6 +37,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'catch-all',
+    redTeam: 'a forged Host header',
     title: 'Unknown host names never reach the app',
     rule: 'apache-host-header-spoofable',
     env: SECRET,
@@ -44,6 +46,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'tls-modern',
+    redTeam: 'TLS 1.0',
     title: 'mod_ssl allows TLS 1.2 and 1.3 only, with no weak cipher',
     rule: 'apache-weak-tls',
     env: SECRET,
@@ -101,6 +104,7 @@ export default defineChecks([
     kind: 'proxy-request',
     via: 'apache',
     id: 'forged-xfh',
+    redTeam: 'forged X-Forwarded-Host',
     title: 'A forged X-Forwarded-Host does not become the host',
     env: SECRET,
     request: { scheme: 'https', path: '/', probe: true, headers: { 'X-Forwarded-Host': 'evil.example' } },

@@ -10,6 +10,7 @@ export default defineChecks([
   {
     kind: 'rate-limit',
     id: 'login-rate-limited',
+    redTeam: 'a brute force of /login',
     title: 'nginx refuses the sixth login attempt in a second, however the attacker signs it',
     env: SECRET,
     request: { method: 'POST', path: '/login', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'user=admin&password=guess' },

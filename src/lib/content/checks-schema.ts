@@ -357,6 +357,7 @@ const rateLimit = z
     id,
     title,
     hint,
+    redTeam,
     env,
     request: throughNginx,
     attempts: z.number().int().min(2).max(50).default(6).describe('How many arrive together; default 6'),

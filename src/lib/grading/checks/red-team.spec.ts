@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { lessonFile, loadLesson } from '../../../cli/lessons-fs';
 import type { CheckSpec } from '../../content/checks-schema';
 import type { RedTeamAttack } from '../../content/lesson';
 import { redTeamAttacks } from '../../content/red-team';
@@ -83,6 +85,27 @@ describe('red-team', () => {
     expect(verdict.message).toContain('Not replayed: forged X-Forwarded-For (lesson 12: no Apache here)');
     expect(asked.map((check) => check.id)).toEqual(['generic-500', 'modern-tls']);
     expect(asked[0]).toMatchObject({ env: SECRET });
+  });
+
+  test("the lessons' own marks split by track: behind nginx no Apache attack is replayed, behind Apache no nginx one", async () => {
+    const lessons = join(import.meta.dirname, '../../../../lessons');
+    const capstone = await loadLesson(join(lessons, '14-capstone'), { withMistakes: false });
+    const site = (lesson: string, file: string) => ({ [file]: lessonFile(join(lessons, lesson), `solution/${file}`) });
+    const replayedIds = (asked: CheckSpec[]) => asked.map((check) => check.id);
+
+    const behindNginx = run(capstone.redTeam ?? [], site('14-capstone', SITE_FILE));
+    const nginxVerdict = await behindNginx.result;
+    expect(replayedIds(behindNginx.asked)).toEqual(expect.arrayContaining(['modern-tls', 'login-rate-limited']));
+    expect(replayedIds(behindNginx.asked)).not.toContain('tls-modern');
+    expect(nginxVerdict.message).toContain('TLS 1.0 (lesson 12: no Apache here)');
+
+    const behindApache = run(capstone.redTeam ?? [], site('12-apache-proxy', 'apache/shop.conf'));
+    const apacheVerdict = await behindApache.result;
+    expect(replayedIds(behindApache.asked)).toEqual(expect.arrayContaining(['tls-modern', 'forged-xff']));
+    expect(replayedIds(behindApache.asked)).not.toContain('modern-tls');
+    expect(replayedIds(behindApache.asked)).not.toContain('login-rate-limited');
+    expect(apacheVerdict.message).toContain('TLS 1.0 (lesson 05: no nginx here)');
+    expect(apacheVerdict.message).toContain('a brute force of /login (lesson 13: no nginx here)');
   });
 
   test('a workspace with no proxy in front has nothing to attack, and fails', async () => {

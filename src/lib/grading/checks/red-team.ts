@@ -12,6 +12,7 @@ import { loadApache } from '../apache-chain';
 import type { GradingContext } from '../context';
 import { loadProcess } from '../process-manager';
 import { loadNginx } from '../proxy-chain';
+import type { RuleScope } from '../rule';
 import { rules } from '../rules';
 import type { CheckResult, ResultLink } from '../types';
 
@@ -22,28 +23,54 @@ export type Replay = (check: CheckSpec, context: GradingContext) => Promise<Chec
 
 type Part = 'nginx' | 'Apache' | 'process manager' | 'requirements file';
 
+/**
+ * The part each kind of check goes through, when the deployment may not have it: every kind is
+ * named (the compiler holds a new kind to a decision); `null` means the app, or whatever proxy is there.
+ */
+const partOfKind: Record<CheckSpec['kind'], Part | null> = {
+  'nginx-syntax': 'nginx',
+  'certificate-chain': 'nginx',
+  'acme-challenge': 'nginx',
+  'rate-limit': 'nginx',
+  'log-trail': 'nginx',
+  'log-secrets': 'nginx',
+  'apache-syntax': 'Apache',
+  'managed-command': 'process manager',
+  'requirements-pinned': 'requirements file',
+  'python-syntax': null,
+  http: null,
+  'env-matrix': null,
+  'leak-report': null,
+  'server-settings': null,
+  'client-view': null,
+  'renewal-hook': null,
+  'debugger-chain': null,
+  'forged-session': null,
+  'red-team': null,
+  'blue-team': null,
+  'service-starts': null,
+  // Decided by the check itself, below.
+  'proxy-request': null,
+  rule: null,
+};
+
+/** A rule judges what its scope says: an nginx or Apache site, a unit or program, or the app (through nginx when it needs it). */
+const partOfScope: Record<RuleScope, Part | null> = {
+  nginx: 'nginx',
+  apache: 'Apache',
+  process: 'process manager',
+  app: null,
+  project: null,
+};
+
 /** The part of the deployment an attack needs, when it needs one the deployment may not have. */
 function partAttacked(check: CheckSpec): Part | null {
   if (check.kind === 'proxy-request') return check.via === 'apache' ? 'Apache' : 'nginx';
-  const throughNginx = [
-    'nginx-syntax',
-    'certificate-chain',
-    'acme-challenge',
-    'rate-limit',
-    'log-trail',
-    'log-secrets',
-  ];
-  if (throughNginx.includes(check.kind)) return 'nginx';
-  if (check.kind === 'apache-syntax') return 'Apache';
-  if (check.kind === 'managed-command') return 'process manager';
-  if (check.kind === 'requirements-pinned') return 'requirements file';
   if (check.kind === 'rule') {
     const rule = rules[check.rule];
-    if (rule.scope === 'nginx' || rule.needs?.throughNginx) return 'nginx';
-    if (rule.scope === 'apache') return 'Apache';
-    if (rule.scope === 'process') return 'process manager';
+    return rule.needs?.throughNginx ? 'nginx' : partOfScope[rule.scope];
   }
-  return null;
+  return partOfKind[check.kind];
 }
 
 function has(part: Part, files: WorkspaceFiles): boolean {
