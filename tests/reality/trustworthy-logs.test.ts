@@ -329,7 +329,6 @@ describe(
     let backend: http.Server;
     let backendPort = 0;
     const agreement = { statuses: 0, total: 0, lines: 0, lineTotal: 0 };
-    const disagreements: string[] = [];
 
     before(async () => {
       backend = http.createServer((req, res) => {
