@@ -89,6 +89,7 @@ export default defineChecks([
   {
     kind: 'log-secrets',
     id: 'logs-keep-secrets',
+    redTeam: 'a password in the logs',
     title: 'No log line carries a password, the session cookie or the secret key',
     env: SECRET,
     login: { path: '/login', form: { user: 'ann', password: 'beans-and-more-beans' } },

@@ -16,6 +16,18 @@ const env = z
   .optional()
   .describe('The whole process environment for the run; default: the lesson run.env');
 
+/**
+ * Marks a check as its lesson's attack: the capstone's red team replays every check so marked, from
+ * every earlier lesson, against the deployment the learner ships, and names it by this.
+ */
+const redTeam = z
+  .string()
+  .min(1)
+  .optional()
+  .describe(
+    "The attack's name when the capstone's red team replays this check, e.g. 'alias traversal'; default: not replayed",
+  );
+
 export const requestSpec = z
   .object({
     method: z.string().default('GET').describe('HTTP method; default GET'),
@@ -35,6 +47,7 @@ const rule = z
     id,
     title,
     hint,
+    redTeam,
     rule: z.enum(RULE_IDS).describe('Rule id, see docs/rules.md'),
     env,
     attack: requestSpec.optional().describe('A request that makes the app fail; default GET of lesson attackPath'),
@@ -48,6 +61,7 @@ const http = z
     id,
     title,
     hint,
+    redTeam,
     env,
     request: requestSpec,
     expect: z
@@ -172,6 +186,7 @@ const proxyRequest = z
     id,
     title,
     hint,
+    redTeam,
     env,
     via: z
       .enum(['nginx', 'apache'])
@@ -282,6 +297,7 @@ const debuggerChain = z
     id,
     title,
     hint,
+    redTeam,
     env,
     fileRead: z
       .object({
@@ -300,6 +316,7 @@ const forgedSession = z
     id,
     title,
     hint,
+    redTeam,
     env,
     path: z.string().startsWith('/').describe('A page that shows who is logged in, e.g. /account'),
     session: z.record(z.string(), z.string()).describe('What the forged session claims, e.g. {"user": "admin"}'),
@@ -385,6 +402,7 @@ const logSecrets = z
     id,
     title,
     hint,
+    redTeam,
     env,
     login: z
       .object({
@@ -400,9 +418,74 @@ const logSecrets = z
   .strict();
 
 /** Every requirement of requirements*.txt is one exact version (`==`) with a `--hash`, as pip reads it. */
-const requirementsPinned = z.object({ kind: z.literal('requirements-pinned'), id, title, hint }).strict();
+const requirementsPinned = z.object({ kind: z.literal('requirements-pinned'), id, title, hint, redTeam }).strict();
+
+/**
+ * The capstone's red team: every check an earlier lesson marks `redTeam` (its attack), replayed
+ * against this workspace under `env`; the lesson loader collects them (src/lib/content/red-team.ts).
+ */
+const redTeamCheck = z
+  .object({
+    kind: z.literal('red-team'),
+    id,
+    title,
+    hint,
+    env,
+  })
+  .strict();
+
+/** The capstone's blue team: the site still works through the proxy the workspace has (nginx, else Apache). */
+const blueTeam = z
+  .object({
+    kind: z.literal('blue-team'),
+    id,
+    title,
+    hint,
+    env,
+    host: z.string().default('shop.example').describe('The site name visitors ask for; default shop.example'),
+    client: z.string().default('198.51.100.23').describe("The visitor's address; default 198.51.100.23"),
+    visits: z
+      .array(
+        requestSpec
+          .extend({
+            status: z.number().int().describe('The status the visit must get over https'),
+            bodyIncludes: z.array(z.string()).default([]).describe('Substrings the body must contain; default none'),
+            logsClient: z
+              .boolean()
+              .default(false)
+              .describe("The app server's log of this visit must name the visitor's address; default false"),
+          })
+          .strict(),
+      )
+      .min(1)
+      .describe('What visitors do, in order, each over https'),
+  })
+  .strict();
+
+/** The process manager can start what the unit or program names, on a server that holds `machine`. */
+const serviceStarts = z
+  .object({
+    kind: z.literal('service-starts'),
+    id,
+    title,
+    hint,
+    appRoot: z
+      .string()
+      .startsWith('/')
+      .default('/srv/shop')
+      .describe('Where the workspace is deployed on the server; its files exist there; default /srv/shop'),
+    machine: z
+      .array(z.string().startsWith('/'))
+      .describe(
+        "Files the server holds besides the app's (the virtual environment's programs, the secret store's env file)",
+      ),
+  })
+  .strict();
 
 export const checkSpec = z.discriminatedUnion('kind', [
+  redTeamCheck,
+  blueTeam,
+  serviceStarts,
   debuggerChain,
   forgedSession,
   requirementsPinned,
