@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSite } from './debian-site';
-import { accessVerdict, addressBytes, parseCidr } from './access-rules';
+import { accessVerdict, addressBytes, parseCidr, realClientAddress } from './access-rules';
 import { serverBlocks } from './query';
 import type { Directive } from './types';
 
@@ -47,5 +47,20 @@ describe('allow and deny', () => {
     expect(accessVerdict(inherits, '127.0.0.2').denied).toBe(true);
     const own = chain('    deny 127.0.0.2;\n    location /h { allow 127.0.0.1; }\n');
     expect(accessVerdict(own, '127.0.0.2').denied).toBe(false);
+  });
+});
+
+describe('realip', () => {
+  const xff: Array<[string, string]> = [['X-Forwarded-For', '10.6.6.6, 203.0.113.5']];
+  it("takes X-Forwarded-For's last entry only from a trusted address", () => {
+    const rules = chain('    set_real_ip_from 127.0.0.1;\n    real_ip_header X-Forwarded-For;\n');
+    expect(realClientAddress(rules, '127.0.0.1', xff)).toBe('203.0.113.5');
+    expect(realClientAddress(rules, '198.51.100.7', xff)).toBe('198.51.100.7');
+  });
+
+  it('trusting everyone hands $remote_addr to the client; recursive skips trusted entries', () => {
+    const everyone = chain('    set_real_ip_from 0.0.0.0/0;\n    real_ip_header X-Forwarded-For;\n    real_ip_recursive on;\n'); // prettier-ignore
+    expect(realClientAddress(everyone, '198.51.100.7', xff)).toBe('10.6.6.6');
+    expect(realClientAddress(chain(''), '198.51.100.7', xff)).toBe('198.51.100.7');
   });
 });

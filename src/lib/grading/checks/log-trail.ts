@@ -7,7 +7,7 @@
 import type { CheckSpec } from '../../content/checks-schema';
 import { directives, effectiveArrayDirective, httpScope } from '../../config/nginx';
 import type { GradingContext } from '../context';
-import { asked, at, chainRequest, startReplay } from '../nginx-replay';
+import { asked, at, chainRequest, realipTrustsClient, startReplay } from '../nginx-replay';
 import type { ChainRequest, ChainResponse, LoadedNginx } from '../proxy-chain';
 import type { CheckResult } from '../types';
 
@@ -76,6 +76,14 @@ function nginxHop(
     forged && hasAddress(entry.line, forged) && lacks.some((l) => l.includes('address'))
       ? ` It names ${forged}, which the client wrote in X-Forwarded-For: log $remote_addr, the address nginx saw.`
       : '';
+  const realip = lacks.some((l) => l.includes('address')) ? realipTrustsClient(decision, request) : null;
+  if (realip) {
+    return {
+      passed: false,
+      message: `nginx's access log line for ${what} lacks ${lacks.join(' and ')}: ${quote(entry.line)}.${realip.note}`,
+      ...at(realip.directive),
+    };
+  }
   // Debian's own access_log (nginx.conf, not a workspace file) is not where the fix goes: the site's server is.
   const culprit = format ?? entry.directive;
   const inWorkspace = culprit && culprit.file in files ? culprit : decision.server;
