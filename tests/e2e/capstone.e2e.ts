@@ -48,9 +48,6 @@ test('capstone: the red team names an earlier lesson with a working link; the so
   await test.step("apply the solution's files; every check passes", async () => {
     // Read at test time, so the test follows the lesson as it is committed.
     for (const file of SOLUTION_FILES) {
-      // While the editor has focus the tab bar shows a "Tab: indent" label; the mousedown on a tab blurs the
-      // editor, the label goes, the tabs shift, and the mouseup lands beside the tab: blur it first.
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await setEditorContent(page, CAPSTONE, file, lessonFile(CAPSTONE, `solution/${file}`));
     }
     await check(page);
