@@ -167,6 +167,92 @@ bcrypt = Bcrypt(app)
   });
 });
 
+describe('what production has beside the app', () => {
+  test('a stand-in unpacked into names gives one stand-in per name; a loop over one sees nothing', async () => {
+    const app = `from flask import Flask
+from redis_sentinel_url import connect
+app = Flask(__name__)
+_, conn = connect("redis://cache:6379")
+first, *rest, last = connect("redis://cache:6379")
+seen = [item for item in connect("redis://cache:6379")]
+@app.route("/")
+def home():
+    return f"{type(conn).__name__} {type(last).__name__} {rest} {seen}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.standIns).toEqual(['redis_sentinel_url']);
+    expect((await get('/')).body).toBe('connect()[] connect()[] [] []');
+  });
+
+  test("a project module the operator writes from the project's example runs the example, said in a note", async () => {
+    const app = `from flask import Flask
+from shop.settings import GREETING
+app = Flask(__name__)
+@app.route("/")
+def home():
+    return GREETING
+`;
+    const files = {
+      'app.py': app,
+      'shop/__init__.py': '',
+      'shop/settings_example.py': 'GREETING = "from the example"\n',
+    };
+    const outcome = await run(files);
+    serving(outcome);
+    expect(outcome.standIns).toEqual([]);
+    expect(outcome.notes).toContain(
+      'the project has no module shop.settings (the operator writes it): the audit ran its example, shop/settings_example.py, in its place',
+    );
+    expect((await get('/')).body).toBe('from the example');
+
+    // Without an example the import fails as it does in production: nothing is invented.
+    const bare = await run({ 'app.py': app, 'shop/__init__.py': '' });
+    expect(bare.exit?.code).not.toBe(0);
+    expect(bare.log).toContain("No module named 'shop.settings'");
+  });
+
+  test('Redis at start runs on an empty in-memory Redis, one per host:port, said in a note', async () => {
+    const app = `import os
+from flask import Flask
+from redis import Redis
+app = Flask(__name__)
+cache = Redis.from_url(os.environ.get("REDIS_URL", "redis://:secret@cache:6379/0"))
+cache.ping()
+cache.set("visits", 0)
+other = Redis(host="queue", port=6379)
+@app.route("/")
+def home():
+    cache.incr("visits")
+    return f"{int(cache.get('visits'))} {other.get('visits')}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      'the Redis server cache:6379 cannot be reached from the audit: the app ran on an empty in-memory Redis (fakeredis)',
+    );
+    expect((await get('/')).body).toBe('1 None');
+  });
+
+  test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works", async () => {
+    const app = `from flask import Flask
+from flask_caching import Cache
+from marshmallow import Schema, fields
+app = Flask(__name__)
+cache = Cache(app, config={"CACHE_TYPE": "redis", "CACHE_REDIS_URL": "redis://cache:6379/1"})
+class Profile(Schema):
+    bio = fields.String(default="")
+@app.route("/")
+def home():
+    cache.set("k", "cached")
+    return f"{cache.get('k')} {Profile().dump({})}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect((await get('/')).body).toBe("cached {'bio': ''}");
+  });
+});
+
 describe('the project pins an older Flask', () => {
   const app = `from flask import Flask
 app = Flask(__name__)

@@ -3,7 +3,10 @@
 Pyodide has no sockets, so during audit runs every SQLAlchemy engine whose URL is not SQLite is made
 an in-memory SQLite one, as is the URL a project leaves to an environment variable the audit does
 not have; each change is noted so the report says so. SQLite files stay as written (the project
-folder is in memory). Outside audit runs nothing changes."""
+folder is in memory). Redis clients (redis-py, and what is built on it: RQ, Flask-Caching,
+Flask-Limiter's storage) talk to fakeredis, the field's in-memory Redis, one empty server per
+host:port as a real deployment has: an app that reads or writes Redis at start (a version check, a
+cache warm-up, `ping()`) starts as it does beside its Redis. Outside audit runs nothing changes."""
 
 import importlib.abc
 import sys
@@ -108,7 +111,38 @@ def _patch_flask_sqlalchemy(flask_sqlalchemy):
     extension.SQLAlchemy.init_app = init_app
 
 
-_PATCHES = {"sqlalchemy": _patch_sqlalchemy, "flask_sqlalchemy": _patch_flask_sqlalchemy}
+# What a TCP connection's class takes that fakeredis's connection does not: the unix socket's path
+# (`unix://` URLs) and TLS options (`rediss://`); the fake server is picked by host:port alone.
+def _tcp_options(kwargs):
+    return {key: value for key, value in kwargs.items() if key != "path" and not key.startswith("ssl_")}
+
+
+def _describe_redis(kwargs):
+    where = kwargs.get("path") or f"{kwargs.get('host', 'localhost')}:{kwargs.get('port', 6379)}"
+    return f"the Redis server {where} cannot be reached from the audit: the app ran on an empty in-memory Redis (fakeredis)"
+
+
+def _patch_redis(redis):
+    import redis.connection
+
+    pool = redis.connection.ConnectionPool
+    original = pool.__init__
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def __init__(self, connection_class=redis.connection.Connection, *args, **kwargs):
+        if _State.active:
+            from fakeredis import FakeConnection
+
+            _note(_describe_redis(kwargs))
+            connection_class, kwargs = FakeConnection, _tcp_options(kwargs)
+        return original(self, connection_class, *args, **kwargs)
+
+    __init__._prodready_original = original
+    pool.__init__ = __init__
+
+
+_PATCHES = {"sqlalchemy": _patch_sqlalchemy, "flask_sqlalchemy": _patch_flask_sqlalchemy, "redis": _patch_redis}
 
 
 class _AfterImport(importlib.abc.MetaPathFinder):

@@ -24,6 +24,7 @@ Libraries asking (`hasattr` feature checks) still get AttributeError.
 """
 
 import ast
+import dis
 import importlib._bootstrap_external
 import importlib.abc
 import importlib.machinery
@@ -180,7 +181,9 @@ class StandIn:
         pass
 
     def __iter__(self):
-        return iter(())
+        # `_, conn = from_url(url)`: unpacking into N names gets N stand-ins, as the real call's
+        # tuple would give; any other iteration (a `for` loop) sees an empty sequence.
+        return iter([_make(f"{type(self).__standin_name__}[]")() for _ in range(_unpacked_into(sys._getframe(1)))])
 
     def __len__(self):
         return 0
@@ -218,6 +221,19 @@ class StandIn:
 
     def __float__(self):
         return 0.0
+
+
+def _unpacked_into(frame):
+    """How many names the instruction running in `frame` unpacks into (`a, b = x`, `a, *rest = x`),
+    0 when it is not an unpacking. Read from the bytecode: Python asks `__iter__` without saying."""
+    for instruction in dis.get_instructions(frame.f_code):
+        if instruction.offset == frame.f_lasti:
+            if instruction.opname == "UNPACK_SEQUENCE":
+                return instruction.arg
+            if instruction.opname == "UNPACK_EX":
+                return (instruction.arg & 0xFF) + (instruction.arg >> 8)
+            return 0
+    return 0
 
 
 class StandInModule(types.ModuleType):
