@@ -12,13 +12,17 @@ beforeAll(async () => {
   runtime = await NodeRuntime.start();
 }, 120_000);
 
-function run(files: WorkspaceFiles, options: { env?: Record<string, string>; audit?: boolean; command?: string } = {}) {
+function run(
+  files: WorkspaceFiles,
+  options: { env?: Record<string, string>; audit?: boolean; command?: string; directories?: string[] } = {},
+) {
   return runtime.call('run', {
     session: 'audit-spec',
     files,
     command: options.command ?? 'gunicorn app:app',
     env: options.env ?? {},
     audit: options.audit ?? true,
+    ...(options.directories ? { directories: options.directories } : {}),
   });
 }
 
@@ -232,6 +236,51 @@ def home():
       'the Redis server cache:6379 cannot be reached from the audit: the app ran on an empty in-memory Redis (fakeredis)',
     );
     expect((await get('/')).body).toBe('1 None');
+  });
+
+  test("production's folders outside the project exist empty for the run, and are gone after it", async () => {
+    const app = `import os
+from flask import Flask
+app = Flask(__name__)
+configs = os.listdir("/etc/shop-wg")
+@app.route("/")
+def home():
+    return f"{configs} {os.path.isdir('/var/lib/shop-state/uploads')}"
+`;
+    const outcome = await run({ 'app.py': app }, { directories: ['/etc/shop-wg', '/var/lib/shop-state/uploads'] });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      'folders production has outside the project, created empty for the run: /etc/shop-wg, /var/lib/shop-state/uploads',
+    );
+    expect((await get('/')).body).toBe('[] True');
+
+    const without = await run({ 'app.py': app });
+    expect(without.exit?.code).not.toBe(0);
+    expect(without.log).toContain("No such file or directory: '/etc/shop-wg'");
+  });
+
+  test("migrations replayed at start give the models' tables instead, said in a note", async () => {
+    const app = `from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
+from flask_migrate import Migrate, upgrade
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = "mysql+pymysql://shop:pw@db/shop"
+db = SQLAlchemy(app)
+Migrate(app, db)
+class Order(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+with app.app_context():
+    upgrade()
+@app.route("/")
+def home():
+    return str(db.session.query(Order).count())
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      "flask_migrate.upgrade() at start: the audit created the models' tables instead of replaying the migrations (written for production's database)",
+    );
+    expect((await get('/')).body).toBe('0');
   });
 
   test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works", async () => {

@@ -142,7 +142,43 @@ def _patch_redis(redis):
     pool.__init__ = __init__
 
 
-_PATCHES = {"sqlalchemy": _patch_sqlalchemy, "flask_sqlalchemy": _patch_flask_sqlalchemy, "redis": _patch_redis}
+def _patch_flask_migrate(flask_migrate):
+    """Migrations an app replays at start (`flask_migrate.upgrade()` in create_app) are written for
+    production's database (MySQL's ALTERs, PostgreSQL's types) and read a migrations folder and
+    alembic.ini beside the code: on the audit's in-memory SQLite the schema they lead to is the
+    models', so `upgrade` and `stamp` create the models' tables instead, noted."""
+    for name in ("upgrade", "stamp"):
+        original = getattr(flask_migrate, name, None)
+        if original is None or hasattr(original, "_prodready_original"):
+            continue
+        flask_migrate.__dict__[name] = _instead_of_migrations(name, original)
+
+
+def _instead_of_migrations(name, original):
+    def replay(*args, **kwargs):
+        if not _State.active:
+            return original(*args, **kwargs)
+        from flask import current_app
+
+        migrate = current_app.extensions.get("migrate")
+        db = getattr(migrate, "db", None)
+        if db is None:
+            return original(*args, **kwargs)
+        _note(f"flask_migrate.{name}() at start: the audit created the models' tables instead of replaying the migrations (written for production's database)")
+        db.create_all()
+        return None
+
+    replay._prodready_original = original
+    replay.__doc__ = original.__doc__
+    return replay
+
+
+_PATCHES = {
+    "sqlalchemy": _patch_sqlalchemy,
+    "flask_sqlalchemy": _patch_flask_sqlalchemy,
+    "flask_migrate": _patch_flask_migrate,
+    "redis": _patch_redis,
+}
 
 
 class _AfterImport(importlib.abc.MetaPathFinder):
