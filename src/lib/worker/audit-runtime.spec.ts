@@ -283,6 +283,63 @@ def home():
     expect((await get('/')).body).toBe('0');
   });
 
+  test('a submodule the bundled release dropped, asked for by the project, answers with the names that moved into its package', async () => {
+    const app = `from flask import Flask
+from wtforms.fields.html5 import EmailField, TelField
+from wtforms.fields.html5 import GoneField
+from flask_sqlalchemy import BaseQuery
+import wtforms.fields
+class SearchQuery(BaseQuery):
+    pass
+app = Flask(__name__)
+@app.route("/")
+def home():
+    return f"{EmailField is wtforms.fields.EmailField} {TelField is wtforms.fields.TelField} {type(GoneField).__name__} {SearchQuery.__name__}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    // A name `from package import` asks for is an object, not a submodule: a class can be subclassed.
+    expect(outcome.standIns).toEqual(['wtforms.fields.html5', 'flask_sqlalchemy.BaseQuery']);
+    expect((await get('/')).body).toBe('True True GoneField SearchQuery');
+
+    // The standard library's missing submodule stays an error.
+    const probing = await run({ 'app.py': 'import json.nothing_here\n' });
+    expect(probing.log).toContain("No module named 'json.nothing_here'");
+  });
+
+  test("a method an extension's object no longer has, written at a project module's top level, is stood in for; feature checks still see the truth", async () => {
+    const app = `from flask import Flask
+from flask_jwt_extended import JWTManager
+from flask_marshmallow import Marshmallow
+app = Flask(__name__)
+jwt = JWTManager(app)
+ma = Marshmallow(app)
+
+@jwt.user_loader_callback_loader
+def load_user(identity):
+    return identity
+
+class UserSchema(ma.ModelSchema):
+    pass
+
+@app.route("/")
+def home():
+    try:
+        jwt.token_in_blacklist_loader
+        at_request = "answered"
+    except AttributeError:
+        at_request = "AttributeError"
+    return f"{load_user('me')} {getattr(jwt, 'gone', 'default')} {hasattr(ma, 'ModelSchema')} {at_request} {UserSchema.__name__}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.standIns).toEqual([
+      'flask_jwt_extended.jwt_manager.JWTManager.user_loader_callback_loader',
+      'flask_marshmallow.Marshmallow.ModelSchema',
+    ]);
+    expect((await get('/')).body).toBe('me default False AttributeError UserSchema');
+  });
+
   test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works", async () => {
     const app = `from flask import Flask
 from flask_caching import Cache
