@@ -296,7 +296,12 @@ app = Flask(__name__)
 def home():
     return f"{EmailField is wtforms.fields.EmailField} {TelField is wtforms.fields.TelField} {type(GoneField).__name__} {SearchQuery.__name__}"
 `;
-    const outcome = await run({ 'app.py': app });
+    // Imported itself by a `from … import` statement: that statement is not the one asking.
+    const outcome = await run({
+      'app.py': 'from shop import views\napp = views.app\n',
+      'shop/__init__.py': '',
+      'shop/views.py': app,
+    });
     serving(outcome);
     // A name `from package import` asks for is an object, not a submodule: a class can be subclassed.
     expect(outcome.standIns).toEqual(['wtforms.fields.html5', 'flask_sqlalchemy.BaseQuery']);
@@ -322,6 +327,11 @@ def load_user(identity):
 class UserSchema(ma.ModelSchema):
     pass
 
+# A column collection (a subclass of a container class the audit answers for) keeps its own lookup.
+import sqlalchemy as sa
+followers = sa.Table("followers", sa.MetaData(), sa.Column("follower", sa.Integer))
+follower = followers.c.follower
+
 @app.route("/")
 def home():
     try:
@@ -329,7 +339,7 @@ def home():
         at_request = "answered"
     except AttributeError:
         at_request = "AttributeError"
-    return f"{load_user('me')} {getattr(jwt, 'gone', 'default')} {hasattr(ma, 'ModelSchema')} {at_request} {UserSchema.__name__}"
+    return f"{load_user('me')} {getattr(jwt, 'gone', 'default')} {hasattr(ma, 'ModelSchema')} {at_request} {UserSchema.__name__} {follower.name}"
 `;
     const outcome = await run({ 'app.py': app });
     serving(outcome);
@@ -337,7 +347,7 @@ def home():
       'flask_jwt_extended.jwt_manager.JWTManager.user_loader_callback_loader',
       'flask_marshmallow.Marshmallow.ModelSchema',
     ]);
-    expect((await get('/')).body).toBe('me default False AttributeError UserSchema');
+    expect((await get('/')).body).toBe('me default False AttributeError UserSchema follower');
   });
 
   test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works", async () => {

@@ -350,6 +350,12 @@ def _with_missing_attributes(module):
 
 
 def _missing_attribute(self, name):
+    # A base class got this one; a subclass whose MRO has a __getattr__ of its own (SQLAlchemy's
+    # column collections under a patched container base) answers with that, as without the patch.
+    for klass in type(self).__mro__:
+        own = vars(klass).get("__getattr__")
+        if own is not None and own is not _missing_attribute:
+            return own(self, name)
     caller = sys._getframe(1)
     if (
         _State.active
@@ -419,8 +425,9 @@ def _from_import():
     """`from package import Name`: Python tries a submodule for a name the package lacks. The name is
     an object (the package's missing-name answer gives it), not a module."""
     frame = sys._getframe(2)
-    while frame is not None:
-        if frame.f_code.co_name == "_handle_fromlist" and frame.f_code.co_filename.startswith("<frozen importlib"):
+    # Up to the code that wrote the import: an import further down the stack is another statement.
+    while frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
+        if frame.f_code.co_name == "_handle_fromlist":
             return True
         frame = frame.f_back
     return False
