@@ -60,6 +60,12 @@ describe('deploymentDirectories', () => {
     ]);
   });
 
+  test("a script's relative mkdir is a folder of the project, under each folder an entrypoint may run from", () => {
+    expect(
+      deploymentDirectories({ 'src/wgd.sh': 'if [ ! -d "log" ]; then\n  mkdir "log"\nfi\nmkdir -p ./db\n' }),
+    ).toEqual(['/srv/shop/db', '/srv/shop/log', '/srv/shop/src/db', '/srv/shop/src/log']);
+  });
+
   test("tests' paths are not production's", () => {
     expect(deploymentDirectories({ 'tests/test_app.py': 'PATH = "/etc/test-only/x.conf"\n' })).toEqual([]);
   });

@@ -18,7 +18,7 @@
  * Nothing else is created, and never a file: an app that reads a file production's operator
  * provides still fails as it would without it.
  */
-import type { WorkspaceFiles } from '../../lib/runtime/protocol';
+import { PROJECT_DIR, type WorkspaceFiles } from '../../lib/runtime/protocol';
 import { parseUnit, values, type Unit } from '../../lib/config/systemd';
 import { lineCommands } from '../../lib/config/shell';
 
@@ -94,13 +94,26 @@ function safeJson(text: string): string[] {
   }
 }
 
-/** `mkdir -p /a /b && …`: each mkdir's folder arguments. */
-function mkdirDirectories(text: string, out: Set<string>): void {
-  for (const part of text.split(/&&|\|\||;/)) {
-    const commands = lineCommands(part.trim()) ?? [];
+/**
+ * `mkdir -p /a /b && …`: each mkdir's folder arguments. A script's relative ones (`mkdir log`, run
+ * from the script's folder at installation) are in the project: the audit runs an entrypoint with
+ * the project, or one of its folders, as /srv/shop, so the folder is given under each of them.
+ */
+function mkdirDirectories(text: string, out: Set<string>, scriptDir: string | null = null): void {
+  for (const part of text.split(/&&|\|\||;|\n/)) {
+    // `then mkdir log`, `do mkdir …`: the shell's keywords before the command.
+    const commands = lineCommands(part.trim().replace(/^((then|do|else|\{|!)\s+)+/, '')) ?? [];
     for (const command of commands) {
       if (command.argv[0] !== 'mkdir') continue;
-      for (const word of command.argv.slice(1)) if (word.startsWith('/')) out.add(normal(word));
+      for (const word of command.argv.slice(1)) {
+        if (word.startsWith('/')) out.add(normal(word));
+        else if (scriptDir !== null && !word.startsWith('-') && !word.startsWith('..') && /^[\w./-]+$/.test(word)) {
+          const parts = scriptDir === '' ? [] : scriptDir.split('/');
+          for (let i = 0; i <= parts.length; i++) {
+            out.add(normal([PROJECT_DIR, ...parts.slice(i), word.replace(/^\.\//, '')].join('/')));
+          }
+        }
+      }
     }
   }
 }
@@ -124,7 +137,8 @@ export function deploymentDirectories(files: WorkspaceFiles): string[] {
     }
     if (/^(Dockerfile(\..+)?|.+\.Dockerfile|Containerfile)$/.test(base)) dockerfileDirectories(text, declared);
     if (/^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(base)) composeDirectories(text, declared);
-    if (base.endsWith('.sh')) mkdirDirectories(text, declared);
+    if (base.endsWith('.sh'))
+      mkdirDirectories(text, declared, path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
   }
   const roots = new Set([...SYSTEM_ROOTS, ...[...declared].map((dir) => dir.split('/')[1] ?? '')]);
   const underRoot = (dir: string) =>
@@ -139,7 +153,10 @@ export function deploymentDirectories(files: WorkspaceFiles): string[] {
       if (dir !== '' && underRoot(dir)) named.add(dir);
     }
   }
-  const all = [...new Set([...declared, ...named])].filter((dir) => dir !== '' && !/[$<>{}*%]/.test(dir));
+  // The kernel's file systems (/dev, /proc, /sys) are the machine's, never the app's folders.
+  const all = [...new Set([...declared, ...named])].filter(
+    (dir) => dir !== '' && !/[$<>{}*%]/.test(dir) && !/^\/(dev|proc|sys)(\/|$)/.test(dir),
+  );
   // Making a folder makes its parents: only the deepest are listed.
   return all.filter((dir) => !all.some((other) => other.startsWith(`${dir}/`))).sort();
 }

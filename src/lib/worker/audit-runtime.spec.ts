@@ -350,6 +350,19 @@ def home():
     expect((await get('/')).body).toBe('me default False AttributeError UserSchema follower');
   });
 
+  test('Gunicorn told to daemonize serves in the foreground (Pyodide has no fork), said in a note', async () => {
+    const files = {
+      'app.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef home():\n    return "up"\n',
+      'gunicorn.conf.py': 'daemon = True\nwsgi_app = "app:app"\n',
+    };
+    const outcome = await run(files, { command: 'gunicorn --config gunicorn.conf.py' });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      "Gunicorn's daemon setting forks into the background, which Pyodide cannot: the app was served in the foreground, as the daemon serves it",
+    );
+    expect((await get('/')).body).toBe('up');
+  });
+
   test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works", async () => {
     const app = `from flask import Flask
 from flask_caching import Cache

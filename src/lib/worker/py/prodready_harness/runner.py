@@ -135,14 +135,14 @@ _directories_made = []
 
 
 def _make_directories(directories):
-    """RunOptions.directories: production's folders outside the project, created empty when
+    """RunOptions.directories: production's folders the project does not ship, created empty when
     missing (the previous run's are removed first, deepest first). Returns the ones made."""
     while _directories_made:
         shutil.rmtree(_directories_made.pop(), ignore_errors=True)
     made = []
     for directory in sorted(set(directories or [])):
         path = os.path.normpath(directory)
-        if not os.path.isabs(path) or path == PROJECT_DIR or path.startswith(PROJECT_DIR + "/") or os.path.exists(path):
+        if not os.path.isabs(path) or os.path.exists(path):
             continue
         # The topmost missing folder is what removing undoes.
         top = path
@@ -210,9 +210,9 @@ def run(options):
     session.env = dict(options["env"])
     config_selection.reset()
     _write_credentials(options.get("credentials"))
-    made = _make_directories(options.get("directories"))
     _set_cpu_count(options.get("cpuCount") or 2)
     write_project(options["files"])
+    made = _make_directories(options.get("directories"))  # after the project: some are in it
     os.chdir(PROJECT_DIR)
     sys.argv = list(argv)
     script_dir = os.path.dirname(os.path.normpath(os.path.join(PROJECT_DIR, target))) if kind == "path" else PROJECT_DIR
