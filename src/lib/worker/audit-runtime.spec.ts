@@ -363,6 +363,31 @@ def home():
     expect((await get('/')).body).toBe('up');
   });
 
+  test('an app that does not start: the settings of config classes production does not load are left out, an instance of the loaded one counts', async () => {
+    const files = {
+      'config.py': `import os
+class ServerConfig:
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+class TestingConfig(ServerConfig):
+    SECRET_KEY = "AAAAAAAAAAAAAAAAAAAA"
+    DEBUG = True
+Config = ServerConfig()
+`,
+      'shop.py': `from flask import Flask
+def create_app(config="config.Config"):
+    app = Flask(__name__)
+    app.config.from_object(config)
+    raise RuntimeError("the database is not there")
+`,
+      'wsgi.py': 'from shop import create_app\napp = create_app()\n',
+    };
+    const outcome = await run(files, { command: 'gunicorn wsgi:app' });
+    expect(outcome.serving).toBeNull();
+    const facts = await runtime.call('facts', { session: 'audit-spec', files });
+    expect(facts.debugSettings).toEqual([]);
+    expect((facts.settingLocations?.['SECRET_KEY'] ?? []).map((at) => at.line)).toEqual([3]);
+  });
+
   test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works", async () => {
     const app = `from flask import Flask
 from flask_caching import Cache

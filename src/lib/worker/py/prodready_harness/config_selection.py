@@ -192,6 +192,12 @@ class _Reader:
                 if isinstance(module, tuple) and module[0] == "module":
                     return self._member(module[1], node.attr)
             raise _Unknown()
+        if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+            # `Config = ServerConfig()`: from_object reads an instance's attributes, which its class
+            # gives (CTFd's `create_app(config="CTFd.config.Config")`).
+            made = self.values(node.func, file)
+            if made and all(isinstance(value, _Class) for value in made):
+                return made
         raise _Unknown()
 
     def _member(self, module_file, name):
