@@ -388,6 +388,69 @@ def create_app(config="config.Config"):
     expect((facts.settingLocations?.['SECRET_KEY'] ?? []).map((at) => at.line)).toEqual([3]);
   });
 
+  test('a model whose primary key comes from a stood-in mixin gets an Integer id; without one it still fails', async () => {
+    const app = `from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
+from flask_dance.consumer.storage.sqla import OAuthConsumerMixin
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql://shop@db/shop"
+db = SQLAlchemy(app)
+class OAuth(OAuthConsumerMixin, db.Model):
+    user_id = db.Column(db.Integer)
+with app.app_context():
+    db.create_all()
+@app.route("/")
+def home():
+    return f"{OAuth.__table__.c.id.primary_key} {OAuth.query.count()}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      'the model OAuth takes its primary key from OAuthConsumerMixin, which the audit stands in for: it was given an Integer `id` primary key',
+    );
+    expect((await get('/')).body).toBe('True 0');
+
+    const plain = await run({ 'app.py': app.replace('OAuthConsumerMixin, db.Model', 'db.Model') });
+    expect(plain.exit?.code).not.toBe(0);
+    expect(plain.log).toContain('could not assemble any primary key columns');
+  });
+
+  test('a configuration chosen by a condition on the environment: the branch it picks, both when it cannot be read', async () => {
+    const settings = `class Config:
+    SECRET_KEY = "from-the-base"
+class DevConfig(Config):
+    DEBUG = True
+class ProdConfig(Config):
+    DEBUG = False
+class TestConfig(Config):
+    DEBUG = True
+`;
+    const crash = (choice: string) => ({
+      'settings.py': settings,
+      'wsgi.py': `import os
+from flask import Flask
+from flask.helpers import get_debug_flag
+from settings import DevConfig, ProdConfig
+CONFIG = ${choice}
+app = Flask(__name__)
+app.config.from_object(CONFIG)
+raise RuntimeError("no database")
+`,
+    });
+    const debugLines = async (files: WorkspaceFiles, env: Record<string, string> = {}) => {
+      await run(files, { command: 'gunicorn wsgi:app', env });
+      const facts = await runtime.call('facts', { session: 'audit-spec', files });
+      return facts.debugSettings.map((setting) => setting.line);
+    };
+    expect(await debugLines(crash('DevConfig if get_debug_flag() else ProdConfig'))).toEqual([]);
+    expect(await debugLines(crash('DevConfig if get_debug_flag() else ProdConfig'), { FLASK_DEBUG: '1' })).toEqual([4]);
+    expect(
+      await debugLines(crash('ProdConfig if os.environ.get("APP_ENV") == "prod" else DevConfig'), { APP_ENV: 'prod' }),
+    ).toEqual([]);
+    // Undecidable: both branches may load, TestConfig never.
+    expect(await debugLines(crash('DevConfig if os.path.exists("/x") else ProdConfig'))).toEqual([4]);
+  });
+
   test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works", async () => {
     const app = `from flask import Flask
 from flask_caching import Cache

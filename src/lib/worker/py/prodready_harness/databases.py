@@ -87,12 +87,47 @@ def _patch_sqlalchemy(sqlalchemy):
     sqlalchemy.create_engine = wrapped
     # Names SQLAlchemy 2.0 dropped that projects pinned to 1.x still use (`db.Binary`): the
     # aliases 1.4 had (sqlalchemy/sql/sqltypes.py 1.4: `Binary` deprecated for LargeBinary).
+    _patch_mapper_keys()
     for old, new in _DROPPED_ALIASES.items():
         if not hasattr(sqlalchemy, old) and hasattr(sqlalchemy, new):
             setattr(sqlalchemy, old, getattr(sqlalchemy, new))
 
 
 _DROPPED_ALIASES = {"Binary": "LargeBinary"}
+
+
+def _patch_mapper_keys():
+    """A model whose primary key comes from a mixin the audit stands in for (Flask-Dance's
+    `OAuthConsumerMixin` gives `id`): the stand-in has no columns, so SQLAlchemy finds no primary
+    key and refuses the class. In audit runs such a model gets the surrogate `id` its mixin would
+    give (an Integer primary key), noted; a model with no stand-in base still fails as it would."""
+    from sqlalchemy import Column, Integer
+    from sqlalchemy import exc as sa_exc
+    from sqlalchemy.orm import Mapper
+
+    original = Mapper._configure_pks
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def _configure_pks(self):
+        try:
+            return original(self)
+        except sa_exc.ArgumentError:
+            table = self.local_table
+            stood_in = [base.__name__ for base in self.class_.__mro__[1:] if "__standin_name__" in vars(base)]
+            if not _State.active or not stood_in or not hasattr(table, "append_column") or "id" in table.c:
+                raise
+            column = Column("id", Integer, primary_key=True)
+            table.append_column(column)
+            self._configure_property("id", column, init=False, setparent=True)
+            _note(
+                f"the model {self.class_.__name__} takes its primary key from {stood_in[0]}, which the audit stands in for: "
+                "it was given an Integer `id` primary key"
+            )
+            return original(self)
+
+    _configure_pks._prodready_original = original
+    Mapper._configure_pks = _configure_pks
 
 
 def _patch_flask_sqlalchemy(flask_sqlalchemy):
