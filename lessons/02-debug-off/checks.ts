@@ -31,6 +31,7 @@ export default defineChecks([
   {
     kind: 'http',
     id: 'generic-500',
+    redTeam: 'a traceback for a crash',
     title: 'The attack gets a generic 500: no traceback, no paths, no secret',
     env: SECRET,
     request: { path: '/orders/abc' },

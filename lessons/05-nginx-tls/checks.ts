@@ -15,6 +15,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'modern-tls',
+    redTeam: 'TLS 1.0',
     title: "TLS follows Mozilla's intermediate profile",
     rule: 'weak-tls',
     env: SECRET,
@@ -36,7 +37,7 @@ export default defineChecks([
     rule: 'header-missing-always',
     env: SECRET,
   },
-  { kind: 'rule', id: 'static-safe', title: 'The static files alias cannot be escaped', rule: 'alias-traversal', env: SECRET },
+  { kind: 'rule', id: 'static-safe', redTeam: 'alias traversal', title: 'The static files alias cannot be escaped', rule: 'alias-traversal', env: SECRET },
   {
     kind: 'proxy-request',
     id: 'attack-through-nginx',

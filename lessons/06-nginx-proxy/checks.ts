@@ -31,6 +31,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'forged-xff-ignored',
+    redTeam: 'forged X-Forwarded-For',
     title: 'A forged X-Forwarded-For does not become the client address',
     rule: 'proxyfix-miscounted',
     env: SECRET,

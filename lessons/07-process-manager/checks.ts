@@ -17,10 +17,11 @@ export default defineChecks([
     env: SECRET,
   },
   { kind: 'rule', id: 'not-root', title: 'The service does not run as root', rule: 'unit-runs-as-root', hint: 'User=shop and Group=shop' },
-  { kind: 'rule', id: 'restarts', title: 'A crashed app is restarted', rule: 'unit-no-restart', hint: 'Restart=on-failure' },
+  { kind: 'rule', id: 'restarts', redTeam: 'a crash, then no restart', title: 'A crashed app is restarted', rule: 'unit-no-restart', hint: 'Restart=on-failure' },
   {
     kind: 'rule',
     id: 'secret-outside-unit',
+    redTeam: 'the secret in systemctl show',
     title: 'No secret in the unit file',
     rule: 'secret-in-unit-environment',
     hint: 'EnvironmentFile=/etc/shop/shop.env (chmod 600, owned by root), or LoadCredential=.',

@@ -7,6 +7,7 @@ export default defineChecks([
   {
     kind: 'debugger-chain',
     id: 'chain-broken',
+    redTeam: "the debugger's PIN from leaked files, with a forged Host",
     title: 'The attack fails: no machine file through /download, no console to unlock',
     env: SECRET,
     fileRead: { path: '/download', param: 'name' },

@@ -13,6 +13,7 @@ export default defineChecks([
   {
     kind: 'forged-session',
     id: 'forged-session-refused',
+    redTeam: 'a session forged with the leaked key',
     title: 'A session cookie forged with the leaked key is refused',
     env: SECRET,
     path: '/account',
@@ -31,6 +32,7 @@ export default defineChecks([
   {
     kind: 'http',
     id: 'cookie-attributes',
+    redTeam: 'the session cookie over http',
     title: 'The session cookie is Secure, HttpOnly and SameSite',
     env: SECRET,
     request: LOGIN,

@@ -60,6 +60,7 @@ export default defineChecks([
   {
     kind: 'proxy-request',
     id: 'no-hsts-on-http',
+    redTeam: 'HSTS over plain http',
     title: 'Strict-Transport-Security only over https',
     env: SECRET,
     request: { scheme: 'http', path: '/' },

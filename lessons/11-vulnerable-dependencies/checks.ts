@@ -8,6 +8,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'no-known-advisories',
+    redTeam: 'vulnerable pins',
     title: 'No pin has a published advisory',
     rule: 'vulnerable-dependency',
     env: LAPTOP,

@@ -82,6 +82,7 @@ export default defineChecks([
     kind: 'proxy-request',
     via: 'apache',
     id: 'forged-xff',
+    redTeam: 'forged X-Forwarded-For',
     title: 'A forged X-Forwarded-For does not become the client address',
     env: SECRET,
     request: { scheme: 'https', path: '/', probe: true, headers: { 'X-Forwarded-For': '10.6.6.6' } },

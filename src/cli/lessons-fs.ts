@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lesson } from '../lib/content/lesson';
 import { parseLesson, parseLessonContent, type LessonContent } from '../lib/content/parse-lesson';
+import { hasRedTeam, redTeamAttacks } from '../lib/content/red-team';
 import { resolveTemplates, TEMPLATES_FOLDER, type Templates } from '../lib/content/templates';
 import { OUTSIDE_ROOT, realPathWithin } from './within-root';
 
@@ -114,10 +115,19 @@ export async function loadLesson(folder: string, options: LoadOptions = {}): Pro
   // The modification time in the URL makes a long-running process (the dev server) see edits.
   const url = `${pathToFileURL(checksPath).href}?v=${statSync(checksPath).mtimeMs}`;
   const module = (await import(url)) as { default?: unknown };
-  return parseLesson(`lessons/${name}`, files, module.default, {
+  const lesson = parseLesson(`lessons/${name}`, files, module.default, {
     withMistakes: options.withMistakes ?? true,
     templates,
   });
+  if (!hasRedTeam(lesson)) return lesson;
+  // The lessons before it, read for their checks only; none of them has a red team of its own to resolve.
+  const root = dirname(absolute);
+  const earlier = await Promise.all(
+    lessonFolders(root)
+      .filter((folder) => folder < lesson.id)
+      .map((folder) => loadLesson(join(root, folder), { withMistakes: false })),
+  );
+  return { ...lesson, redTeam: redTeamAttacks(lesson.id, earlier) };
 }
 
 /** The lesson folders of a lessons root, `NN-slug`, in order. */

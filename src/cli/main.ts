@@ -72,8 +72,13 @@ async function auditCommand(args: string[]): Promise<number> {
 }
 
 async function lessonsCheckCommand(args: string[]): Promise<number> {
-  if (args.length > 0) throw new UsageError(`lessons check takes no arguments (got ${args.join(' ')})`);
-  const lessons = await loadLessons(LESSONS_DIR);
+  const all = await loadLessons(LESSONS_DIR);
+  const unknown = args.filter((id) => !all.some((lesson) => lesson.id === id));
+  if (unknown.length > 0) {
+    throw new UsageError(`no such lesson: ${unknown.join(', ')} (there are ${all.map((l) => l.id).join(', ')})`);
+  }
+  // Lesson ids to prove; none: every lesson.
+  const lessons = args.length === 0 ? all : all.filter((lesson) => args.includes(lesson.id));
   let failed = 0;
   let passed = 0;
   const { unjudged } = await withRuntime(async (runtime) => {

@@ -7,7 +7,7 @@ export const COMMAND_USAGE = {
   grade: `  prodready grade LESSON-ID DIR [--json]   grade DIR as a submission for that lesson`,
   audit: `  prodready audit DIR [--format text|json|sarif] [--fail-on high|medium|low]
                                            run the rules over a real project (exit 1 on findings at or above --fail-on, default medium)`,
-  'lessons check': `  prodready lessons check                  prove every lesson (starter, solution, mistakes)`,
+  'lessons check': `  prodready lessons check [LESSON-ID...]    prove every lesson, or those named (starter, solution, mistakes)`,
   'lessons export': `  prodready lessons export LESSON-ID DIR [--solution]
                                            write the lesson's starter (or its solution) into DIR, a new or empty folder`,
   record: `  prodready record LESSON-ID… DIR… --out RECORD.json [--learner NAME]

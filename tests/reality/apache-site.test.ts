@@ -9,56 +9,31 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
 import tls from 'node:tls';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { APACHE, makeServerRoot, type ServerRoot } from './lib/apache';
-import { request, tryRequest, type Reply } from './lib/http';
-import { launch, plan, type Endpoint } from './lib/launch';
-import { entrypoints, lessonIds, variants, type Variant } from './lib/lessons';
-import { makeCert, type Cert } from './lib/nginx';
-import { freePort, run, start, waitUntil, type Started } from './lib/processes';
-import { listeningSockets } from './lib/sockets';
-import { ensureVenv, type Venv } from './lib/venv';
+import type { ServerRoot } from './lib/apache';
+import { request, type Reply } from './lib/http';
+import { entrypoints, lessonIds, variants } from './lib/lessons';
+import { freePort, type Started } from './lib/processes';
+import {
+  SERVER_NAME,
+  apacheSiteOf,
+  startApacheSite,
+  startAppServer,
+  venvAndCertificate,
+  writeWorkDir,
+} from './lib/stack';
 
-const PROBE_PATH = join(import.meta.dirname, 'fixtures', 'probe');
-const SERVER_NAME = 'shop.example';
 /** The test client's own loopback address: distinct from 127.0.0.1, which is Apache's when it calls the app. */
 const CLIENT = '127.0.0.2';
-const APP_UPSTREAM = 'http://127.0.0.1:8000/';
 
-const apacheSite = (variant: Variant) => Object.keys(variant.files).find((path) => /(^|\/)apache\/[^/]+\.conf$/.test(path)); // prettier-ignore
 const subjects = lessonIds()
   .flatMap((lesson) => variants(lesson))
-  .filter((variant) => apacheSite(variant) !== undefined && entrypoints(variant.files).length > 0);
+  .filter((variant) => apacheSiteOf(variant.files) !== undefined && entrypoints(variant.files).length > 0);
 
-/** The site on the test's ports, certificate and app server; nothing else changes. */
-function rewriteSite(text: string, ports: { http: number; https: number }, cert: Cert, app: Endpoint): string {
-  const upstream = app.socketPath ? `unix:${app.socketPath}|http://127.0.0.1/` : `http://127.0.0.1:${app.port}/`;
-  return text
-    .replace(/<VirtualHost \*:80>/g, `<VirtualHost *:${ports.http}>`)
-    .replace(/<VirtualHost \*:443>/g, `<VirtualHost *:${ports.https}>`)
-    .replaceAll('/etc/letsencrypt/live/shop.example/fullchain.pem', cert.cert)
-    .replaceAll('/etc/letsencrypt/live/shop.example/privkey.pem', cert.key)
-    .replaceAll(APP_UPSTREAM, upstream);
-}
-
-let venv: Venv;
-let cert: Cert;
-
-before(
-  async () => {
-    venv = await ensureVenv();
-    cert = makeCert();
-  },
-  { timeout: 420_000 },
-);
-after(() => {
-  if (cert) rmSync(cert.dir, { recursive: true, force: true });
-});
+const shared = venvAndCertificate();
 
 test('lesson 12 is found: an Apache site with a production entrypoint', () => {
   assert.ok(
@@ -81,7 +56,7 @@ for (const variant of subjects) {
       request({
         port: ports.https,
         path,
-        tls: { ca: readFileSync(cert.cert, 'utf8'), servername },
+        tls: { ca: readFileSync(shared.cert().cert, 'utf8'), servername },
         headers: { Host: SERVER_NAME, ...headers },
         localAddress: CLIENT,
       });
@@ -89,54 +64,25 @@ for (const variant of subjects) {
       request({ port: ports.http, path, headers: { Host: SERVER_NAME, ...headers }, localAddress: CLIENT });
 
     before(async () => {
-      const workDir = mkdtempSync(join(tmpdir(), `prodready-${variant.lesson}-`));
+      const workDir = writeWorkDir(variant.files, variant.lesson);
       dirs.push(workDir);
-      chmodSync(workDir, 0o755);
-      for (const [path, text] of Object.entries(variant.files)) {
-        mkdirSync(dirname(join(workDir, path)), { recursive: true });
-        writeFileSync(join(workDir, path), text);
-      }
-      const port = await freePort();
       ports.http = await freePort();
       ports.https = await freePort();
-      const entry = entrypoints(variant.files)[0]!;
-      const launchPlan = plan({ entry, dir: workDir, venvBin: venv.bin, port, socketPath: join(workDir, 'app.sock'), env: { SECRET_KEY: secret } }); // prettier-ignore
-      app = launch(`${variant.lesson} app server`, launchPlan, { PYTHONPATH: PROBE_PATH });
-      const server = app;
-      const listening = await waitUntil(server, 'listening socket', () => {
-        const found = listeningSockets(server.child.pid!);
-        return found.length ? found : undefined;
-      });
-      const unix = listening.find((address) => address.startsWith('unix:'));
-      const endpoint: Endpoint = unix
-        ? { address: unix, socketPath: unix.slice('unix:'.length) }
-        : { address: `127.0.0.1:${port}`, port };
-      appPort = port;
-      await waitUntil(server, `answer on ${endpoint.address}`, () =>
-        tryRequest({ port: endpoint.port, socketPath: endpoint.socketPath, path: '/' }),
+      const server = await startAppServer(
+        variant.lesson,
+        entrypoints(variant.files)[0]!,
+        workDir,
+        shared.venv().bin,
+        secret,
       );
-
-      root = makeServerRoot();
-      writeFileSync(
-        join(root.dir, 'ports.conf'),
-        `Listen 127.0.0.1:${ports.http}\n<IfModule ssl_module>\n\tListen 127.0.0.1:${ports.https}\n</IfModule>\n`,
-      );
-      const site = rewriteSite(variant.files[apacheSite(variant)!]!, ports, cert, endpoint);
-      writeFileSync(join(root.dir, 'sites-enabled', 'shop.conf'), site);
-      const args = ['-d', root.dir, '-f', join(root.dir, 'apache2.conf')];
-      const checked = run(APACHE, ['-t', ...args], { env: root.env });
-      assert.ok(checked.ok, `apache2 -t refused the site:\n${checked.output}`);
-      apache = start('apache2', APACHE, ['-D', 'FOREGROUND', ...args], { cwd: root.dir, env: root.env });
-      const proxy = apache;
-      await waitUntil(proxy, 'answer on https', async () => {
-        const reply = await tryRequest({
-          port: ports.https,
-          path: '/',
-          tls: { ca: readFileSync(cert.cert, 'utf8'), servername: SERVER_NAME },
-          headers: { Host: SERVER_NAME },
-        });
-        return reply && reply.status !== 502 && reply.status !== 503 ? reply : undefined;
-      });
+      app = server.app;
+      appPort = server.port;
+      ({ apache, root } = await startApacheSite(
+        variant.files[apacheSiteOf(variant.files)!]!,
+        ports,
+        shared.cert(),
+        server.endpoint,
+      ));
     });
 
     after(async () => {

@@ -16,6 +16,18 @@ const env = z
   .optional()
   .describe('The whole process environment for the run; default: the lesson run.env');
 
+/**
+ * Marks a check as its lesson's attack: the capstone's red team replays every check so marked, from
+ * every earlier lesson, against the deployment the learner ships, and names it by this.
+ */
+const redTeam = z
+  .string()
+  .min(1)
+  .optional()
+  .describe(
+    "The attack's name when the capstone's red team replays this check, e.g. 'alias traversal'; default: not replayed",
+  );
+
 export const requestSpec = z
   .object({
     method: z.string().default('GET').describe('HTTP method; default GET'),
@@ -35,6 +47,7 @@ const rule = z
     id,
     title,
     hint,
+    redTeam,
     rule: z.enum(RULE_IDS).describe('Rule id, see docs/rules.md'),
     env,
     attack: requestSpec.optional().describe('A request that makes the app fail; default GET of lesson attackPath'),
@@ -48,6 +61,7 @@ const http = z
     id,
     title,
     hint,
+    redTeam,
     env,
     request: requestSpec,
     expect: z
@@ -172,6 +186,7 @@ const proxyRequest = z
     id,
     title,
     hint,
+    redTeam,
     env,
     via: z
       .enum(['nginx', 'apache'])
@@ -185,6 +200,12 @@ const proxyRequest = z
         headers: z.record(z.string(), z.string()).default({}).describe('Request headers; default Host: shop.example'),
         client: z.string().default('198.51.100.23').describe("The client's address; default 198.51.100.23"),
         probe: z.boolean().default(false).describe('Ask Flask what it sees instead of running a view'),
+        bodyBytes: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe('Send a body of this many bytes ("a" repeated) with its Content-Length; default no body'),
       })
       .strict(),
     expect: z
@@ -276,6 +297,7 @@ const debuggerChain = z
     id,
     title,
     hint,
+    redTeam,
     env,
     fileRead: z
       .object({
@@ -294,6 +316,7 @@ const forgedSession = z
     id,
     title,
     hint,
+    redTeam,
     env,
     path: z.string().startsWith('/').describe('A page that shows who is logged in, e.g. /account'),
     session: z.record(z.string(), z.string()).describe('What the forged session claims, e.g. {"user": "admin"}'),
@@ -305,10 +328,164 @@ const forgedSession = z
   })
   .strict();
 
+/** A request from a client on the internet through the workspace's nginx config (lesson 13's log and limit checks). */
+const throughNginx = z
+  .object({
+    scheme: z.enum(['http', 'https']).default('https').describe('How the client connects; default https'),
+    method: z.string().default('GET').describe('HTTP method; default GET'),
+    path: z.string().startsWith('/').describe('Path and query'),
+    headers: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('Request headers; Host: shop.example unless given; default none'),
+    body: z.string().optional().describe('Request body (a form: user=ann&password=...); default none'),
+    client: z
+      .string()
+      .default('198.51.100.23')
+      .describe("The client's address as nginx sees it; default 198.51.100.23"),
+  })
+  .strict();
+
+/**
+ * `attempts` requests arrive at nginx in the same instant (a parallel brute force), each with another forged
+ * X-Forwarded-For: the first must reach the app, the last must be refused by nginx (limit_req), and then a
+ * request from another address must still get through (the limit is per client, not for everyone).
+ */
+const rateLimit = z
+  .object({
+    kind: z.literal('rate-limit'),
+    id,
+    title,
+    hint,
+    env,
+    request: throughNginx,
+    attempts: z.number().int().min(2).max(50).default(6).describe('How many arrive together; default 6'),
+    forgeForwardedFor: z
+      .boolean()
+      .default(true)
+      .describe('Each attempt carries another forged X-Forwarded-For (10.66.0.N); default true'),
+    because: z.string().describe('Why, for the failure message'),
+  })
+  .strict();
+
+/**
+ * One request through nginx to the app; the log line(s) one hop wrote for it must carry the client's real
+ * address and/or nginx's $request_id (docs/trustworthy-logs.md).
+ */
+const logTrail = z
+  .object({
+    kind: z.literal('log-trail'),
+    id,
+    title,
+    hint,
+    env,
+    request: throughNginx,
+    hop: z.enum(['nginx', 'app']).describe("Whose log: nginx's access log, or what the app server logged"),
+    carry: z
+      .array(z.enum(['client', 'request-id']))
+      .min(1)
+      .describe("What one line must carry: the client's address as nginx saw it, nginx's $request_id"),
+    line: z
+      .enum(['any', 'error'])
+      .default('any')
+      .describe('Which line: any line, or the one that reports the exception (a request that fails); default any'),
+  })
+  .strict();
+
+/**
+ * A login through nginx, then requests with the session cookie it set (and the lesson's attack): no hop's log
+ * line carries the password, the session cookie, or a secret of the environment.
+ */
+const logSecrets = z
+  .object({
+    kind: z.literal('log-secrets'),
+    id,
+    title,
+    hint,
+    redTeam,
+    env,
+    login: z
+      .object({
+        path: z.string().startsWith('/').describe('Where the login form posts'),
+        form: z.record(z.string(), z.string()).describe('The form fields; those named like password are secrets'),
+      })
+      .strict(),
+    after: z
+      .array(z.string().startsWith('/'))
+      .default(['/'])
+      .describe('Paths requested with the session cookie after the login (the lesson attackPath is added); default /'),
+  })
+  .strict();
+
 /** Every requirement of requirements*.txt is one exact version (`==`) with a `--hash`, as pip reads it. */
-const requirementsPinned = z.object({ kind: z.literal('requirements-pinned'), id, title, hint }).strict();
+const requirementsPinned = z.object({ kind: z.literal('requirements-pinned'), id, title, hint, redTeam }).strict();
+
+/**
+ * The capstone's red team: every check an earlier lesson marks `redTeam` (its attack), replayed
+ * against this workspace under `env`; the lesson loader collects them (src/lib/content/red-team.ts).
+ */
+const redTeamCheck = z
+  .object({
+    kind: z.literal('red-team'),
+    id,
+    title,
+    hint,
+    env,
+  })
+  .strict();
+
+/** The capstone's blue team: the site still works through the proxy the workspace has (nginx, else Apache). */
+const blueTeam = z
+  .object({
+    kind: z.literal('blue-team'),
+    id,
+    title,
+    hint,
+    env,
+    host: z.string().default('shop.example').describe('The site name visitors ask for; default shop.example'),
+    client: z.string().default('198.51.100.23').describe("The visitor's address; default 198.51.100.23"),
+    visits: z
+      .array(
+        requestSpec
+          .extend({
+            status: z.number().int().describe('The status the visit must get over https'),
+            bodyIncludes: z.array(z.string()).default([]).describe('Substrings the body must contain; default none'),
+            logsClient: z
+              .boolean()
+              .default(false)
+              .describe("The app server's log of this visit must name the visitor's address; default false"),
+          })
+          .strict(),
+      )
+      .min(1)
+      .describe('What visitors do, in order, each over https'),
+  })
+  .strict();
+
+/** The process manager can start what the unit or program names, on a server that holds `machine`. */
+const serviceStarts = z
+  .object({
+    kind: z.literal('service-starts'),
+    id,
+    title,
+    hint,
+    appRoot: z
+      .string()
+      .startsWith('/')
+      .default('/srv/shop')
+      .describe('Where the workspace is deployed on the server; its files exist there; default /srv/shop'),
+    machine: z
+      .array(z.string().startsWith('/'))
+      .describe(
+        "Files the server holds besides the app's (the virtual environment's programs, the secret store's env file)",
+      ),
+  })
+  .strict();
 
 export const checkSpec = z.discriminatedUnion('kind', [
+  redTeamCheck,
+  blueTeam,
+  serviceStarts,
   debuggerChain,
   forgedSession,
   requirementsPinned,
@@ -326,6 +503,9 @@ export const checkSpec = z.discriminatedUnion('kind', [
   leakReport,
   serverSettings,
   clientView,
+  rateLimit,
+  logTrail,
+  logSecrets,
 ]);
 export type CheckSpec = z.infer<typeof checkSpec>;
 export type CheckSpecInput = z.input<typeof checkSpec>;

@@ -18,6 +18,14 @@ export interface Alternative {
   files: WorkspaceFiles;
 }
 
+/** An earlier lesson's attack check, as the capstone's red team replays it (src/lib/content/red-team.ts). */
+export interface RedTeamAttack {
+  /** The attack's name, from the check's `redTeam`. */
+  name: string;
+  lesson: { id: string; title: string };
+  check: CheckSpec;
+}
+
 export interface Lesson extends LessonFrontmatter {
   /** Instructions, Markdown (the part of lesson.md before the first `## Hint`). */
   body: string;
@@ -27,4 +35,6 @@ export interface Lesson extends LessonFrontmatter {
   mistakes: Mistake[];
   alternatives: Alternative[];
   checks: CheckSpec[];
+  /** For a lesson with a `red-team` check: the attacks of the lessons before it, filled by the loader. */
+  redTeam?: RedTeamAttack[];
 }

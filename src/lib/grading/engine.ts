@@ -13,11 +13,17 @@ import { envMatrix } from './checks/env-matrix';
 import { forgedSession } from './checks/forged-session';
 import { httpCheck } from './checks/http';
 import { leakReport } from './checks/leak-report';
+import { logSecrets } from './checks/log-secrets';
+import { logTrail } from './checks/log-trail';
 import { managedCommand } from './checks/managed-command';
 import { apacheSyntax } from './checks/apache-syntax';
 import { nginxSyntax } from './checks/nginx-syntax';
 import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
+import { blueTeam } from './checks/blue-team';
+import { redTeam } from './checks/red-team';
+import { serviceStarts } from './checks/service-starts';
+import { rateLimit } from './checks/rate-limit';
 import { renewalHook } from './checks/renewal-hook';
 import { requirementsPinned } from './checks/requirements-pinned';
 import { ruleCheck } from './checks/rule';
@@ -42,8 +48,23 @@ function contextFor(
   return { files, runtime, runs, production: { command, commandSource: source, env, credentials, attack } };
 }
 
-async function runCheck(check: CheckSpec, context: GradingContext): Promise<CheckResult> {
+/** What a check may need beyond its context: the capstone's red team replays other checks. */
+interface Grading {
+  lesson: Lesson;
+  contextFor(check: CheckSpec): GradingContext;
+  runs: GraderRuns;
+}
+
+async function runCheck(check: CheckSpec, context: GradingContext, grading: Grading): Promise<CheckResult> {
   switch (check.kind) {
+    case 'red-team':
+      return redTeam(check, grading.lesson.redTeam ?? [], context, grading.contextFor, (attack, attackContext) =>
+        runWithinLimit(attack, attackContext, grading),
+      );
+    case 'blue-team':
+      return blueTeam(check, context, context.production.env);
+    case 'service-starts':
+      return serviceStarts(check, context);
     case 'python-syntax':
       return pythonSyntax(check, context);
     case 'rule':
@@ -78,6 +99,12 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
       return acmeChallenge(check, context);
     case 'renewal-hook':
       return renewalHook(check, context);
+    case 'rate-limit':
+      return rateLimit(check, context, context.production.env);
+    case 'log-trail':
+      return logTrail(check, context, context.production.env);
+    case 'log-secrets':
+      return logSecrets(check, context, context.production.env);
   }
 }
 
@@ -85,7 +112,10 @@ async function runCheck(check: CheckSpec, context: GradingContext): Promise<Chec
  * A check past TIME_LIMITS.checkMs fails with that, and Python is interrupted; the check's own
  * code may still be awaiting, so its runtime refuses further calls from then on.
  */
-async function runWithinLimit(check: CheckSpec, context: GradingContext, runs: GraderRuns): Promise<CheckResult> {
+async function runWithinLimit(check: CheckSpec, context: GradingContext, grading: Grading): Promise<CheckResult> {
+  const { runs } = grading;
+  // The red team replays each attack within its own limit; its own limit leaves room for all of them.
+  const limitMs = TIME_LIMITS.checkMs * (check.kind === 'red-team' ? (grading.lesson.redTeam?.length ?? 0) + 1 : 1);
   let expired = false;
   const runtime = context.runtime;
   const guarded: PythonRuntime = {
@@ -98,7 +128,7 @@ async function runWithinLimit(check: CheckSpec, context: GradingContext, runs: G
       expired = true;
       runs.forget();
       void runtime.interrupt?.();
-      const seconds = TIME_LIMITS.checkMs / 1000;
+      const seconds = limitMs / 1000;
       resolve({
         id: check.id,
         title: check.title,
@@ -106,10 +136,10 @@ async function runWithinLimit(check: CheckSpec, context: GradingContext, runs: G
         message: `This check took longer than ${seconds} s and was stopped: something in your code is too slow or never ends.`,
         hint: check.hint,
       });
-    }, TIME_LIMITS.checkMs);
+    }, limitMs);
   });
   try {
-    return await Promise.race([runCheck(check, { ...context, runtime: guarded }), limit]);
+    return await Promise.race([runCheck(check, { ...context, runtime: guarded }, grading), limit]);
   } finally {
     clearTimeout(timer);
   }
@@ -160,12 +190,13 @@ export async function grade(lesson: Lesson, files: WorkspaceFiles, runtime: Pyth
   const results: CheckResult[] = [];
   const reported = new Map<string, CheckResult>();
   const runs = new GraderRuns();
+  const grading: Grading = { lesson, runs, contextFor: (check) => contextFor(lesson, files, runtime, check, runs) };
   try {
     for (const check of lesson.checks) {
-      const context = contextFor(lesson, files, runtime, check, runs);
+      const context = grading.contextFor(check);
       let result: CheckResult;
       try {
-        result = await runWithinLimit(check, context, runs);
+        result = await runWithinLimit(check, context, grading);
       } catch (error) {
         if (error instanceof BlockedError) {
           result = blockedResult(check, error.blocking);

@@ -10,6 +10,7 @@ import {
   parseWorkspaceNginx,
   virtualProxy,
   type HeaderPairs,
+  type LimitReqState,
   type NginxConfig,
   type ProxyDecision,
 } from '../config/nginx';
@@ -163,25 +164,43 @@ export function callUpstream(
   });
 }
 
+/** What nginx keeps between requests (limit_req's zones) and the clock it reads; default: every request is the first. */
+export interface ChainMemory {
+  limits?: LimitReqState;
+  /** Milliseconds; default Date.now(). */
+  now?: number;
+}
+
+/** The hops' log lines: nginx's (none under `access_log off`), then the app server's. */
+function hopLines(nginxLog: string, app?: string): Hop[] {
+  const hops: Hop[] = nginxLog === '' ? [] : [{ name: 'nginx', log: nginxLog }];
+  return app === undefined ? hops : [...hops, { name: 'app', log: app }];
+}
+
 export async function sendThroughProxy(
   runtime: PythonRuntime,
   session: SessionId,
   nginx: LoadedNginx,
   serving: ServingInfo | null,
   request: ChainRequest,
+  memory: ChainMemory = {},
 ): Promise<ChainResponse> {
-  const decision = virtualProxy(nginx.config, {
-    scheme: request.scheme,
-    // Where the config listens for that scheme (443 and 80 first when it does).
-    port:
-      (request.scheme === 'https' ? listenPorts(nginx.config).tls : listenPorts(nginx.config).plain)[0] ??
-      (request.scheme === 'https' ? 443 : 80),
-    method: request.method,
-    path: request.path,
-    headers: request.headers,
-    body: request.body,
-    client: request.client,
-  });
+  const decision = virtualProxy(
+    nginx.config,
+    {
+      scheme: request.scheme,
+      // Where the config listens for that scheme (443 and 80 first when it does).
+      port:
+        (request.scheme === 'https' ? listenPorts(nginx.config).tls : listenPorts(nginx.config).plain)[0] ??
+        (request.scheme === 'https' ? 443 : 80),
+      method: request.method,
+      path: request.path,
+      headers: request.headers,
+      body: request.body,
+      client: request.client,
+    },
+    memory,
+  );
   const nginxAnswer = (
     status: number,
     reason: string,
@@ -199,7 +218,7 @@ export async function sendThroughProxy(
       interrupted: false,
       decision,
       upstreamRequest: null,
-      hops: [{ name: 'nginx', log: decision.accessLog(status, body.length) }],
+      hops: hopLines(decision.accessLog(status, body.length)),
     };
   };
 
@@ -234,9 +253,6 @@ export async function sendThroughProxy(
     interruption: response.interruption,
     decision,
     upstreamRequest: { path: decision.path, headers: decision.headers },
-    hops: [
-      { name: 'nginx', log: decision.accessLog(response.status, response.body.length) },
-      { name: 'app', log: response.log },
-    ],
+    hops: hopLines(decision.accessLog(response.status, response.body.length), response.log),
   };
 }

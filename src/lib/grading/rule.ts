@@ -29,6 +29,8 @@ export interface RuleNeeds {
   proxyInFront?: boolean;
   /** Only a finding when someone other than the proxy can connect to the app server (or the server itself trusts anyone). */
   reachedByOthers?: boolean;
+  /** Asks the app through the workspace's nginx config: without one it has nothing to judge (the capstone's red team skips it). */
+  throughNginx?: boolean;
   /** Reads the code before any of it runs (so code that rewrites the judge cannot rewrite this reading). */
   beforeRunning?: boolean;
 }

@@ -16,6 +16,14 @@ export interface CheckResult {
   blocking?: BlockingError;
   /** Not run: the check with this id already reported the blocking error this one depends on. */
   notRunBecause?: string;
+  /** Lessons the result points back to (the capstone's red team: the lesson of each attack that still works). */
+  links?: ResultLink[];
+}
+
+/** A link to a lesson of the course, `#/NN-slug`. */
+export interface ResultLink {
+  label: string;
+  href: string;
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'not-run';

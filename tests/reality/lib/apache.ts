@@ -9,6 +9,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROXY_SITE_MODULES } from '../../../src/lib/config/apache/debian-site';
+import type { Endpoint } from './launch';
+import type { Cert } from './nginx';
 
 export const APACHE = '/usr/sbin/apache2';
 export const ETC_APACHE = '/etc/apache2';
@@ -84,4 +86,17 @@ export function apacheTest(site: string, name = 'shop.conf', extra: Record<strin
   } finally {
     root.remove();
   }
+}
+
+const APP_UPSTREAM = 'http://127.0.0.1:8000/';
+
+/** A lesson's Apache site on the test's ports, certificate and app server; nothing else changes. */
+export function rewriteSite(text: string, ports: { http: number; https: number }, cert: Cert, app: Endpoint): string {
+  const upstream = app.socketPath ? `unix:${app.socketPath}|http://127.0.0.1/` : `http://127.0.0.1:${app.port}/`;
+  return text
+    .replace(/<VirtualHost \*:80>/g, `<VirtualHost *:${ports.http}>`)
+    .replace(/<VirtualHost \*:443>/g, `<VirtualHost *:${ports.https}>`)
+    .replaceAll('/etc/letsencrypt/live/shop.example/fullchain.pem', cert.cert)
+    .replaceAll('/etc/letsencrypt/live/shop.example/privkey.pem', cert.key)
+    .replaceAll(APP_UPSTREAM, upstream);
 }

@@ -16,6 +16,9 @@ export interface RequestOptions {
   port?: number;
   socketPath?: string;
   path: string;
+  /** GET unless given */
+  method?: string;
+  body?: string;
   headers?: Record<string, string>;
   /** the client's own loopback address (e.g. 127.0.0.2), so it differs from nginx's 127.0.0.1 */
   localAddress?: string;
@@ -29,7 +32,7 @@ export function request(options: RequestOptions): Promise<Reply> {
       port: options.socketPath ? undefined : options.port,
       socketPath: options.socketPath,
       path: options.path,
-      method: 'GET',
+      method: options.method ?? 'GET',
       headers: options.headers,
       localAddress: options.localAddress,
       agent: false,
@@ -54,7 +57,7 @@ export function request(options: RequestOptions): Promise<Reply> {
       : http.request(common, onResponse);
     req.setTimeout(options.timeoutMs ?? 10_000, () => req.destroy(new Error(`timed out: ${options.path}`)));
     req.on('error', reject);
-    req.end();
+    req.end(options.body);
   });
 }
 

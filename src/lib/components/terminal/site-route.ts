@@ -7,7 +7,7 @@
  * nginx reads its config as the editor holds it (as if reloaded on save); the app server is what
  * the last Run started. Pure apart from the runtime it is given.
  */
-import { serversOnSocket } from '../../config/nginx';
+import { LimitReqState, serversOnSocket } from '../../config/nginx';
 import { sslEngineOn, virtualHosts } from '../../config/apache';
 import { loadApache, sendThroughApache, type ApacheHop, type LoadedApache } from '../../grading/apache-chain';
 import { loadNginx, sendThroughProxy, type ChainRequest, type Hop, type LoadedNginx } from '../../grading/proxy-chain';
@@ -44,6 +44,9 @@ export interface Exchange {
   /** A one-line explanation below the hops (why nginx answered 502), or null. */
   note: string | null;
 }
+
+/** limit_req's memory per terminal session, as a running nginx keeps it between requests (real clock). */
+const limitsBySession = new Map<SessionId, LimitReqState>();
 
 /** Decide where a request goes, from the workspace files alone. */
 export function planRequest(files: WorkspaceFiles, request: CurlRequest): RequestPlan {
@@ -148,7 +151,9 @@ export async function sendPlanned(
     const { log: _log, ...response } = await runtime.call('request', { session, request: plan.request });
     return { response, failure: null, hops: [], note: null };
   }
-  const chained = await sendThroughProxy(runtime, session, plan.nginx, serving, plan.request);
+  const limits = limitsBySession.get(session) ?? new LimitReqState();
+  limitsBySession.set(session, limits);
+  const chained = await sendThroughProxy(runtime, session, plan.nginx, serving, plan.request, { limits });
   const { decision, upstreamRequest: _upstream, hops, ...response } = chained;
   // The connection never reached an HTTP exchange: curl says so itself, and nginx logs nothing.
   if (decision.kind === 'error') return connectionFailure(plan, decision);

@@ -1,7 +1,9 @@
 /** The nginx toolkit: parse, query, match locations, and run requests through the virtual proxy. */
 export * from './access-log';
+export * from './access-rules';
 export * from './debian-site';
 export * from './emulated';
+export * from './limit-req';
 export * from './location';
 export * from './map';
 export * from './parse';

@@ -3,7 +3,9 @@
  * would do — answer itself (`return`, redirects, errors), serve a file (`root`/`alias`), or pass the request
  * upstream with the headers the app server will see. Pure: no sockets, no file system.
  */
-import { formatCombined } from './access-log';
+import { accessLogLines, type AccessLogLine } from './access-log';
+import { accessVerdict } from './access-rules';
+import { limitRequest, type LimitReqState } from './limit-req';
 import { mapResolver } from './map';
 import { matchLocation, namedLocation, type LocationMatch } from './location';
 import { upstreamHeaders } from './proxy-headers';
@@ -31,9 +33,16 @@ export interface ClientRequest {
   /** The local address the client connected to; 127.0.0.1 unless said. */
   localAddress?: string;
   protocol?: string;
+  /** $request_id; nginx makes 16 random bytes in hex, and so does the virtual proxy unless given one. */
+  requestId?: string;
 }
 
-export type ProxyOptions = RewriteOptions;
+export interface ProxyOptions extends RewriteOptions {
+  /** The limit_req zones' memory, kept by the caller between requests; without it every request is the first. */
+  limits?: LimitReqState;
+  /** The clock limit_req reads, in milliseconds; default Date.now(). */
+  now?: number;
+}
 
 interface DecisionBase {
   server: Directive | null;
@@ -46,8 +55,20 @@ interface DecisionBase {
   responseHeaders: (status: number) => HeaderPairs;
   /** Variables nginx would not know, evaluated as "". */
   unknownVariables: string[];
-  /** nginx's access log line (combined format) for the response the request finally got. */
+  /**
+   * nginx's access log lines (the config's access_log and log_format, Debian's `combined` to
+   * /var/log/nginx/access.log otherwise) for the response the request finally got, one per line; "" with
+   * `access_log off`.
+   */
   accessLog: (status: number, bodyBytes: number, time?: Date) => string;
+  /** The same lines with where each goes and the access_log directive that wrote it. */
+  accessLogEntries: (status: number, bodyBytes: number, time?: Date) => AccessLogLine[];
+  /** $request_id of this request. */
+  requestId: string;
+  /** How long limit_req held the request before passing it on (0: not delayed). */
+  delayMs: number;
+  /** The phase that refused the request, and the directive that decided (null: nginx's default). */
+  refusedBy?: { phase: 'client_max_body_size' | 'limit_req' | 'access'; directive: Directive | null };
 }
 
 export type ProxyDecision =
@@ -68,6 +89,21 @@ export type ProxyDecision =
 /** nginx's compiled-in root default is "html" under the prefix, /usr/share/nginx on Debian. */
 const DEFAULT_ROOT = '/usr/share/nginx/html';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** client_max_body_size's default (ngx_http_core_module.c: 1m). */
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/** A size as ngx_parse_offset reads it: 10, 10k, 10m, 1g. */
+function offsetBytes(text: string): number {
+  const match = /^(\d+)([kKmMgG]?)$/.exec(text);
+  if (!match) return DEFAULT_MAX_BODY;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match[2] as string).toLowerCase()] ?? 1;
+  return Number(match[1]) * unit;
+}
+
+/** 16 random bytes in hex, as ngx_http_variable_request_id makes them. */
+function newRequestId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 const MAX_CYCLES = 10;
 
 /** ngx_escape_uri(NGX_ESCAPE_URI) for a decoded $uri put back on the wire. */
@@ -85,10 +121,6 @@ function acceptedHeaders(headers: readonly [string, string][], underscores: bool
   return headers.filter(([name]) => /^[A-Za-z0-9_-]+$/.test(name) && (underscores || !name.includes('_')));
 }
 
-function requestLine(request: ClientRequest): string {
-  return `${request.method} ${request.path} ${request.protocol ?? 'HTTP/1.1'}`;
-}
-
 export function virtualProxy(config: NginxConfig, request: ClientRequest, options: ProxyOptions = {}): ProxyDecision {
   const http = httpScope(config);
   const unknown: string[] = [];
@@ -99,6 +131,11 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
     : false;
   const headers = acceptedHeaders(request.headers, underscores);
   const rawHost = headerValues(headers, 'host')[0];
+  const requestId = request.requestId ?? newRequestId();
+  const bodyLength =
+    request.body === undefined
+      ? Number(headerValues(headers, 'content-length')[0] ?? -1)
+      : new TextEncoder().encode(request.body).length;
 
   let context: VariableContext = {
     scheme: request.scheme,
@@ -114,6 +151,7 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
     serverAddr: request.localAddress,
     serverName: '',
     protocol: request.protocol,
+    requestId,
     resolve: mapResolver(http, unknown),
   };
 
@@ -125,15 +163,13 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
     responseHeaders: responseHeadersFor(chain, context, unknown),
     unknownVariables: unknown,
     accessLog: (status, bodyBytes, time = new Date()) =>
-      formatCombined({
-        remoteAddr: request.client,
-        time,
-        request: requestLine(request),
-        status,
-        bodyBytesSent: bodyBytes,
-        referer: headerValues(headers, 'referer')[0],
-        userAgent: headerValues(headers, 'user-agent')[0],
-      }),
+      accessLogLines(config, chain, context, { status, bodyBytesSent: bodyBytes, time })
+        .map((l) => l.line)
+        .join('\n'),
+    accessLogEntries: (status, bodyBytes, time = new Date()) =>
+      accessLogLines(config, chain, context, { status, bodyBytesSent: bodyBytes, time }),
+    requestId,
+    delayMs: 0,
   });
 
   const answer = (
@@ -219,6 +255,13 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
   for (let cycle = 0; ; cycle++) {
     if (cycle >= MAX_CYCLES) return answer([http, server], server, null, 500);
     match = matchLocation(server, context.uri);
+    // The find-config phase: a body larger than client_max_body_size is refused before any rewrite or access rule.
+    const found: Scope[] = match ? [http, server, ...match.chain] : [http, server];
+    const limit = offsetBytes(effectiveDirective(found, 'client_max_body_size')?.args[0] ?? '1m');
+    if (limit !== 0 && bodyLength > limit) {
+      const refusedBy = { phase: 'client_max_body_size' as const, directive: effectiveDirective(found, 'client_max_body_size') ?? null }; // prettier-ignore
+      return { ...answer(found, server, match?.location ?? null, 413), refusedBy };
+    }
     if (!match) break;
     state.context = { ...context, captures: match.captures, named: { ...context.named, ...match.named } };
     state.uriChanged = false;
@@ -235,7 +278,17 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
 
   const location = match?.location ?? null;
   const chain: Scope[] = match ? [http, server, ...match.chain, ...ifBlocks] : [http, server];
-  return content(chain, server, location, match, rewrittenHere);
+  // The preaccess phase (limit_req), then the access phase (allow/deny): after every rewrite and return.
+  const limited = options.limits
+    ? limitRequest(config, chain, context, options.limits, options.now ?? Date.now(), unknown)
+    : ({ kind: 'none' } as const);
+  if (limited.kind === 'refused') {
+    return { ...answer(chain, server, location, limited.status), refusedBy: { phase: 'limit_req', directive: limited.limit } }; // prettier-ignore
+  }
+  const access = accessVerdict(chain, request.client);
+  if (access.denied) return { ...answer(chain, server, location, 403), refusedBy: { phase: 'access', directive: access.rule } }; // prettier-ignore
+  const delayMs = limited.kind === 'passed' ? limited.delayMs : 0;
+  return { ...content(chain, server, location, match, rewrittenHere), delayMs };
 
   function content(
     chain: Scope[],

@@ -12,6 +12,11 @@ export function directives(scope: Scope, name: string): Directive[] {
   return children(scope).filter((d) => d.name === name);
 }
 
+/** Direct children with any of `names`, in config order (`allow` and `deny` are one list). */
+export function directivesNamed(scope: Scope, names: readonly string[]): Directive[] {
+  return children(scope).filter((d) => names.includes(d.name));
+}
+
 /** The first direct child named `name` (nginx rejects most duplicates, so first and only are the same). */
 export function directive(scope: Scope, name: string): Directive | undefined {
   return children(scope).find((d) => d.name === name);

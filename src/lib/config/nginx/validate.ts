@@ -11,6 +11,7 @@
 import { DIRECTIVES, type DirectiveRow } from './data/directives.generated';
 import { CIPHER_KEYWORDS, CIPHER_NAMES, GROUP_NAMES } from './data/openssl.generated';
 import { VARIABLES, VARIABLE_PREFIXES } from './data/variables.generated';
+import { parseCidr } from './access-rules';
 import { parseListen } from './query';
 import { checkPcre } from './pcre-check';
 import { NginxSyntaxError, type Directive } from './types';
@@ -237,8 +238,39 @@ function scriptArguments(d: Directive): string[] {
   }
 }
 
+/** ngx_atoi: decimal digits only, at least one. */
+const atoi = (text: string): number => (/^\d+$/.test(text) ? Number(text) : -1);
+
+/** ngx_parse_size: digits and an optional k or m; -1 when nginx refuses it. */
+function parseSize(text: string): number {
+  const match = /^(\d+)([kKmM]?)$/.exec(text);
+  if (!match) return -1;
+  return Number(match[1]) * ({ '': 1, k: 1024, m: 1024 * 1024 }[(match[2] as string).toLowerCase()] ?? 1);
+}
+
+/** 8 × the page size (4096 on Linux): the smallest limit_req zone (ngx_http_limit_req_zone). */
+const MIN_ZONE = 8 * 4096;
+
+/** Directives whose number is bounded by ngx_conf_check_num_bounds (limit_req_status, limit_conn_status). */
+const STATUS_BOUNDS = new Set(['limit_req_status', 'limit_conn_status']);
+
+interface SharedZone {
+  tag: string;
+  size: number;
+  /** The key a limit_req_zone bound it to. */
+  key?: string;
+  /** Where it was first named (a limit_req before its zone is defined). */
+  first: Directive;
+}
+
 export class Validator {
   private readonly defaults = new Map<string, true>();
+  /** log_format names in order, `combined` predefined (ngx_http_log_module). */
+  private readonly logFormats = ['combined'];
+  /** Shared memory zones by name (ngx_shared_memory_add, src/core/ngx_cycle.c). */
+  private readonly zones = new Map<string, SharedZone>();
+  /** limit_req directives seen per block, for "is duplicate" on one zone twice. */
+  private readonly limitsPerBlock = new WeakMap<Scope, Set<string>>();
   private readonly listened = new Map<string, Scope>();
   private readonly defined = new Set<string>();
   private readonly used: Array<{ name: string; directive: Directive }> = [];
@@ -291,6 +323,10 @@ export class Validator {
   private handle(d: Directive, row: DirectiveRow, scope: Scope): Scope | null {
     this.duplicate(d, row, scope);
     checkSlot(d, row);
+    if (STATUS_BOUNDS.has(d.name)) {
+      const code = Number(d.args[0]);
+      if (code < 400 || code > 599) fail(d, 'value must be between 400 and 599');
+    }
     for (const arg of scriptArguments(d)) {
       for (const name of referencedVariables(arg)) this.used.push({ name, directive: d });
     }
@@ -331,6 +367,23 @@ export class Validator {
       case 'ngx_http_ssl_session_cache':
         this.sessionCache(d);
         return null;
+      case 'ngx_http_log_set_format':
+        this.logFormat(d);
+        return null;
+      case 'ngx_http_log_set_log':
+        this.accessLog(d);
+        return null;
+      case 'ngx_http_limit_req_zone':
+        this.limitReqZone(d);
+        return null;
+      case 'ngx_http_limit_req':
+        this.limitReq(d, scope);
+        return null;
+      case 'ngx_http_access_rule': {
+        const target = d.args[0] ?? '';
+        if (target !== 'all' && target !== 'unix:' && !parseCidr(target)) fail(d, `invalid parameter "${target}"`);
+        return null;
+      }
       case 'ngx_http_rewrite':
         this.regex(d, d.args[0] ?? '');
         if (d.args.length === 3 && !['last', 'break', 'redirect', 'permanent'].includes(d.args[2] as string)) {
@@ -506,9 +559,114 @@ export class Validator {
     for (const value of d.args) {
       if (value === 'off' || value === 'none' || value === 'builtin') continue;
       if (/^builtin:\d+$/.test(value)) continue;
-      if (/^shared:[^:]+:\d+[kKmM]?$/.test(value)) continue;
+      const shared = /^shared:([^:]+):(\d+[kKmM]?)$/.exec(value);
+      if (shared) {
+        this.shm(d, shared[1] as string, parseSize(shared[2] as string), 'ssl');
+        continue;
+      }
       fail(d, `invalid session cache "${value}"`);
     }
+  }
+
+  /** ngx_shared_memory_add: one name, one use, one size. */
+  private shm(d: Directive, name: string, size: number, tag: string): SharedZone {
+    const zone = this.zones.get(name);
+    if (!zone) {
+      const added = { tag, size, first: d };
+      this.zones.set(name, added);
+      return added;
+    }
+    if (zone.tag !== tag) fail(d, `the shared memory zone "${name}" is already declared for a different use`);
+    if (zone.size === 0) zone.size = size;
+    if (size && size !== zone.size) {
+      fail(d, `the size ${size} of shared memory zone "${name}" conflicts with already declared size ${zone.size}`);
+    }
+    return zone;
+  }
+
+  /** ngx_http_log_set_format: names are unique (case-sensitively), `escape=` takes three values. */
+  private logFormat(d: Directive): void {
+    const name = d.args[0] ?? '';
+    if (this.logFormats.includes(name)) fail(d, `duplicate "log_format" name "${name}"`);
+    this.logFormats.push(name);
+    const escape = d.args[1];
+    if (escape?.startsWith('escape=') && !['default', 'json', 'none'].includes(escape.slice(7))) {
+      fail(d, `unknown log format escaping "${escape.slice(7)}"`);
+    }
+    for (const part of d.args.slice(escape?.startsWith('escape=') ? 2 : 1)) logFormatVariables(d, part);
+  }
+
+  /** ngx_http_log_set_log: `off` alone, a known format (looked up case-insensitively), known parameters. */
+  private accessLog(d: Directive): void {
+    const [target = '', format, ...params] = d.args;
+    if (target === 'off') {
+      if (d.args.length > 1) fail(d, `invalid parameter "${d.args[1]}"`);
+      return;
+    }
+    const name = format ?? 'combined';
+    if (!this.logFormats.some((f) => f.toLowerCase() === name.toLowerCase())) fail(d, `unknown log format "${name}"`);
+    let buffer = false;
+    let flush = false;
+    for (const param of params) {
+      if (param.startsWith('buffer=')) {
+        if (parseSize(param.slice(7)) <= 0) fail(d, `invalid buffer size "${param.slice(7)}"`);
+        buffer = true;
+      } else if (param.startsWith('flush=')) {
+        if (!parseTime(param.slice(6), false) || /^0+$/.test(param.slice(6)))
+          fail(d, `invalid flush time "${param.slice(6)}"`);
+        flush = true;
+      } else if (param === 'gzip' || param.startsWith('gzip=')) {
+        const level = param === 'gzip' ? 1 : atoi(param.slice(5));
+        if (level < 1 || level > 9) fail(d, `invalid compression level "${param.slice(5)}"`);
+        buffer = true;
+      } else if (!param.startsWith('if=')) fail(d, `invalid parameter "${param}"`);
+    }
+    if (flush && !buffer) fail(d, `no buffer is defined for access_log "${target}"`);
+    if (buffer && referencedVariables(target).length > 0) fail(d, 'buffered logs cannot have variables in name');
+    if (buffer && target.startsWith('syslog:')) fail(d, 'logs to syslog cannot be buffered');
+  }
+
+  /** ngx_http_limit_req_zone: `zone=NAME:SIZE` (at least 32k), `rate=Nr/s` or `Nr/m`, one key per zone. */
+  private limitReqZone(d: Directive): void {
+    let name: string | null = null;
+    let size = 0;
+    for (const value of d.args.slice(1)) {
+      if (value.startsWith('zone=')) {
+        const colon = value.indexOf(':');
+        if (colon === -1) fail(d, `invalid zone size "${value}"`);
+        name = value.slice(5, colon);
+        size = parseSize(value.slice(colon + 1));
+        if (size < 0) fail(d, `invalid zone size "${value}"`);
+        if (size < MIN_ZONE) fail(d, `zone "${value}" is too small`);
+      } else if (value.startsWith('rate=')) {
+        const unit = /r\/[sm]$/.test(value) ? 3 : 0;
+        if (atoi(value.slice(5, value.length - unit)) <= 0) fail(d, `invalid rate "${value}"`);
+      } else fail(d, `invalid parameter "${value}"`);
+    }
+    if (!name) fail(d, `"${d.name}" must have "zone" parameter`);
+    const zone = this.shm(d, name as string, size, 'limit_req');
+    if (zone.key !== undefined) fail(d, `${d.name} "${name}" is already bound to key "${zone.key}"`);
+    zone.key = d.args[0] ?? '';
+  }
+
+  /** ngx_http_limit_req: a `zone=`, a positive `burst=` and `delay=`, `nodelay`; one zone once per block. */
+  private limitReq(d: Directive, scope: Scope): void {
+    let zone: string | null = null;
+    for (const value of d.args) {
+      if (value.startsWith('zone=')) {
+        zone = value.slice(5);
+        this.shm(d, zone, 0, 'limit_req');
+      } else if (value.startsWith('burst=')) {
+        if (atoi(value.slice(6)) <= 0) fail(d, `invalid burst value "${value}"`);
+      } else if (value.startsWith('delay=')) {
+        if (atoi(value.slice(6)) <= 0) fail(d, `invalid delay value "${value}"`);
+      } else if (value !== 'nodelay') fail(d, `invalid parameter "${value}"`);
+    }
+    if (zone === null) fail(d, `"${d.name}" must have "zone" parameter`);
+    const seen = this.limitsPerBlock.get(scope) ?? new Set<string>();
+    this.limitsPerBlock.set(scope, seen);
+    if (seen.has(zone as string)) fail(d, `"${d.name}" directive is duplicate`);
+    seen.add(zone as string);
   }
 
   private regex(d: Directive, pattern: string): void {
@@ -526,6 +684,10 @@ export class Validator {
   finish(directives: Directive[], file: string): void {
     if (!directives.some((d) => d.name === 'events')) {
       throw new NginxSyntaxError('no "events" section in configuration', file, 0, 0);
+    }
+    // ngx_init_cycle: a zone only ever named by limit_req, never defined by limit_req_zone.
+    for (const [name, zone] of this.zones) {
+      if (zone.size === 0) fail(zone.first, `zero size shared memory zone "${name}"`);
     }
   }
 
@@ -582,6 +744,26 @@ export class Validator {
       if (VARIABLE_PREFIXES.some((prefix) => name.startsWith(prefix))) continue;
       fail(directive, `unknown "${name}" variable`);
     }
+  }
+}
+
+/** ngx_http_log_compile_format's scan of one log_format argument: each `$` must start a variable name. */
+function logFormatVariables(d: Directive, part: string): void {
+  const word = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+  for (let i = 0; i < part.length; i++) {
+    if (part[i] !== '$') continue;
+    const from = i;
+    const invalid = () => fail(d, `invalid parameter "${part.slice(from)}"`);
+    if (++i === part.length) invalid();
+    let bracket = part[i] === '{';
+    if (bracket && ++i === part.length) invalid();
+    const start = i;
+    while (i < part.length && word(part[i])) i++;
+    const name = part.slice(start, i);
+    if (bracket && part[i] === '}') bracket = false;
+    else i--;
+    if (bracket) fail(d, `the closing bracket in "${name}" variable is missing`);
+    if (name === '') invalid();
   }
 }
 

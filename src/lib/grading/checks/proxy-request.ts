@@ -1,5 +1,6 @@
 /** One request through the learner's nginx config to the app server, with assertions on both ends. */
 import type { CheckSpec } from '../../content/checks-schema';
+import { accessRules, accessVerdict, type ProxyDecision } from '../../config/nginx';
 import type { ClientView } from '../../runtime/protocol';
 import { GRADER_SESSION, startApp, type GradingContext } from '../context';
 import { tracebackIn } from '../leaks';
@@ -32,6 +33,7 @@ export async function proxyRequest(
     method: request.method,
     path: request.path,
     headers,
+    body: request.bodyBytes === undefined ? undefined : 'a'.repeat(request.bodyBytes),
     client: request.client,
     probe: request.probe,
   };
@@ -42,7 +44,8 @@ export async function proxyRequest(
   const { response, where } = sent;
   const asked = `${request.method} ${request.scheme}://${DEFAULT_HOST}${request.path}`;
   if (expect.status !== undefined && response.status !== expect.status) {
-    return fail(`${asked} answered ${response.status}, expected ${expect.status}.`, where);
+    const note = expect.status === 403 && sent.nginxDecision ? accessNote(sent.nginxDecision, request.client) : '';
+    return fail(`${asked} answered ${response.status}, expected ${expect.status}.${note}`, where);
   }
   if (expect.redirectTo !== undefined) {
     const location = response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
@@ -94,8 +97,23 @@ export async function proxyRequest(
   return { ...base, passed: true, message: `${asked} answered ${response.status} as expected.` };
 }
 
+/** Why nginx let a client in that it should have refused, from its access rules (ngx_http_access_module). */
+function accessNote(decision: ProxyDecision, client: string): string {
+  const rules = accessRules(decision.chain);
+  if (rules.length === 0) return ` No allow or deny applies there, so nginx lets ${client} in.`;
+  if (decision.kind === 'return' && !decision.refusedBy) {
+    return ' Its return answers in the rewrite phase, before nginx reads allow and deny: proxy_pass there instead, or refuse first.';
+  }
+  if (!accessVerdict(decision.chain, client).rule) {
+    return ` No allow or deny matches ${client}, and nginx lets in what no rule refuses: end the list with deny all.`;
+  }
+  return '';
+}
+
 interface Sent {
   response: { status: number; headers: Array<[string, string]>; body: string };
+  /** What the virtual nginx decided (through nginx only). */
+  nginxDecision?: ProxyDecision;
   where: { file: string; line: number } | null;
 }
 
@@ -111,7 +129,7 @@ async function throughNginx(
   const blocking = chainBlocker(nginx, request, response);
   if (blocking) throw new BlockedError(blocking);
   const at = response.decision.location ?? response.decision.server;
-  return { response, where: at ? { file: at.file, line: at.line } : null };
+  return { response, where: at ? { file: at.file, line: at.line } : null, nginxDecision: response.decision };
 }
 
 async function throughApache(

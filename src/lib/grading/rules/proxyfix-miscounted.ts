@@ -11,6 +11,7 @@ const FORGED = '10.6.6.6';
 export const proxyfixMiscounted: Rule = {
   id: 'proxyfix-miscounted',
   scope: 'app',
+  needs: { throughNginx: true },
   severity: 'high',
   title: 'ProxyFix counts do not match the proxies in front of the app',
   explanation:

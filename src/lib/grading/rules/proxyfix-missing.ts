@@ -9,6 +9,7 @@ import { VISITOR, viewThroughProxy } from './proxy-through';
 export const proxyfixMissing: Rule = {
   id: 'proxyfix-missing',
   scope: 'app',
+  needs: { throughNginx: true },
   severity: 'medium',
   title: 'Behind the proxy, the app sees http and the proxy as the client',
   explanation:

@@ -1,0 +1,118 @@
+/**
+ * One request through nginx to the app, and the log lines one hop wrote for it: nginx's access log line
+ * (the config's log_format) or what the app server logged (Gunicorn's access log, the app's own records).
+ * One line must carry the client's address as nginx saw it and/or nginx's $request_id, so a line in either log
+ * leads to the other (docs/check-kinds.md, log-trail).
+ */
+import type { CheckSpec } from '../../content/checks-schema';
+import { directives, effectiveArrayDirective, httpScope } from '../../config/nginx';
+import type { GradingContext } from '../context';
+import { asked, at, chainRequest, startReplay } from '../nginx-replay';
+import type { ChainRequest, ChainResponse, LoadedNginx } from '../proxy-chain';
+import type { CheckResult } from '../types';
+
+type Spec = Extract<CheckSpec, { kind: 'log-trail' }>;
+
+/** How much of a logged line a message quotes. */
+const QUOTE = 160;
+/** The line of a failed request that reports the exception (Flask's "Exception on /x [GET]", a traceback). */
+const ERROR_LINE = /exception|error|traceback/i;
+
+const quote = (line: string) => JSON.stringify(line.length > QUOTE ? `${line.slice(0, QUOTE)}…` : line);
+/** The address as a whole token: 198.51.100.2 is not in 198.51.100.23. */
+const hasAddress = (line: string, address: string) =>
+  new RegExp(`(^|[^0-9A-Za-z.:])${address.replace(/[.]/g, '\\.')}($|[^0-9A-Za-z.:])`).test(line);
+const forgedIn = (request: ChainRequest) =>
+  request.headers
+    .find(([name]) => name.toLowerCase() === 'x-forwarded-for')?.[1]
+    ?.split(',')[0]
+    ?.trim();
+
+export async function logTrail(spec: Spec, context: GradingContext, env: Record<string, string>): Promise<CheckResult> {
+  const base = { id: spec.id, title: spec.title, hint: spec.hint };
+  const replay = await startReplay(context, env);
+  if (replay === null) {
+    return { ...base, passed: false, message: 'There is no nginx config (nginx/shop.conf): nothing logs the request.' };
+  }
+  const request = chainRequest(spec.request);
+  const response = await replay.send(request);
+  const judged = spec.hop === 'nginx' ? nginxHop(spec, replay.nginx, request, response) : appHop(spec, request, response); // prettier-ignore
+  return { ...base, ...judged };
+}
+
+type Verdict = Pick<CheckResult, 'passed' | 'message' | 'file' | 'line'>;
+
+function missing(spec: Spec, line: string, client: string, id: string): string[] {
+  const out: string[] = [];
+  if (spec.carry.includes('client') && !hasAddress(line, client)) out.push(`the client's address ${client}`);
+  if (spec.carry.includes('request-id') && !line.includes(id)) out.push(`the request id ${id}`);
+  return out;
+}
+
+function nginxHop(spec: Spec, nginx: LoadedNginx, request: ChainRequest, response: ChainResponse): Verdict {
+  const { decision } = response;
+  const entries = decision.accessLogEntries(response.status, response.body.length);
+  const what = asked(request);
+  if (entries.length === 0) {
+    const off = effectiveArrayDirective(decision.chain, 'access_log').find((d) => d.args[0] === 'off');
+    return { passed: false, message: `nginx writes no access log line for ${what} (access_log off).`, ...at(off) };
+  }
+  const good = entries.find((entry) => missing(spec, entry.line, request.client, decision.requestId).length === 0);
+  if (good) {
+    return { passed: true, message: `nginx logged ${what} with ${spec.carry.join(' and ')}: ${quote(good.line)}.` };
+  }
+  const entry = entries[0]!;
+  const formatName = entry.directive?.args[1] ?? 'combined';
+  const format = directives(httpScope(nginx.config), 'log_format').find((d) => d.args[0]?.toLowerCase() === formatName.toLowerCase()); // prettier-ignore
+  const lacks = missing(spec, entry.line, request.client, decision.requestId);
+  const forged = forgedIn(request);
+  const names =
+    forged && hasAddress(entry.line, forged) && lacks.some((l) => l.includes('address'))
+      ? ` It names ${forged}, which the client wrote in X-Forwarded-For: log $remote_addr, the address nginx saw.`
+      : '';
+  return {
+    passed: false,
+    message: `nginx's access log line for ${what} (format ${formatName}) lacks ${lacks.join(' and ')}: ${quote(entry.line)}.${names}`,
+    ...at(format ?? entry.directive),
+  };
+}
+
+function appHop(spec: Spec, request: ChainRequest, response: ChainResponse): Verdict {
+  const { decision } = response;
+  const what = asked(request);
+  const app = response.hops.find((hop) => hop.name === 'app');
+  if (decision.kind !== 'proxy' || !app) {
+    return {
+      passed: false,
+      message: `${what} never reached the app (nginx answered ${response.status} itself): there is no app log to judge.`,
+      ...at(decision.location ?? decision.server),
+    };
+  }
+  const id = decision.requestId;
+  const lines = app.log.split('\n').filter((line) => line.trim() !== '');
+  const candidates = spec.line === 'error' ? lines.filter((line) => ERROR_LINE.test(line)) : lines;
+  if (spec.line === 'error' && candidates.length === 0) {
+    return {
+      passed: false,
+      message: `${what} answered ${response.status} and the app logged no error for it: nothing to judge (it must fail and be logged).`,
+    };
+  }
+  const good = candidates.find((line) => missing(spec, line, request.client, id).length === 0);
+  const which = spec.line === 'error' ? 'error line' : 'log';
+  if (good) return { passed: true, message: `The app's ${which} for ${what} carries ${spec.carry.join(' and ')}: ${quote(good)}.` }; // prettier-ignore
+  const passed = decision.headers.some(([, value]) => value === id);
+  if (spec.carry.includes('request-id') && !passed) {
+    return {
+      passed: false,
+      message: `nginx does not pass its request id to the app (no proxy_set_header with $request_id in this location), so the app's ${which} for ${what} cannot carry it.`,
+      ...at(decision.location ?? decision.server),
+    };
+  }
+  const closest = candidates.find((line) => line.includes(id)) ?? candidates[0] ?? '';
+  const lacks = missing(spec, closest, request.client, id);
+  const shown = closest ? `: ${quote(closest)}` : ' (it logged nothing)';
+  return {
+    passed: false,
+    message: `No line of the app's ${which} for ${what} carries ${spec.carry.join(' and ')}; the closest lacks ${lacks.join(' and ')}${shown}.`,
+  };
+}
