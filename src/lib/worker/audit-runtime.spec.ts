@@ -451,8 +451,10 @@ raise RuntimeError("no database")
     expect(await debugLines(crash('DevConfig if os.path.exists("/x") else ProdConfig'))).toEqual([4]);
   });
 
-  test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works", async () => {
+  test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works, decouple reads settings", async () => {
     const app = `from flask import Flask
+from decouple import config
+DEBUG = config("DEBUG", True, cast=bool)
 from flask_caching import Cache
 from marshmallow import Schema, fields
 app = Flask(__name__)
@@ -462,11 +464,11 @@ class Profile(Schema):
 @app.route("/")
 def home():
     cache.set("k", "cached")
-    return f"{cache.get('k')} {Profile().dump({})}"
+    return f"{cache.get('k')} {Profile().dump({})} {DEBUG}"
 `;
     const outcome = await run({ 'app.py': app });
     serving(outcome);
-    expect((await get('/')).body).toBe("cached {'bio': ''}");
+    expect((await get('/')).body).toBe("cached {'bio': ''} True");
   });
 });
 
