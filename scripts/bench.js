@@ -146,6 +146,46 @@ const status = pyodide.runPython(
 postMessage({ name: 'firstResponse', value: performance.now() - started, status });
 `;
 
+// The floor's loadPyodide() taken apart (bench/phases.html, a page of its own so the floor's figures
+// come from the untouched bare page): when the wasm was compiled and instantiated (it streams in
+// while it compiles), when the stdlib archive had arrived, when loadPyodide() returned; the rest is
+// Python's own start-up. Times are on the page's clock (timeOrigin-corrected), like the others.
+const PHASES_HTML = BARE_HTML.replace('/bench/bare.js', '/bench/phases.js').replace(
+  'the floor',
+  'the floor, taken apart',
+);
+const PHASES_SCRIPT = BARE_SCRIPT.replace('/bench/bare-worker.js', '/bench/phases-worker.js').replace(
+  'bench.times[data.name] = performance.now();',
+  'bench.times[data.name] = data.at - performance.timeOrigin;',
+);
+const PHASES_WORKER = `const mark = (name) => postMessage({ name, at: performance.timeOrigin + performance.now() });
+mark('workerStarted');
+const { instantiateStreaming } = WebAssembly;
+WebAssembly.instantiateStreaming = async (...args) => {
+  mark('wasmStart');
+  const result = await instantiateStreaming(...args);
+  mark('wasmInstantiated');
+  return result;
+};
+const plainFetch = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const response = await plainFetch(input, init);
+  if (String(response.url).includes('python_stdlib')) {
+    const arrayBuffer = response.arrayBuffer.bind(response);
+    response.arrayBuffer = async () => {
+      const bytes = await arrayBuffer();
+      mark('stdlibArrived');
+      return bytes;
+    };
+  }
+  return response;
+};
+const { loadPyodide } = await import('/pyodide/pyodide.mjs');
+mark('loadStart');
+await loadPyodide({ indexURL: '/pyodide/', stdLibURL: '/bench/python_stdlib_stock.zip' });
+mark('pythonReady');
+`;
+
 function prepareSite() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     console.error('bench: dist/ is missing: run `npm run build` (or `npm run bench`, which builds first)');
@@ -162,6 +202,9 @@ function prepareSite() {
   fs.writeFileSync(path.join(dir, 'bench/bare.html'), BARE_HTML);
   fs.writeFileSync(path.join(dir, 'bench/bare.js'), BARE_SCRIPT);
   fs.writeFileSync(path.join(dir, 'bench/bare-worker.js'), BARE_WORKER);
+  fs.writeFileSync(path.join(dir, 'bench/phases.html'), PHASES_HTML);
+  fs.writeFileSync(path.join(dir, 'bench/phases.js'), PHASES_SCRIPT);
+  fs.writeFileSync(path.join(dir, 'bench/phases-worker.js'), PHASES_WORKER);
   fs.copyFileSync(stock, path.join(dir, 'bench/python_stdlib_stock.zip'));
   fs.writeFileSync(path.join(dir, 'bench/app.py'), read(LESSON_1, 'starter/app.py'));
   return dir;
@@ -269,6 +312,9 @@ async function loadApp(page, url, reload = false) {
   return {
     paint: await fcp(page),
     ready: marks.ready ?? null,
+    // When the UI first showed each boot stage: 'packages' once Pyodide is restored, 'harness'
+    // once packages.zip has arrived.
+    stages: marks.stages,
     // Unpacking the packages, installing the harness and importing Flask (the app's "harness" stage).
     flask: marks.stages.harness !== undefined && marks.ready !== undefined ? marks.ready - marks.stages.harness : null,
   };
@@ -367,6 +413,7 @@ async function benchApp(origin, log) {
     let session = await launch(profile, [seed]);
     const cold = await loadApp(session.page, url);
     Object.assign(out, { coldPaint: cold.paint, coldReady: cold.ready, coldFlask: cold.flask });
+    for (const [stage, at] of Object.entries(cold.stages)) out[`coldStage_${stage}`] = at;
     out.coldBytes = (await settleTraffic(session.traffic)).bytes;
     out.firstResponse = await timeFirstResponse(session.page);
     await session.page.getByTestId(`lesson-link-${LESSON_2}`).click();
@@ -380,6 +427,7 @@ async function benchApp(origin, log) {
     session = await launch(profile, [seed]);
     const warm = await loadApp(session.page, url);
     Object.assign(out, { warmPaint: warm.paint, warmReady: warm.ready, warmFlask: warm.flask });
+    for (const [stage, at] of Object.entries(warm.stages)) out[`warmStage_${stage}`] = at;
     out.warmBytes = (await settleTraffic(session.traffic)).bytes;
     const reload = await loadApp(session.page, url, true);
     out.reloadReady = reload.ready;
@@ -432,6 +480,31 @@ async function benchBare(origin, log) {
     `floor cold: paint ${ms(out.coldPaint)}, ready ${ms(out.coldReady)}, with flask ${ms(out.coldReadyWithFlask)}; ` +
       `warm: ready ${ms(out.warmReady)}, reload ${ms(out.reloadReady)}`,
   );
+  return out;
+}
+
+/** The floor's loadPyodide() phases, cold then warm (bench/phases.html). */
+async function benchPhases(origin) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-bench-phases-'));
+  const out = {};
+  try {
+    for (const kind of ['cold', 'warm']) {
+      const session = await launch(profile);
+      await session.page.goto(`${origin}/bench/phases.html`);
+      await session.page.waitForFunction(
+        () => window.__bench?.times.pythonReady !== undefined || window.__bench?.error,
+        null,
+        {
+          timeout: READY_TIMEOUT,
+        },
+      );
+      const times = await session.page.evaluate(() => window.__bench.times);
+      for (const [name, at] of Object.entries(times)) out[`${kind}_${name}`] = at;
+      await session.context.close();
+    }
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
   return out;
 }
 
@@ -513,6 +586,7 @@ async function main() {
 
   const app = [];
   const bare = [];
+  const phases = [];
   let runaway = null;
   try {
     for (let i = 0; i < opts.runs; i++) {
@@ -525,6 +599,7 @@ async function main() {
         bare.push(await benchBare(origin, log));
         app.push(await benchApp(origin, log));
       }
+      phases.push(await benchPhases(origin));
     }
     if (opts.runaway > 0) runaway = await benchRunaway(origin, opts.runaway, log);
   } finally {
@@ -564,6 +639,31 @@ async function main() {
   console.log('unpacks the same packages.zip, imports flask, and answers one request with the test client.\n');
   console.log(table(rows));
   if (audit) console.log('(audit rows: the floor column is the command line before the confinement and the snapshot)');
+
+  console.log('\nwhere the time goes (medians, ms from navigation start; the floor from bench/phases.html):');
+  const phaseRows = [['step', 'cold', 'warm']];
+  const both = (label, runs, key) => phaseRows.push([label, ms(m(runs, `cold${key}`)), ms(m(runs, `warm${key}`))]);
+  const floorPhase = (label, name) =>
+    phaseRows.push([label, ms(m(phases, `cold_${name}`)), ms(m(phases, `warm_${name}`))]);
+  floorPhase('floor: worker started', 'workerStarted');
+  floorPhase('floor: wasm fetch + compile started', 'wasmStart');
+  floorPhase('floor: wasm compiled and instantiated', 'wasmInstantiated');
+  floorPhase('floor: stock stdlib arrived', 'stdlibArrived');
+  floorPhase('floor: loadPyodide() returned', 'pythonReady');
+  both('app: boot started (stage python)', app, 'Stage_python');
+  both('app: Pyodide restored from the snapshot', app, 'Stage_packages');
+  both('app: packages.zip arrived', app, 'Stage_harness');
+  both('app: harness installed, Flask ready', app, 'Ready');
+  console.log(table(phaseRows));
+  for (const kind of ['cold', 'warm']) {
+    const wasm = m(phases, `${kind}_wasmInstantiated`);
+    const floor = m(phases, `${kind}_pythonReady`);
+    if (wasm !== null && floor !== null)
+      console.log(
+        `  ${kind}: the wasm alone (fetched, compiled, instantiated) is ready at ${ms(wasm)} = ${ratio(wasm, floor)} of the floor's ${ms(floor)}; ` +
+          `both boots wait for it${wasm > floor / 2 ? ', so 0.5× cannot be reached with this wasm' : ''}`,
+      );
+  }
 
   const target = (ok, text) => console.log(`  ${ok === null ? '?' : ok ? '✓' : '✗'} ${text}`);
   const atMost = (a, b, times) => (a === null || b === null ? null : a <= times * b);

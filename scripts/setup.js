@@ -35,6 +35,9 @@ const ARCHIVES = [
     requirements: path.join(ROOT, 'python/browser-requirements.txt'),
     sitePackages: '/lib/python3.14/site-packages',
     noBinary: ['markupsafe'],
+    // The browser downloads it: stored, so the server's brotli sees all of it at once (a third
+    // smaller on the wire than zip's own per-file deflate) and unpacking inflates nothing.
+    stored: true,
   },
   {
     name: 'audit-packages.zip',
@@ -56,6 +59,19 @@ const WHEEL_CACHE = path.join(ROOT, '.cache/wheels');
 const OUT = path.join(ROOT, 'public/pyodide');
 const PYODIDE_DIST = path.join(ROOT, 'node_modules/pyodide');
 const SELF = fileURLToPath(import.meta.url);
+// The stdlib modules worth precompiling: what the lessons, the harness and the audit corpus import
+// (written by scripts/trace-stdlib-imports.ts). Without the file every module is precompiled.
+const STDLIB_IMPORTS = path.join(ROOT, 'python/stdlib-imports.txt');
+
+/** The stdlib archive's files to precompile, or null for all of them. */
+function stdlibImports() {
+  if (!fs.existsSync(STDLIB_IMPORTS)) return null;
+  return fs
+    .readFileSync(STDLIB_IMPORTS, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
 
 class SetupError extends Error {}
 const log = (msg) => console.log(`setup: ${msg}`);
@@ -87,7 +103,9 @@ function pyodideVersion() {
 }
 
 function computeStamp(requirementsTexts, version) {
-  return sha256([...requirementsTexts, version, fs.readFileSync(SELF, 'utf8')].join('\0'));
+  return sha256(
+    [...requirementsTexts, version, fs.readFileSync(SELF, 'utf8'), JSON.stringify(stdlibImports())].join('\0'),
+  );
 }
 
 // Only sizes are checked, not hashes: the fast path must stay far under a second, and a size
@@ -279,30 +297,38 @@ def build_packages(args_json):
     if not ok:
         raise RuntimeError('compileall failed on some site-packages files (see output above)')
     n = 0
-    with zipfile.ZipFile(a['out'], 'w', zipfile.ZIP_DEFLATED) as zf:
+    method = zipfile.ZIP_STORED if a['stored'] else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(a['out'], 'w', method) as zf:
         for dirpath, dirnames, filenames in os.walk(site):
             dirnames.sort()
             for f in sorted(filenames):
                 full = os.path.join(dirpath, f)
                 info = zipfile.ZipInfo(os.path.relpath(full, site), EPOCH)
                 info.external_attr = 0o644 << 16
-                info.compress_type = zipfile.ZIP_DEFLATED
+                info.compress_type = method
                 with open(full, 'rb') as fh:
                     zf.writestr(info, fh.read())
                 n += 1
     return n
 
-def build_stdlib(src, out):
+def build_stdlib(src, out, imports_json):
     # zipimport looks for mod.pyc next to mod.py (never __pycache__) and, unlike the file-system
     # loader, does not rewrite co_filename, so compile with the path the stdlib zip has at runtime.
+    # Every entry is stored, not deflated: the server's brotli compresses the whole archive better
+    # than zip's per-file deflate, and zipimport then reads a module without inflating it.
+    # Only the modules something imports get bytecode (imports_json, null for all): the rest stay
+    # source, compiled if ever imported, and their bytecode (most of the archive) stays off the wire.
     zip_path = next(p for p in sys.path if p.endswith('.zip'))
+    imports = json.loads(imports_json)
+    wanted = None if imports is None else set(imports)
     compiled = 0
     failed = []
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, 'w') as zout:
         for info in zin.infolist():
             data = zin.read(info)
+            info.compress_type = zipfile.ZIP_STORED
             zout.writestr(info, data)
-            if not info.filename.endswith('.py'):
+            if not info.filename.endswith('.py') or (wanted is not None and info.filename not in wanted):
                 continue
             try:
                 code = compile(data, f'{zip_path}/{info.filename}', 'exec', dont_inherit=True)
@@ -312,7 +338,7 @@ def build_stdlib(src, out):
             pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
             pinfo = zipfile.ZipInfo(info.filename + 'c', info.date_time)
             pinfo.external_attr = info.external_attr
-            pinfo.compress_type = zipfile.ZIP_DEFLATED
+            pinfo.compress_type = zipfile.ZIP_STORED
             zout.writestr(pinfo, pyc)
             compiled += 1
     return json.dumps({'compiled': compiled, 'failed': failed, 'entries': len(zin.infolist())})
@@ -364,6 +390,7 @@ async function buildPythonAssets(distsByArchive, benchRuns) {
         dists: distsByArchive.get(archive.name).map((d) => `/mnt/wheels/${path.basename(d)}`),
         site_packages: archive.sitePackages,
         folder_per_release: Boolean(archive.folderPerRelease),
+        stored: Boolean(archive.stored),
         out: `/mnt/out/${tmpPackages}`,
       }),
     );
@@ -374,7 +401,13 @@ async function buildPythonAssets(distsByArchive, benchRuns) {
   }
 
   const tmpStdlib = `${STDLIB_ARCHIVE}.tmp`;
-  const res = JSON.parse(py.globals.get('build_stdlib')(`/mnt/dist/${STDLIB_ARCHIVE}`, `/mnt/out/${tmpStdlib}`));
+  const res = JSON.parse(
+    py.globals.get('build_stdlib')(
+      `/mnt/dist/${STDLIB_ARCHIVE}`,
+      `/mnt/out/${tmpStdlib}`,
+      JSON.stringify(stdlibImports()),
+    ),
+  );
   for (const f of res.failed) log(`  stdlib: kept as source only, does not compile: ${f}`);
   fs.renameSync(path.join(OUT, tmpStdlib), newStdlib);
   fs.chmodSync(newStdlib, 0o644);

@@ -18,8 +18,10 @@ import { snapshotMismatch } from '../src/lib/worker/snapshot';
 
 /**
  * Imported before the snapshot besides what the harness imports itself: modules the lessons' apps
- * import at their first run (chosen by reading the lessons, not yet by an import trace; Gunicorn's
- * config module stays out, since its `chdir` default is the working directory at import).
+ * import at their first run, and what the first run and request import lazily (Werkzeug's version
+ * lookup, the idna codec Map.bind encodes the host with, sysconfig's data), found by diffing
+ * sys.modules around a lesson's first Run, request and Check. Gunicorn's config module stays out,
+ * since its `chdir` default is the working directory at import.
  */
 const WARM_IMPORTS = [
   'flask',
@@ -30,6 +32,10 @@ const WARM_IMPORTS = [
   'logging.config',
   'secrets',
   'sqlite3',
+  'encodings.idna',
+  'importlib.metadata._adapters',
+  'importlib.metadata._text',
+  '_sysconfigdata__emscripten_wasm32-emscripten',
 ];
 
 const log = (message: string) => console.log(`snapshot: ${message}`);
@@ -48,7 +54,9 @@ async function main() {
   const api = PythonHost.prepare(pyodide, sources);
   api.prepare();
   api.destroy();
-  pyodide.runPython(`import ${WARM_IMPORTS.join(', ')}`);
+  pyodide.runPython(
+    `import importlib\nfor name in ${JSON.stringify(WARM_IMPORTS)}:\n    importlib.import_module(name)`,
+  );
   const snapshot = pyodide.makeMemorySnapshot();
   writeFileSync(join(assets.assetsDir, SNAPSHOT_FILE), snapshot);
   const manifest = {

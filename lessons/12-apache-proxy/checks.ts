@@ -43,6 +43,14 @@ export default defineChecks([
   },
   {
     kind: 'rule',
+    id: 'tls-modern',
+    title: 'mod_ssl allows TLS 1.2 and 1.3 only, with no weak cipher',
+    rule: 'apache-weak-tls',
+    env: SECRET,
+    hint: "Debian's ssl.conf says SSLProtocol all -SSLv3, which keeps TLS 1.0 and 1.1: write SSLProtocol -all +TLSv1.2 +TLSv1.3.",
+  },
+  {
+    kind: 'rule',
     id: 'static-not-proxied',
     title: '/static/ is served by Apache, not passed to the app (ProxyPass order)',
     rule: 'apache-proxypass-order',

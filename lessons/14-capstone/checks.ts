@@ -61,6 +61,8 @@ export default defineChecks([
     visits: [
       { path: '/', status: 200, bodyIncludes: ['Corner Shop'] },
       { ...LOGIN, body: 'user=ann&password=wrong', status: 401, logsClient: true },
+      // A form with no fields is no password: an unknown user must never match a missing one.
+      { ...LOGIN, body: '', status: 401 },
       { ...LOGIN, body: 'user=admin&password=a-very-long-admin-passphrase', status: 302 },
       { path: '/admin', status: 200, bodyIncludes: ['price-list.txt'] },
       { path: '/download?name=price-list.txt', status: 200, bodyIncludes: ['Espresso beans'] },

@@ -1,6 +1,6 @@
 /**
  * The virtual Apache against the real one: seeded mutants of every Apache config in lessons/ (starters,
- * solutions, alternatives, mistakes), each judged by Debian's `apache2 -t` (the config in sites-enabled/ of a
+ * solutions, alternatives, mistakes) and of the audit corpus's Apache cases, each judged by Debian's `apache2 -t` (the config in sites-enabled/ of a
  * ServerRoot laid out as Debian's /etc/apache2, the proxy site's modules enabled) and by `parseApacheSite`. They
  * must agree on every accept/reject and, when both refuse, on the file and line; the message agreement is
  * printed beside it.
@@ -12,11 +12,20 @@ import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ApacheSyntaxError, parseApacheSite } from '../../src/lib/config/apache';
 import { DEBIAN_ETC_APACHE } from '../../src/lib/config/apache/data/debian-etc.generated';
-import { APACHE, makeServerRoot, readVerdict, type ApacheVerdict, type ServerRoot } from './lib/apache';
+import {
+  APACHE,
+  makeServerRoot,
+  readVerdict,
+  withTestCertificate,
+  type ApacheVerdict,
+  type ServerRoot,
+} from './lib/apache';
 import { mutate } from './lib/apache-mutants';
 import { LESSONS, lessonIds, variants } from './lib/lessons';
 import { makeCert, type Cert } from './lib/nginx';
 import { REPO } from './lib/venv';
+
+const CORPUS = join(REPO, 'tests', 'corpus');
 
 /** 600 mutants shared among the configs, from seed 1000 on; APACHE_MUTANTS and APACHE_MUTANT_SEED explore further. */
 const MUTANTS = Number(process.env.APACHE_MUTANTS ?? 600);
@@ -40,19 +49,20 @@ function configs(): Array<{ path: string; text: string }> {
   const add = (path: string, text: string) => {
     if (![...unique.values()].includes(text)) unique.set(path, text);
   };
-  const walk = (dir: string) => {
+  const walk = (dir: string, keep: (path: string) => boolean) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.conf') && relative(REPO, path).split('/').includes('apache')) {
+      if (statSync(path).isDirectory()) walk(path, keep);
+      else if (name.endsWith('.conf') && keep(relative(REPO, path)))
         add(relative(REPO, path), readFileSync(path, 'utf8'));
-      }
     }
   };
   for (const name of ['000-default.conf', 'default-ssl.conf']) {
     add(`debian sites-available/${name}`, DEBIAN_ETC_APACHE[`sites-available/${name}`] ?? '');
   }
-  walk(LESSONS);
+  walk(LESSONS, (path) => path.split('/').includes('apache'));
+  // The audit corpus's Apache cases (the rules' true cases and near misses), wherever in the case they sit.
+  walk(CORPUS, (path) => /^tests\/corpus\/apache-/.test(path));
   for (const lesson of lessonIds()) {
     for (const variant of variants(lesson, true)) {
       for (const [file, text] of Object.entries(variant.files)) {
@@ -63,16 +73,8 @@ function configs(): Array<{ path: string; text: string }> {
   return [...unique].map(([path, text]) => ({ path, text }));
 }
 
-/** The certificate paths (the lessons', Debian's snakeoil) point at the test's certificate (`apache2 -t` checks the files exist). */
-const withCert = (text: string) =>
-  text
-    .replaceAll('/etc/letsencrypt/live/shop.example/fullchain.pem', cert.cert)
-    .replaceAll('/etc/letsencrypt/live/shop.example/privkey.pem', cert.key)
-    .replaceAll('/etc/ssl/certs/ssl-cert-snakeoil.pem', cert.cert)
-    .replaceAll('/etc/ssl/private/ssl-cert-snakeoil.key', cert.key);
-
 function real(text: string): ApacheVerdict {
-  writeFileSync(join(root.dir, 'sites-enabled', 'shop.conf'), withCert(text));
+  writeFileSync(join(root.dir, 'sites-enabled', 'shop.conf'), withTestCertificate(text, cert));
   const result = spawnSync(APACHE, ['-t', '-d', root.dir, '-f', join(root.dir, 'apache2.conf')], {
     encoding: 'utf8',
     env: root.env,

@@ -13,6 +13,9 @@
  *    nodelay, delay=, limit_req_status, dry run, keys the client writes) and log_format lines (variables, escape
  *    modes, absent headers), served by real nginx in front of a small Node backend: every status, every refusal
  *    count and every log line must be the virtual nginx's. It prints the agreement.
+ * 3. The lesson's alternatives and its mistakes that change only nginx/shop.conf, each on real nginx in front of
+ *    the solution's Gunicorn: the checks nginx decides (rate limit, /healthz both ways, 413, the log lines) fail
+ *    on the real server exactly as the lesson's expect.json says, and the alternatives pass them.
  */
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,6 +103,8 @@ const sorted = (statuses: number[]) => [...statuses].sort((a, b) => a - b);
 
 let cert: Cert;
 const dirs: string[] = [];
+/** The lesson's checks that real nginx decides, replayed on it for each variant that changes only nginx/shop.conf. */
+const NGINX_CHECKS = ['login-rate-limited', 'healthz-outsider-refused', 'healthz-loopback-allowed', 'large-body-refused', 'nginx-logs-client-and-id', 'app-logs-client-and-id', 'logs-keep-secrets']; // prettier-ignore
 before(() => {
   cert = makeCert();
   dirs.push(cert.dir);
@@ -108,15 +113,50 @@ after(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+const ca = () => ({ ca: readFileSync(cert.cert, 'utf8') });
+
+/** The lesson's app on real Gunicorn from the reality venv, as its Procfile starts it, on a free port. */
+async function startShop(
+  files: Record<string, string>,
+  env: Record<string, string>,
+): Promise<{ app: Started; port: number }> {
+  const venv: Venv = await ensureVenv();
+  const workDir = mkdtempSync(join(tmpdir(), 'prodready-13-'));
+  dirs.push(workDir);
+  chmodSync(workDir, 0o755);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(workDir, path)), { recursive: true });
+    writeFileSync(join(workDir, path), text);
+  }
+  const [entry] = entrypoints(files);
+  assert.ok(entry, 'a production entrypoint (Procfile web:)');
+  const port = await freePort();
+  const app = launch('13 gunicorn', plan({ entry, dir: workDir, venvBin: venv.bin, port, socketPath: join(workDir, 'app.sock'), env })); // prettier-ignore
+  await waitUntil(app, `answer on 127.0.0.1:${port}`, () => send({ port, path: '/' }).catch(() => undefined));
+  return { app, port };
+}
+
+/** The lesson's nginx config on Debian's nginx (after `nginx -t` accepts it), in front of the app on `appPort`. */
+async function startFront(files: Record<string, string>, appPort: number) {
+  const prefix = makePrefix();
+  dirs.push(prefix.root);
+  const httpsPort = await freePort();
+  const [site] = nginxConfigs(files);
+  assert.ok(site, 'an nginx config');
+  installSite(prefix, files, [site], { httpPort: await freePort(), httpsPort, cert, app: { address: `127.0.0.1:${appPort}`, port: appPort } }); // prettier-ignore
+  const checked = nginxTest(prefix);
+  assert.ok(checked.ok, `nginx -t refused ${site}:\n${checked.output}`);
+  const nginx = startNginx(prefix);
+  await waitUntil(nginx, 'answer on https', () => send({ port: httpsPort, tls: ca(), path: '/' }).catch(() => undefined)); // prettier-ignore
+  return { prefix, httpsPort, nginx, siteText: files[site]! };
+}
+
 describe("13-trustworthy-logs solution on Debian's nginx and real Gunicorn", { timeout: 240_000 }, () => {
-  let venv: Venv;
   let app: Started | undefined;
   let nginx: Started | undefined;
   let prefix: Prefix;
   let httpsPort = 0;
-  let files: Record<string, string>;
   let siteText = '';
-  const ca = () => ({ ca: readFileSync(cert.cert, 'utf8') });
   const virtual = () => parseSite(siteText, 'nginx/shop.conf');
   const virtualRequest = (request: Partial<ClientRequest> & { path: string }): ClientRequest => ({
     scheme: 'https',
@@ -128,33 +168,10 @@ describe("13-trustworthy-logs solution on Debian's nginx and real Gunicorn", { t
   });
 
   before(async () => {
-    venv = await ensureVenv();
     const lesson = await loadLesson(join(LESSONS, '13-trustworthy-logs'));
-    files = lesson.solution;
-    const workDir = mkdtempSync(join(tmpdir(), 'prodready-13-'));
-    dirs.push(workDir);
-    chmodSync(workDir, 0o755);
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(workDir, path)), { recursive: true });
-      writeFileSync(join(workDir, path), text);
-    }
-    const [entry] = entrypoints(files);
-    assert.ok(entry, 'the solution has a production entrypoint (Procfile web:)');
-    const port = await freePort();
-    const env = lesson.run.env;
-    app = launch('13 gunicorn', plan({ entry, dir: workDir, venvBin: venv.bin, port, socketPath: join(workDir, 'app.sock'), env })); // prettier-ignore
-    await waitUntil(app, `answer on 127.0.0.1:${port}`, () => send({ port, path: '/' }).catch(() => undefined));
-    prefix = makePrefix();
-    dirs.push(prefix.root);
-    httpsPort = await freePort();
-    const [site] = nginxConfigs(files);
-    assert.ok(site, 'the solution has an nginx config');
-    siteText = files[site]!;
-    installSite(prefix, files, [site], { httpPort: await freePort(), httpsPort, cert, app: { address: `127.0.0.1:${port}`, port } }); // prettier-ignore
-    const checked = nginxTest(prefix);
-    assert.ok(checked.ok, `nginx -t refused the solution:\n${checked.output}`);
-    nginx = startNginx(prefix);
-    await waitUntil(nginx, 'answer on https', () => send({ port: httpsPort, tls: ca(), path: '/' }).catch(() => undefined)); // prettier-ignore
+    const shop = await startShop(lesson.solution, lesson.run.env);
+    app = shop.app;
+    ({ prefix, httpsPort, nginx, siteText } = await startFront(lesson.solution, shop.port));
   });
   after(async () => {
     await nginx?.stop();
@@ -329,7 +346,6 @@ describe(
     let backend: http.Server;
     let backendPort = 0;
     const agreement = { statuses: 0, total: 0, lines: 0, lineTotal: 0 };
-    const disagreements: string[] = [];
 
     before(async () => {
       backend = http.createServer((req, res) => {
@@ -414,5 +430,91 @@ describe(
         assert.deepEqual(disagreements, [], `variant ${v}:\n${variant.text}`);
       });
     }
+  },
+);
+
+// ---- 3. the lesson's variants: what real nginx does with each nginx config the lesson ships ----
+
+describe(
+  '13-trustworthy-logs alternatives and nginx mistakes on real nginx: the checks nginx decides',
+  { timeout: 300_000 },
+  () => {
+    let shop: { app: Started; port: number } | undefined;
+    let lesson: Awaited<ReturnType<typeof loadLesson>>;
+    before(async () => {
+      lesson = await loadLesson(join(LESSONS, '13-trustworthy-logs'));
+      shop = await startShop(lesson.solution, lesson.run.env);
+    });
+    after(async () => {
+      await shop?.app.stop();
+    });
+
+    /** Which of NGINX_CHECKS fail on real nginx in front of the solution's app. */
+    async function failing(files: Record<string, string>): Promise<string[]> {
+      const front = await startFront(files, shop!.port);
+      const at = (options: Omit<Send, 'port' | 'tls'>) => send({ port: front.httpsPort, tls: ca(), ...options });
+      const fails: string[] = [];
+      try {
+        const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+        const logins = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => at({ method: 'POST', path: '/login', headers: { ...form, 'X-Forwarded-For': `10.66.0.${n}` }, body: 'user=admin&password=guess', from: OUTSIDER }))); // prettier-ignore
+        const statuses = logins.map((r) => r.status);
+        if (!statuses.includes(401) || statuses.every((status) => status === 401)) fails.push('login-rate-limited');
+        if ((await at({ path: '/healthz', from: OUTSIDER })).status !== 403) fails.push('healthz-outsider-refused');
+        if ((await at({ path: '/healthz', from: '127.0.0.1' })).status !== 200) fails.push('healthz-loopback-allowed');
+        if ((await at({ method: 'POST', path: '/login', body: 'a'.repeat(100_000), from: '127.0.0.3' })).status !== 413) fails.push('large-body-refused'); // prettier-ignore
+        const log = join(front.prefix.logs, 'site-access_log-1.log');
+        const before = lines(log).length;
+        const appBefore = shop!.app.output().length;
+        await at({ path: '/account', headers: { 'X-Forwarded-For': '10.6.6.6', Cookie: 'session=a-session-cookie-value' }, from: '127.0.0.4' }); // prettier-ignore
+        const line = await waitUntil(front.nginx, 'the access log line', () =>
+          lines(log)
+            .slice(before)
+            .find((l) => l.includes('/account')),
+        );
+        const appLog = await waitUntil(shop!.app, "Gunicorn's line", () => {
+          const text = shop!.app.output().slice(appBefore);
+          return text.includes('/account') ? text : undefined;
+        });
+        const ids = line.match(/[0-9a-f]{32}/g) ?? [];
+        const client = /(^|[^0-9A-Za-z.:])127\.0\.0\.4($|[^0-9A-Za-z.:])/;
+        if (!client.test(line) || ids.length === 0) fails.push('nginx-logs-client-and-id');
+        const gunicornLine = appLog.split('\n').find((l) => l.includes('/account')) ?? '';
+        if (!client.test(gunicornLine) || !ids.some((id) => gunicornLine.includes(id))) fails.push('app-logs-client-and-id'); // prettier-ignore
+        if (line.includes('a-session-cookie-value')) fails.push('logs-keep-secrets');
+      } finally {
+        await front.nginx.stop();
+      }
+      return fails;
+    }
+
+    test('the solution and every alternative pass them all on real nginx', async () => {
+      const subjects: Array<[string, Record<string, string>]> = [
+        ['solution', lesson.solution],
+        ...lesson.alternatives.map((a): [string, Record<string, string>] => [`alternatives/${a.name}`, a.files]),
+      ];
+      for (const [name, files] of subjects) {
+        assert.deepEqual(await failing(files), [], `${name} fails on real nginx`);
+      }
+    });
+
+    test('each mistake that changes only the nginx config fails on real nginx exactly what the lesson says', async () => {
+      const site = nginxConfigs(lesson.solution)[0]!;
+      const nginxOnly = lesson.mistakes.filter((m) => {
+        const changed = Object.keys(m.files).filter((path) => m.files[path] !== lesson.solution[path]);
+        return changed.length === 1 && changed[0] === site && !('nginx-parses' in m.fails);
+      });
+      assert.ok(nginxOnly.length >= 5, `only ${nginxOnly.length} nginx mistakes`);
+      for (const mistake of nginxOnly) {
+        const expected = Object.keys(mistake.fails).filter((id) => NGINX_CHECKS.includes(id));
+        assert.deepEqual(
+          (await failing(mistake.files)).sort(),
+          [...expected].sort(),
+          `mistakes/${mistake.name} on real nginx`,
+        );
+        process.stdout.write(
+          `# mistakes/${mistake.name}: real nginx fails ${expected.join(', ') || '(none of the nginx checks)'}\n`,
+        );
+      }
+    });
   },
 );

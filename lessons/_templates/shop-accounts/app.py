@@ -59,7 +59,7 @@ def home():
 @app.post("/login")
 def login():
     user = request.form.get("user", "")
-    if PASSWORDS.get(user) != request.form.get("password"):
+    if user not in PASSWORDS or request.form.get("password") != PASSWORDS[user]:
         return page("Wrong user or password", LOGIN_FORM, 401)
     session["user"] = user
     return redirect(url_for("account"))

@@ -49,3 +49,16 @@ export function decide(
 ): ApacheDecision {
   return virtualApache(config, apacheRequestFor(scheme, port, host, path, headers));
 }
+
+/** Every directive of the site's own file, sections entered (for the rules that read what is written). */
+export function siteDirectives(config: ApacheConfig, file: string): ApacheDirective[] {
+  const all: ApacheDirective[] = [];
+  const walk = (list: readonly ApacheDirective[]) => {
+    for (const d of list) {
+      if (d.file === file) all.push(d);
+      if (d.children) walk(d.children);
+    }
+  };
+  walk(config.directives);
+  return all;
+}

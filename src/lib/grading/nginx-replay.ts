@@ -4,7 +4,14 @@
  * `LimitReqState` per replay is nginx's shared memory for it, so each check starts from a freshly started nginx.
  */
 import type { CheckSpec } from '../content/checks-schema';
-import { LimitReqState, type Directive } from '../config/nginx';
+import {
+  LimitReqState,
+  addressIn,
+  effectiveArrayDirective,
+  realClientAddress,
+  type Directive,
+  type ProxyDecision,
+} from '../config/nginx';
 import { GRADER_SESSION, startApp, type GradingContext } from './context';
 import {
   chainBlocker,
@@ -72,4 +79,22 @@ export async function startReplay(context: GradingContext, env: Record<string, s
 /** Where a directive is, for a result. */
 export function at(d: Directive | null | undefined): { file?: string; line?: number } {
   return d ? { file: d.file, line: d.line } : {};
+}
+
+/**
+ * When realip made the client's address one the request's own header names (set_real_ip_from trusting the
+ * client), what to say and where; null otherwise.
+ */
+export function realipTrustsClient(
+  decision: ProxyDecision,
+  request: ChainRequest,
+): { note: string; directive: Directive | null } | null {
+  const levels = decision.server ? decision.chain.slice(0, 2) : decision.chain;
+  const seen = realClientAddress(levels, request.client, request.headers);
+  if (seen === request.client) return null;
+  const from = effectiveArrayDirective(levels, 'set_real_ip_from').find((d) => addressIn(d.args[0] ?? '', request.client)); // prettier-ignore
+  return {
+    note: ` set_real_ip_from ${from?.args[0] ?? ''} trusts ${request.client}, the client itself, so $remote_addr becomes ${seen}, an address it wrote: trust only the proxies in front of nginx (here none).`,
+    directive: from ?? null,
+  };
 }

@@ -171,9 +171,9 @@ export interface ChainMemory {
   now?: number;
 }
 
-/** The hops' log lines: nginx's (none under `access_log off`), then the app server's. */
+/** The hops' log lines: nginx's (empty under `access_log off`: the terminal says it logged nothing), then the app server's. */
 function hopLines(nginxLog: string, app?: string): Hop[] {
-  const hops: Hop[] = nginxLog === '' ? [] : [{ name: 'nginx', log: nginxLog }];
+  const hops: Hop[] = [{ name: 'nginx', log: nginxLog }];
   return app === undefined ? hops : [...hops, { name: 'app', log: app }];
 }
 

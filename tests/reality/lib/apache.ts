@@ -88,15 +88,21 @@ export function apacheTest(site: string, name = 'shop.conf', extra: Record<strin
   }
 }
 
+/** Certificate and key paths a site names (/etc/letsencrypt/…, /etc/ssl/…): apache2 checks they exist. */
+const CERTIFICATE_PATH = /\/etc\/(?:letsencrypt|ssl)\/\S+?\.(?:pem|key|crt)\b/g;
+
+/** `text` with every certificate path pointing at the test's certificate, every key path at its key. */
+export function withTestCertificate(text: string, cert: { cert: string; key: string }): string {
+  return text.replace(CERTIFICATE_PATH, (path) => (/priv|\.key$/.test(path) ? cert.key : cert.cert));
+}
+
 const APP_UPSTREAM = 'http://127.0.0.1:8000/';
 
 /** A lesson's Apache site on the test's ports, certificate and app server; nothing else changes. */
 export function rewriteSite(text: string, ports: { http: number; https: number }, cert: Cert, app: Endpoint): string {
   const upstream = app.socketPath ? `unix:${app.socketPath}|http://127.0.0.1/` : `http://127.0.0.1:${app.port}/`;
-  return text
+  return withTestCertificate(text, cert)
     .replace(/<VirtualHost \*:80>/g, `<VirtualHost *:${ports.http}>`)
     .replace(/<VirtualHost \*:443>/g, `<VirtualHost *:${ports.https}>`)
-    .replaceAll('/etc/letsencrypt/live/shop.example/fullchain.pem', cert.cert)
-    .replaceAll('/etc/letsencrypt/live/shop.example/privkey.pem', cert.key)
     .replaceAll(APP_UPSTREAM, upstream);
 }

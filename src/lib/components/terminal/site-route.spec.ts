@@ -127,6 +127,21 @@ describe('sendPlanned', () => {
     expect(exchange.response).not.toHaveProperty('log');
   });
 
+  it("remembers limit_req between a session's curls: six pasted at once, the sixth refused", async () => {
+    const limited = `limit_req_zone $binary_remote_addr zone=login:10m rate=5r/s;\n${HTTP_ONLY.replace(
+      'location / {',
+      'location = /login { limit_req zone=login burst=4 nodelay; limit_req_status 429; proxy_pass http://127.0.0.1:8000; }\n    location / {',
+    )}`;
+    const runtime = new FakeRuntime();
+    const statuses: number[] = [];
+    for (let n = 1; n <= 6; n++) {
+      const plan = planRequest({ 'nginx/shop.conf': limited }, curl(`curl -d user=admin&password=guess${n} -H X-Forwarded-For:10.0.0.${n} /login`)); // prettier-ignore
+      statuses.push((await sendPlanned(runtime, 'limits', SERVING, plan)).response?.status ?? 0);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(runtime.requests).toHaveLength(5);
+  });
+
   it('proxies to the app from nginx, which logs the visitor; the app logs what it saw', async () => {
     const runtime = new FakeRuntime();
     runtime.answer = () => okResponse({ log: 'app line\n' });

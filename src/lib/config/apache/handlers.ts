@@ -42,7 +42,24 @@ function header(d: ApacheDirective): string | null {
   return null;
 }
 
-const PROTOCOLS = ['all', 'sslv3', 'tlsv1', 'tlsv1.1', 'tlsv1.2', 'tlsv1.3'];
+const PROTOCOLS = ['all', 'sslv2', 'sslv3', 'tlsv1', 'tlsv1.1', 'tlsv1.2', 'tlsv1.3'];
+
+/**
+ * mod_alias add_alias: with a target, add_alias_internal refuses any per-directory section (NOT_IN_DIR_CONTEXT:
+ * "cannot occur within directory context", <Location> and <Proxy> too); the one-argument form, for <Location>,
+ * refuses <Directory>, <Files> and <If> (NOT_IN_DIRECTORY|NOT_IN_FILES, core.c names the section). Read off
+ * apache2 2.4.71.
+ */
+function alias(d: ApacheDirective, context: WalkContext): string | null {
+  const section = context.dirSection?.name ?? null;
+  if (d.args.length >= 2 || d.name !== 'Alias') {
+    return section === null ? null : `${d.name} cannot occur within directory context`;
+  }
+  if (section === null) return 'Alias must have two arguments when used globally';
+  return /^<(Directory|DirectoryMatch|Files|FilesMatch|If|ElseIf|Else)$/.test(section)
+    ? `${d.name} cannot occur within ${section}> section`
+    : null;
+}
 
 /** mod_alias: Redirect [status] URL-path URL; in a <Location> (or <Directory>) the URL-path is the section's. */
 function redirect(d: ApacheDirective, context: WalkContext): string | null {
@@ -230,20 +247,21 @@ const HANDLERS: Record<string, Handler> = {
   SSLCARevocationFile: sslPath('file'),
   SSLCACertificatePath: sslPath('directory'),
   SSLCARevocationPath: sslPath('directory'),
-  SSLCipherSuite: (d) =>
-    d.args.length === 2 && !/^(ssl|tlsv1\.3)$/i.test(d.args[0] ?? '') ? `protocol '${d.args[0]}' not supported` : null,
+  // ssl_cmd_SSLCipherSuite compares the protocol with strcmp: "SSL" and "TLSv1.3" exactly.
+  SSLCipherSuite: (d, context) => {
+    if (d.args.length < 2 || d.args[0] === 'SSL') return null;
+    if (d.args[0] !== 'TLSv1.3') return `protocol '${d.args[0]}' not supported`;
+    return context.dirSection ? 'TLSv1.3 ciphers cannot be set inside a directory context' : null;
+  },
+  ProxyVia: (d) => (/^(off|on|full|block)$/i.test(d.args[0] ?? '') ? null : 'ProxyVia must be one of: off | on | full | block'), // prettier-ignore
   // mod_log_config: a third argument is a condition, env=… or expr=….
   CustomLog: (d) => (d.args[2] !== undefined && !/^(env|expr)=/i.test(d.args[2]) ? 'error in condition clause' : null),
   SSLOptions: (d) => {
     const bad = d.args.find((w) => !SSL_OPTIONS.includes(w.replace(/^[+-]/, '').toLowerCase()));
     return bad === undefined ? null : `SSLOptions: Illegal option '${bad.replace(/^[+-]/, '')}'`;
   },
-  Alias: (d, context) => {
-    // mod_alias: NOT_IN_DIRECTORY (core.c words it "directory context").
-    if (/^<Directory(Match)?$/.test(context.dirSection?.name ?? ''))
-      return `${d.name} cannot occur within directory context`;
-    return context.dirSection === null && d.args.length < 2 ? 'Alias must have two arguments when used globally' : null;
-  },
+  Alias: alias,
+  ScriptAlias: alias,
   Options: options,
   Require: require,
   ProxyPassReverse: proxyPassReverse,
@@ -258,8 +276,12 @@ const HANDLERS: Record<string, Handler> = {
   RequestHeader: header,
   SSLProtocol: (d) => {
     for (const word of d.args) {
-      if (!PROTOCOLS.includes(word.replace(/^[+-]/, '').toLowerCase()))
-        return `SSLProtocol: Illegal protocol '${word.replace(/^[+-]/, '')}'`;
+      const name = word.replace(/^[+-]/, '').toLowerCase();
+      const removed = word.startsWith('-');
+      // ssl_cmd_protocol_parse: SSLv2 and (OpenSSL built without it, as Debian's is) SSLv3 may only be removed.
+      if (name === 'sslv2' && !removed) return 'SSLProtocol: SSLv2 is no longer supported';
+      if (name === 'sslv3' && !removed) return 'SSLv3 not supported by this version of OpenSSL';
+      if (!PROTOCOLS.includes(name)) return `SSLProtocol: Illegal protocol '${word.replace(/^[+-]/, '')}'`;
     }
     return null;
   },

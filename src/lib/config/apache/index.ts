@@ -5,3 +5,4 @@ export * from './parse';
 export * from './types';
 export * from './proxy';
 export * from './vhosts';
+export * from './tls';

@@ -79,4 +79,21 @@ describe('parseApacheSite (as apachectl -t on Debian)', () => {
     expect(refusal('ProxyPass / 127.0.0.1:8000\n')?.reason).toBe('ProxyPass URL must be absolute!: 127.0.0.1:8000');
     expect(refusal('Listen 80\n')?.reason).toBe('Cannot define multiple Listeners on the same IP:port');
   });
+
+  it("words mod_ssl's, mod_alias's and mod_proxy's refusals as apache2 2.4.71 does (each read off apache2 -t)", () => {
+    const reason = (text: string) => refusal(text)?.reason ?? 'Syntax OK';
+    expect(reason('SSLProtocol all +SSLv3\n')).toBe('SSLv3 not supported by this version of OpenSSL');
+    expect(reason('SSLProtocol all -SSLv3 -SSLv2\n')).toBe('Syntax OK');
+    expect(reason('SSLProtocol +SSLv2\n')).toBe('SSLProtocol: SSLv2 is no longer supported');
+    expect(reason('SSLCipherSuite ssl HIGH\n')).toBe("protocol 'ssl' not supported");
+    expect(reason('<Location />\n  SSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384\n</Location>\n')).toBe(
+      'TLSv1.3 ciphers cannot be set inside a directory context',
+    );
+    expect(reason('<Location /x>\n  Alias /static/ /srv/static/\n</Location>\n')).toBe(
+      'Alias cannot occur within directory context',
+    );
+    expect(reason('<Files x>\n  Alias /srv/static/\n</Files>\n')).toBe('Alias cannot occur within <Files> section');
+    expect(reason('<Location /x>\n  Alias /srv/static/\n</Location>\n')).toBe('Syntax OK');
+    expect(reason('ProxyVia 1\n')).toBe('ProxyVia must be one of: off | on | full | block');
+  });
 });

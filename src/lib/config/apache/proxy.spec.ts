@@ -91,4 +91,25 @@ describe('the virtual Apache', () => {
     expect(serverBanner(config)).toBe('Apache');
     expect(serverBanner(parseApacheSite('', 'apache/shop.conf'))).toMatch(/^Apache\/2\.4\.\d+ \(Debian\)$/);
   });
+
+  it("follows certbot --apache's redirect (RewriteCond %{SERVER_NAME} =name, [END,NE,R=permanent]) as a 301", () => {
+    const certbot = parseApacheSite(
+      `<VirtualHost *:80>
+    ServerName shop.example
+    RewriteEngine on
+    RewriteCond %{SERVER_NAME} =shop.example
+    RewriteRule ^ https://%{SERVER_NAME}%{REQUEST_URI} [END,NE,R=permanent]
+</VirtualHost>
+`,
+      'apache/shop.conf',
+    );
+    const decision = virtualApache(certbot, apacheRequestFor('http', 80, 'shop.example', '/orders'));
+    expect(decision.kind === 'answer' && [decision.status, decision.headers]).toEqual([
+      301,
+      expect.arrayContaining([['Location', 'https://shop.example/orders']]),
+    ]);
+    // The condition names the site: another name is not redirected by it.
+    const other = virtualApache(certbot, apacheRequestFor('http', 80, 'www.shop.example', '/orders'));
+    expect(other.kind === 'answer' && other.status).toBe(404);
+  });
 });

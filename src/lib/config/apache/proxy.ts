@@ -381,7 +381,7 @@ function redirectParts(d: ApacheDirective): { status: number; from?: string; to?
 
 /**
  * The common HTTP→HTTPS forms of mod_rewrite: `RewriteEngine On`, optional `RewriteCond %{HTTPS} off|!=on`
- * (or %{SERVER_PORT} 80), `RewriteRule pattern https://%{HTTP_HOST}%{REQUEST_URI}|https://name/$1 [R=301,L]`.
+ * (or %{SERVER_PORT} 80, or certbot's `%{SERVER_NAME} =name`: with UseCanonicalName Off, the name the client sent), `RewriteRule pattern https://%{HTTP_HOST}%{REQUEST_URI}|https://name/$1 [R=301,L]`.
  * Other rules are not emulated: a rule the virtual server cannot follow is skipped, never guessed.
  */
 function rewriteRedirect(
@@ -400,7 +400,8 @@ function rewriteRedirect(
       const value = subject
         .replace('%{HTTPS}', request.scheme === 'https' ? 'on' : 'off')
         .replace('%{SERVER_PORT}', String(request.port))
-        .replace('%{HTTP_HOST}', host);
+        .replace('%{HTTP_HOST}', host)
+        .replace('%{SERVER_NAME}', host);
       const negate = pattern.startsWith('!');
       const body = negate ? pattern.slice(1) : pattern;
       const matches = body.startsWith('=') ? value === body.slice(1) : (safeRegex(body)?.test(value) ?? false);
@@ -409,14 +410,17 @@ function rewriteRedirect(
       const [pattern = '', target = '', flags = ''] = d.args;
       const regex = safeRegex(pattern.replace(/^!/, ''));
       const match = regex?.exec(path.slice(0)) ?? null;
-      const redirect = /\bR(=(\d+))?\b/i.exec(flags);
+      // [R], [R=301], [R=permanent|temp|seeother] (mod_rewrite.c, cmd_rewriteflags).
+      const redirect = /(?:^\[|,)R(?:=(\d+|permanent|temp|seeother))?(?=[,\]])/i.exec(flags);
       if (conditionsHold && match && redirect && !pattern.startsWith('!')) {
         const location = target
           .replace('%{HTTP_HOST}', host)
           .replace('%{SERVER_NAME}', host)
           .replace('%{REQUEST_URI}', path)
           .replace(/\$(\d)/g, (_m, i: string) => match[Number(i)] ?? '');
-        return { status: Number(redirect[2] ?? 302), location: location + query, at: d };
+        const named: Record<string, number> = { permanent: 301, temp: 302, seeother: 303 };
+        const status = named[(redirect[1] ?? '').toLowerCase()] ?? Number(redirect[1] ?? 302);
+        return { status, location: location + query, at: d };
       }
       conditionsHold = true;
     }

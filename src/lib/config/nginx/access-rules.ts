@@ -5,7 +5,7 @@
  * its parent's whole list, and an address no rule matches is let in. So `allow 127.0.0.1;` alone lets
  * everyone in, and rules run in the access phase, after a location's `return`.
  */
-import { directivesNamed, type Scope } from './query';
+import { directivesNamed, effectiveArrayDirective, effectiveDirective, type Scope } from './query';
 import type { Directive } from './types';
 
 export interface AccessVerdict {
@@ -93,4 +93,47 @@ export function accessVerdict(chain: readonly Scope[], address: string): AccessV
     if (matches) return { denied: rule.name === 'deny', rule };
   }
   return { denied: false, rule: null };
+}
+
+/** Whether `address` is inside `cidr` (`127.0.0.1`, `10.0.0.0/8`, `::1`, `all`), as allow/deny and set_real_ip_from read it. */
+export function addressIn(cidr: string, address: string): boolean {
+  if (cidr === 'all') return true;
+  const parsed = parseCidr(cidr);
+  const bytes = addressBytes(address);
+  return parsed !== null && bytes !== null && inCidr(bytes, parsed);
+}
+
+/**
+ * `set_real_ip_from`, `real_ip_header`, `real_ip_recursive` (ngx_http_realip_module, nginx 1.22.1;
+ * https://nginx.org/en/docs/http/ngx_http_realip_module.html): when the connection comes from a trusted address,
+ * the client's address becomes the one the header names (for X-Forwarded-For its last entry, or with
+ * real_ip_recursive the last one not itself trusted). Everything that reads the client's address then reads
+ * that one: $remote_addr, limit_req keys, allow and deny. Read at the server level (the post-read phase).
+ */
+export function realClientAddress(
+  chain: readonly Scope[],
+  client: string,
+  headers: readonly (readonly [string, string])[],
+): string {
+  // prettier-ignore
+  const trusted = effectiveArrayDirective(chain, 'set_real_ip_from').map((d) => d.args[0] ?? '');
+  if (trusted.length === 0 || !trusted.some((cidr) => addressIn(cidr, client))) return client;
+  const header = (effectiveDirective(chain, 'real_ip_header')?.args[0] ?? 'X-Real-IP').toLowerCase();
+  if (header === 'proxy_protocol') return client;
+  const values = headers.filter(([name]) => name.toLowerCase() === header).map(([, value]) => value);
+  const entries = values
+    .join(',')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.length === 0) return client;
+  const recursive = effectiveDirective(chain, 'real_ip_recursive')?.args[0]?.toLowerCase() === 'on';
+  let chosen = entries[entries.length - 1] as string;
+  if (recursive) {
+    for (let i = entries.length - 1; i >= 0; i--) {
+      chosen = entries[i] as string;
+      if (!trusted.some((cidr) => addressIn(cidr, chosen))) break;
+    }
+  }
+  return addressBytes(chosen) ? chosen : client;
 }

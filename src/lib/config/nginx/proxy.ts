@@ -4,7 +4,7 @@
  * upstream with the headers the app server will see. Pure: no sockets, no file system.
  */
 import { accessLogLines, type AccessLogLine } from './access-log';
-import { accessVerdict } from './access-rules';
+import { accessVerdict, realClientAddress } from './access-rules';
 import { limitRequest, type LimitReqState } from './limit-req';
 import { mapResolver } from './map';
 import { matchLocation, namedLocation, type LocationMatch } from './location';
@@ -146,6 +146,7 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
     hasArgs: false,
     headers,
     remoteAddr: request.client,
+    connectionAddr: request.client,
     remotePort: request.clientPort,
     serverPort: request.port,
     serverAddr: request.localAddress,
@@ -229,8 +230,10 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
   const selection = selectServer(config, request.port, host, request.localAddress);
   if (!selection) throw new Error('unreachable: a socket with servers has a default server');
   const server = selection.server;
+  // The post-read phase: realip may replace the client's address with one a trusted proxy's header names.
+  const client = realClientAddress([http, server], request.client, headers);
   const serverNames = directive(server, 'server_name')?.args ?? [];
-  context = { ...context, serverName: serverNames[0] ?? '', named: selection.named };
+  context = { ...context, serverName: serverNames[0] ?? '', named: selection.named, remoteAddr: client };
 
   const parsed = parseRequestUri(request.path);
   const protocol = request.protocol ?? 'HTTP/1.1';
@@ -285,7 +288,7 @@ export function virtualProxy(config: NginxConfig, request: ClientRequest, option
   if (limited.kind === 'refused') {
     return { ...answer(chain, server, location, limited.status), refusedBy: { phase: 'limit_req', directive: limited.limit } }; // prettier-ignore
   }
-  const access = accessVerdict(chain, request.client);
+  const access = accessVerdict(chain, client);
   if (access.denied) return { ...answer(chain, server, location, 403), refusedBy: { phase: 'access', directive: access.rule } }; // prettier-ignore
   const delayMs = limited.kind === 'passed' ? limited.delayMs : 0;
   return { ...content(chain, server, location, match, rewrittenHere), delayMs };

@@ -694,6 +694,9 @@ export class Validator {
   /** What nginx checks after reading the http block, in its order (ngx_http_block). */
   leave(scope: Scope): void {
     if (scope.kind !== 'http') return;
+    // ngx_http_core_merge_loc_conf builds each level's types hash first (the core module merges before ssl):
+    // an extension longer than a bucket holds cannot go in (ngx_hash_init, src/core/ngx_hash.c).
+    typesHashFits(scope.directive?.block ?? []);
     // ngx_http_ssl_merge_srv_conf, server by server: a server with a certificate (or rejecting handshakes) gets
     // an SSL context, and OpenSSL is handed its keys, ciphers and curves.
     for (const server of this.servers) {
@@ -765,6 +768,28 @@ function logFormatVariables(d: Directive, part: string): void {
     if (bracket) fail(d, `the closing bracket in "${name}" variable is missing`);
     if (name === '') invalid();
   }
+}
+
+/** types_hash_bucket_size's default on x86-64 (the CPU's cache line, 64 bytes). */
+const TYPES_BUCKET = 64;
+
+/** Every `types` block in the http block: each extension must fit a bucket with its pointer and length. */
+function typesHashFits(block: Directive[]): void {
+  const bucket = block.find((d) => d.name === 'types_hash_bucket_size');
+  const size = Math.ceil(parseSize(bucket?.args[0] ?? String(TYPES_BUCKET)) / TYPES_BUCKET) * TYPES_BUCKET;
+  const visit = (directives: Directive[]): void => {
+    for (const d of directives) {
+      if (!d.block) continue;
+      if (d.name === 'types') {
+        // NGX_HASH_ELT_SIZE: a pointer, then the key and its 2-byte length, pointer-aligned; plus a pointer.
+        const tooLong = d.block.some((entry) =>
+          entry.args.some((ext) => 8 + Math.ceil((ext.length + 2) / 8) * 8 + 8 > size),
+        );
+        if (tooLong) fail(d, `could not build types_hash, you should increase types_hash_bucket_size: ${size}`);
+      } else visit(d.block);
+    }
+  };
+  visit(block);
 }
 
 /** A prefix (`/a`, `^~ /a`) or exact (`= /a`) location's key; null for regex and named ones. */

@@ -17,6 +17,8 @@ export interface VariableContext {
   hasArgs: boolean;
   headers: HeaderList;
   remoteAddr: string;
+  /** $realip_remote_addr: the connection's own address, before realip replaced $remote_addr; default remoteAddr. */
+  connectionAddr?: string;
   remotePort?: number;
   serverPort: number;
   serverAddr?: string;
@@ -102,8 +104,9 @@ export function variable(context: VariableContext, name: string): string | undef
       return fromHeaders(context, 'host') ?? '';
     case 'remote_addr':
     case 'binary_remote_addr':
-    case 'realip_remote_addr':
       return context.remoteAddr;
+    case 'realip_remote_addr':
+      return context.connectionAddr ?? context.remoteAddr;
     case 'remote_port':
       return String(context.remotePort ?? '');
     case 'scheme':

@@ -7,7 +7,7 @@
 import type { CheckSpec } from '../../content/checks-schema';
 import { directives, effectiveArrayDirective, httpScope } from '../../config/nginx';
 import type { GradingContext } from '../context';
-import { asked, at, chainRequest, startReplay } from '../nginx-replay';
+import { asked, at, chainRequest, realipTrustsClient, startReplay } from '../nginx-replay';
 import type { ChainRequest, ChainResponse, LoadedNginx } from '../proxy-chain';
 import type { CheckResult } from '../types';
 
@@ -36,7 +36,7 @@ export async function logTrail(spec: Spec, context: GradingContext, env: Record<
   }
   const request = chainRequest(spec.request);
   const response = await replay.send(request);
-  const judged = spec.hop === 'nginx' ? nginxHop(spec, replay.nginx, request, response) : appHop(spec, request, response); // prettier-ignore
+  const judged = spec.hop === 'nginx' ? nginxHop(spec, replay.nginx, context.files, request, response) : appHop(spec, request, response); // prettier-ignore
   return { ...base, ...judged };
 }
 
@@ -49,7 +49,13 @@ function missing(spec: Spec, line: string, client: string, id: string): string[]
   return out;
 }
 
-function nginxHop(spec: Spec, nginx: LoadedNginx, request: ChainRequest, response: ChainResponse): Verdict {
+function nginxHop(
+  spec: Spec,
+  nginx: LoadedNginx,
+  files: Record<string, string>,
+  request: ChainRequest,
+  response: ChainResponse,
+): Verdict {
   const { decision } = response;
   const entries = decision.accessLogEntries(response.status, response.body.length);
   const what = asked(request);
@@ -70,10 +76,21 @@ function nginxHop(spec: Spec, nginx: LoadedNginx, request: ChainRequest, respons
     forged && hasAddress(entry.line, forged) && lacks.some((l) => l.includes('address'))
       ? ` It names ${forged}, which the client wrote in X-Forwarded-For: log $remote_addr, the address nginx saw.`
       : '';
+  const realip = lacks.some((l) => l.includes('address')) ? realipTrustsClient(decision, request) : null;
+  if (realip) {
+    return {
+      passed: false,
+      message: `nginx's access log line for ${what} lacks ${lacks.join(' and ')}: ${quote(entry.line)}.${realip.note}`,
+      ...at(realip.directive),
+    };
+  }
+  // Debian's own access_log (nginx.conf, not a workspace file) is not where the fix goes: the site's server is.
+  const culprit = format ?? entry.directive;
+  const inWorkspace = culprit && culprit.file in files ? culprit : decision.server;
   return {
     passed: false,
     message: `nginx's access log line for ${what} (format ${formatName}) lacks ${lacks.join(' and ')}: ${quote(entry.line)}.${names}`,
-    ...at(format ?? entry.directive),
+    ...at(inWorkspace),
   };
 }
 

@@ -6,7 +6,7 @@
 import type { CheckSpec } from '../../content/checks-schema';
 import { limitZones, type ProxyDecision } from '../../config/nginx';
 import type { GradingContext } from '../context';
-import { asked, at, chainRequest, startReplay } from '../nginx-replay';
+import { asked, at, chainRequest, realipTrustsClient, startReplay } from '../nginx-replay';
 import type { CheckResult } from '../types';
 
 type Spec = Extract<CheckSpec, { kind: 'rate-limit' }>;
@@ -58,6 +58,10 @@ export async function rateLimit(
       );
     }
     if (zones.length === 0) return fail(`${answered} There is no limit_req_zone: nothing counts the attempts.`);
+    const realip = last
+      ? realipTrustsClient(last, chainRequest(spec.request, [['X-Forwarded-For', '10.66.0.1']]))
+      : null;
+    if (realip) return fail(`${answered}${realip.note}`, at(realip.directive));
     const location = last?.location ?? last?.server;
     return fail(`${answered} No limit_req with a zone applies to this location, or its rate and burst let ${spec.attempts} through at once.`, at(location)); // prettier-ignore
   }

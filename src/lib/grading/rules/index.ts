@@ -38,6 +38,12 @@ import { apacheHeaderMissingAlways } from './apache-header-missing-always';
 import { apacheForwardedProto } from './apache-forwarded-proto';
 import { apacheHostHeaderSpoofable } from './apache-host-header-spoofable';
 import { apacheProxypassOrder } from './apache-proxypass-order';
+import { apacheWeakTls } from './apache-weak-tls';
+import { apacheNoHttpsRedirect } from './apache-no-https-redirect';
+import { apacheProxyHeadersMissing } from './apache-proxy-headers-missing';
+import { apacheProxySsrf } from './apache-proxy-ssrf';
+import { apacheAllowWithoutDeny } from './apache-allow-without-deny';
+import { apacheH2cSmuggling } from './apache-h2c-smuggling';
 import { vulnerableDependency } from './vulnerable-dependency';
 
 /**
@@ -84,5 +90,11 @@ export const rules = {
   'apache-forwarded-proto': apacheForwardedProto,
   'apache-host-header-spoofable': apacheHostHeaderSpoofable,
   'apache-proxypass-order': apacheProxypassOrder,
+  'apache-weak-tls': apacheWeakTls,
+  'apache-no-https-redirect': apacheNoHttpsRedirect,
+  'apache-proxy-headers-missing': apacheProxyHeadersMissing,
+  'apache-proxy-ssrf': apacheProxySsrf,
+  'apache-allow-without-deny': apacheAllowWithoutDeny,
+  'apache-h2c-smuggling': apacheH2cSmuggling,
   'vulnerable-dependency': vulnerableDependency,
 } satisfies Record<string, Rule>;

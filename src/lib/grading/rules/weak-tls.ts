@@ -6,21 +6,13 @@
  */
 import { EMULATED_NGINX, effectiveDirective } from '../../config/nginx';
 import { at, withNginx } from '../nginx-rule';
-import { MOZILLA_INTERMEDIATE_CIPHERS, effectiveProtocols } from '../nginx-tls';
+import { effectiveProtocols } from '../nginx-tls';
+import { OLD_PROTOCOLS, OPENSSL_NOTE, cipherProblem } from '../tls-guidance';
 import { noListener } from '../proxy-chain';
 import { BlockedError } from '../types';
 import { tlsServers } from '../nginx-scan';
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
-
-const OLD_PROTOCOLS = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
-/** A weak component anywhere in a suite name (ECDHE-RSA-DES-CBC3-SHA) or as a keyword (RC4, aNULL). */
-const WEAK_CIPHER = /(^|[-:+])(RC4|DES|3DES|MD5|NULL|EXPORT|EXP|aNULL|eNULL|ADH|AECDH|PSK|SEED|IDEA|CAMELLIA)([-:+]|$)/;
-/** A suite name (not a keyword such as HIGH or a `!` exclusion) that Mozilla 6.0 intermediate leaves out. */
-const outsideProfile = (cipher: string) =>
-  /^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(cipher) && !MOZILLA_INTERMEDIATE_CIPHERS.includes(cipher);
-const OPENSSL_NOTE =
-  '(OpenSSL 3 at its default security level already refuses TLS 1.0 and 1.1 handshakes, but the config should say what it serves)';
 
 export const weakTls: Rule = {
   id: 'weak-tls',
@@ -67,24 +59,8 @@ export const weakTls: Rule = {
           found.push({ rule: 'weak-tls', severity: 'high', message, ...at(marker) });
         }
         const ciphers = effectiveDirective(level.chain, 'ssl_ciphers');
-        const list = (ciphers?.args[0] ?? '').split(':').filter((cipher) => cipher && !cipher.startsWith('!'));
-        const weak = list.filter((cipher) => WEAK_CIPHER.test(cipher));
-        if (ciphers && weak.length > 0) {
-          found.push({
-            rule: 'weak-tls',
-            severity: 'high',
-            message: `ssl_ciphers enables weak ciphers: ${weak.slice(0, 3).join(', ')}.`,
-            ...at(ciphers),
-          });
-        } else if (ciphers && list.some(outsideProfile)) {
-          const outside = list.filter(outsideProfile);
-          found.push({
-            rule: 'weak-tls',
-            severity: 'high',
-            message: `ssl_ciphers lists suites outside Mozilla's intermediate profile (6.0: six ECDHE suites, no DHE): ${outside.slice(0, 3).join(', ')}.`,
-            ...at(ciphers),
-          });
-        }
+        const problem = ciphers && cipherProblem(ciphers.args[0] ?? '', 'ssl_ciphers');
+        if (ciphers && problem) found.push({ rule: 'weak-tls', severity: 'high', message: problem, ...at(ciphers) });
         return found;
       });
     }),

@@ -17,9 +17,11 @@ def prepare():
     # the stand-ins exist before Gunicorn is imported.
     console.install()
     shims.install()
-    from . import client, config_selection, dependencies, devserver, facts, gunicorn_server, runner, sessions, waitress_server
+    from . import client, config_selection, dependencies, devserver, facts, gunicorn_server, route_builders, runner, sessions, waitress_server
 
     config_selection.install()
+    route_builders.install()
+    _warm_up(runner)
 
     devserver.install()
     waitress_server.install()
@@ -32,6 +34,16 @@ def prepare():
     _METHODS.update(
         run=runner.run, request=client.request, facts=facts.facts, stop=stop, dependencies=dependencies.dependencies
     )
+
+
+def _warm_up(runner):
+    """What every first Run would otherwise do once, done here so the memory snapshot holds it:
+    the URL builders of the static route every Flask app gets, and which loaded modules are not
+    the project's (runner.forget_project_modules walks all of them)."""
+    from flask import Flask
+
+    Flask("prodready_harness")
+    runner.forget_project_modules()
 
 
 def connect(emit, audit_site_packages=None):

@@ -142,6 +142,9 @@ def _run_with_reloader(main_func, extra_files=None, exclude_patterns=None, inter
 
 
 def install():
+    # Looked up now, at prepare() before the memory snapshot: the lookup scans every archive on
+    # sys.path (the stdlib zip's whole name list) and was most of the first Run's time.
+    _werkzeug_version()
     werkzeug.serving.make_server = _make_server
     werkzeug._reloader.run_with_reloader = _run_with_reloader
 

@@ -14,7 +14,7 @@ import importlib.metadata
 import os
 import sys
 
-from . import config_selection, dependencies, devserver, shims, versions
+from . import config_selection, dependencies, devserver, route_builders, shims, versions
 
 PINNED_ROOT = "/lib/prodready-pinned"
 SWAPPABLE = ("flask", "werkzeug")
@@ -50,6 +50,7 @@ def _swap(versions_by_name):
     importlib.reload(devserver)
     devserver.install()
     config_selection.install()
+    route_builders.install()
     _active.clear()
     _active.update(versions_by_name)
 

@@ -1,6 +1,7 @@
 """Runs a project the way production starts it (`python app.py`, later gunicorn and waitress
 command lines), in a clean environment, and records what ends up being served."""
 
+import importlib.util
 import os
 import re
 import runpy
@@ -45,14 +46,23 @@ def write_project(files):
             handle.write(content)
 
 
+# Modules seen before that are not the project's, by name: the same module object is not looked
+# at again (each run walks all of sys.modules, a thousand entries).
+_outside_project = {}
+
+
 def forget_project_modules():
     """Drop the project's modules so the next import runs the new code, as a new process would.
     Only the project's own path finders are reset: invalidating every cache would make each
     import miss re-read the stdlib zip's directory (a quarter of a second each in Pyodide)."""
     for name, module in list(sys.modules.items()):
+        if _outside_project.get(name) is module:
+            continue
         path = getattr(module, "__file__", None) or ""
-        if path.startswith(PROJECT_DIR + "/"):
+        if isinstance(path, str) and path.startswith(PROJECT_DIR + "/"):
             del sys.modules[name]
+        else:
+            _outside_project[name] = module
     for path in list(sys.path_importer_cache):
         if path == PROJECT_DIR or path.startswith(PROJECT_DIR + "/"):
             del sys.path_importer_cache[path]
@@ -191,9 +201,32 @@ def _execute(kind, target):
         path = os.path.join(os.getcwd(), target)
         if not os.path.isfile(path):
             raise CommandError(f"python: can't open file {path!r}: [Errno 2] No such file or directory")
-        runpy.run_path(path, run_name="__main__")
+        _run_script(path)
     else:
         runpy.run_module(target, run_name="__main__", alter_sys=True)
+
+
+# Compiled scripts by (path, source): the grader runs the same file several times per Check.
+_scripts = {}
+_ZIP_END = b"PK\x05\x06"  # a zip archive's end record: `python FILE` runs such a file's __main__.py
+
+
+def _run_script(path):
+    """runpy.run_path(path, run_name="__main__") for a plain source file, with its code compiled
+    once per content (code objects are immutable; each run executes it in a fresh module)."""
+    with open(path, "rb") as handle:
+        source = handle.read()
+    if _ZIP_END in source or source.startswith(importlib.util.MAGIC_NUMBER):
+        runpy.run_path(path, run_name="__main__")
+        return
+    key = (path, source)
+    code = _scripts.get(key)
+    if code is None:
+        if len(_scripts) >= 64:
+            _scripts.clear()
+        # As runpy compiles it (its _get_code_from_file).
+        code = _scripts[key] = compile(source, path, "exec")
+    runpy._run_module_code(code, None, "__main__", pkg_name="", script_name=path)
 
 
 def run(options):
