@@ -52,6 +52,8 @@ export class AuditRuntime implements PythonRuntime {
   constructor(
     private readonly inner: PythonRuntime,
     private readonly entries: ReadonlyArray<{ command: string; env: Record<string, string> }> = [],
+    /** Folders outside the project production has (deployment-directories.ts), made empty for each run. */
+    private readonly directories: readonly string[] = [],
   ) {
     this.commands = entries.map((entry) => entry.command);
   }
@@ -82,8 +84,15 @@ export class AuditRuntime implements PythonRuntime {
     if (method === 'run' || method === 'stop' || method === 'request') this.facts = null;
     if (method === 'run') {
       const options = args as Parameters<HostApi['run']>[0];
-      // An audit run: the audit's packages, stand-ins for other imports, databases in memory.
-      return this.inner.call(method, { ...options, files: this.subset(options.files), audit: true } as typeof args);
+      // An audit run: the audit's packages, stand-ins for other imports, databases in memory,
+      // production's folders outside the project.
+      const directories = [...(options.directories ?? []), ...this.directories];
+      return this.inner.call(method, {
+        ...options,
+        files: this.subset(options.files),
+        audit: true,
+        directories,
+      } as typeof args);
     }
     if (method === 'facts') {
       const { session, files } = args as Parameters<HostApi['facts']>[0];

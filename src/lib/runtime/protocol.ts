@@ -34,6 +34,11 @@ export interface RunOptions {
    * for the run; the environment's CREDENTIALS_DIRECTORY names it. Default none.
    */
   credentials?: { directory: string; files: Record<string, string> } | null;
+  /**
+   * Absolute folders outside the project that production has (a volume, a package's /etc folder):
+   * those missing are created empty for the run and removed before the next. Default none.
+   */
+  directories?: string[];
 }
 
 /** gevent and eventlet: their WSGI servers, served in the audit by green_servers.py. */
