@@ -172,9 +172,9 @@ export interface AppFacts {
   secretLiteral: SourceLocation | null;
   /**
    * Error handlers registered on the served app, with where they are defined; asked with
-   * `probeErrorHandlers`, whether each answers an exception with its text (called with a marker).
+   * `probeErrorHandlers`, the body of each that answers an exception with its text (called with a marker).
    */
-  errorHandlers: Array<{ code: number | null; exception: string | null; echoesMessage?: boolean } & SourceLocation>;
+  errorHandlers: Array<{ code: number | null; exception: string | null; echoedBody?: string } & SourceLocation>;
   /** Literal settings that turn debug on (`debug=True`, `config["DEBUG"] = True`, …), found with ast. */
   debugSettings: Array<SourceLocation & { form: string }>;
   /** Werkzeug's ProxyFix in front of the served app: its hop counts, and where it is applied. */

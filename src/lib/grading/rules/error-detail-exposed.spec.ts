@@ -107,6 +107,12 @@ def not_found(error):
 def on_error(error):
     app.logger.exception("unexpected")
     return jsonify(error="something went wrong"), 500
+
+
+@app.errorhandler(KeyError)
+def on_key_error(error):
+    # The type beside the text: a traceback fragment, traceback-exposed's finding.
+    return jsonify(error=f"{type(error).__name__}: {error}"), 500
 `).replace(VIEW, '    order_id = int(raw_id) if raw_id.isdigit() else 0\n');
     expectNoFinding(await check(app));
   });

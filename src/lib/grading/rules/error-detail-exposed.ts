@@ -81,7 +81,10 @@ export const errorDetailExposed: Rule = {
     if (!leaked) {
       // The attack raised nothing the body repeats; an error handler that would, given an exception,
       // is still a finding: the next exception production meets is the one it sends.
-      const echoing = facts.errorHandlers.find((handler) => handler.echoesMessage);
+      // With the exception's type beside its text, it is a traceback fragment: traceback-exposed's finding.
+      const echoing = facts.errorHandlers.find(
+        (handler) => handler.echoedBody !== undefined && !tracebackIn(handler.echoedBody),
+      );
       if (!echoing) return { findings: [] };
       const type = echoing.exception ?? 'Exception';
       const kind =

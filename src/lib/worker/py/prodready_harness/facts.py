@@ -138,20 +138,21 @@ def _probe_exception(exception_class, code, marker):
         return None
 
 
-def _echoes_message(flask_app, function, exception_class, code):
-    """Whether the handler's response carries the exception's text: the handler is called, in a
-    request context, with an exception whose message is a fresh marker. Only the text can tell; what
-    the handler does besides is the project's (a handler that fails is not an echo)."""
+def _echoed_body(flask_app, function, exception_class, code):
+    """The handler's response body when it carries the exception's text, else None: the handler is
+    called, in a request context, with an exception whose message is a fresh marker. Only the text
+    can tell; what the handler does besides is the project's (a handler that fails is not an echo).
+    The body goes back so the rule can tell a traceback fragment (traceback-exposed's) apart."""
     marker = "prodready-probe-" + secrets.token_hex(6)
     exception = _probe_exception(exception_class, code, marker)
     if exception is None:
-        return False
+        return None
     try:
         with flask_app.test_request_context("/"):
-            response = flask_app.make_response(function(exception))
-            return marker in response.get_data(as_text=True)
+            body = flask_app.make_response(function(exception)).get_data(as_text=True)
     except Exception:  # the handler's own failure: not an answer that carries the text
-        return False
+        return None
+    return body[:4000] if marker in body else None
 
 
 def error_handlers(flask_app, probe=False):
@@ -171,8 +172,9 @@ def error_handlers(flask_app, probe=False):
                     "file": file,
                     "line": code_object.co_firstlineno,
                 }
-                if probe:
-                    handler["echoesMessage"] = _echoes_message(flask_app, function, exception, code)
+                echoed = _echoed_body(flask_app, function, exception, code) if probe else None
+                if echoed is not None:
+                    handler["echoedBody"] = echoed
                 handlers.append(handler)
     return handlers
 
