@@ -78,6 +78,13 @@ export function listenPorts(config: NginxConfig): { plain: number[]; tls: number
   return { plain: [...plain].sort(usual(80)), tls: [...tls].sort(usual(443)) };
 }
 
+/** The variables a directive's argument names (`$name` or `${name}`), lower-cased, in order. */
+export function variablesIn(text: string): string[] {
+  return [...text.matchAll(/\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g)].map((m) =>
+    (m[1] ?? m[2] ?? '').toLowerCase(),
+  );
+}
+
 /** A `log_format` some `access_log` writes with, and the first `access_log` that does. */
 export interface UsedLogFormat {
   /** The `log_format` directive; null for nginx's predefined `combined`. */
@@ -101,10 +108,7 @@ export function usedLogFormats(config: NginxConfig): UsedLogFormat[] {
     const name = (d.args[1] ?? 'combined').toLowerCase();
     const text = logFormat(config, name)?.text;
     if (text === undefined || used.has(name)) continue;
-    const variables = [...text.matchAll(/\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g)].map((m) =>
-      (m[1] ?? m[2] ?? '').toLowerCase(),
-    );
-    used.set(name, { format: name === 'combined' ? null : (defined.get(name) ?? null), variables, usedBy: d });
+    used.set(name, { format: name === 'combined' ? null : (defined.get(name) ?? null), variables: variablesIn(text), usedBy: d }); // prettier-ignore
   }
   return [...used.values()];
 }

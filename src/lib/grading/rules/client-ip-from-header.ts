@@ -5,7 +5,7 @@
  */
 import { directives, httpScope, walk, type Directive } from '../../config/nginx';
 import { at, withNginx } from '../nginx-rule';
-import { usedLogFormats } from '../nginx-scan';
+import { usedLogFormats, variablesIn } from '../nginx-scan';
 import type { Finding } from '../types';
 import type { Rule } from '../rule';
 
@@ -13,9 +13,7 @@ import type { Rule } from '../rule';
 const CLIENT_HEADER = /^http_(x_forwarded_for|x_real_ip|forwarded|true_client_ip|cf_connecting_ip|x_client_ip)$/;
 
 function headerVariables(text: string): string[] {
-  return [...text.matchAll(/\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g)]
-    .map((m) => (m[1] ?? m[2] ?? '').toLowerCase())
-    .filter((name) => CLIENT_HEADER.test(name));
+  return variablesIn(text).filter((name) => CLIENT_HEADER.test(name));
 }
 
 function finding(message: string, directive: Directive): Finding {
