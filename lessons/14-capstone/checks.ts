@@ -70,6 +70,13 @@ export default defineChecks([
     hint: 'A 502 means the proxy and the app server disagree on where the app listens; 127.0.0.1 in the log means the app does not believe the one proxy in front.',
   },
   {
+    kind: 'audit-clean',
+    id: 'audit-clean',
+    title: 'Every rule runs on the deployment and finds nothing',
+    env: SECRET,
+    hint: 'Each finding names its rule: docs/rules.md says what it means and how to fix it.',
+  },
+  {
     kind: 'red-team',
     id: 'red-team',
     title: "Red team: every earlier lesson's attack fails",

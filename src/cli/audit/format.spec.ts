@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { AuditResult } from './evaluate';
 import type { AuditFinding } from './findings';
-import { toSarif, type LineReader } from './format';
+import { toSarif, toText, type LineReader } from './format';
 
 const finding = (line: number): AuditFinding => ({
   rule: 'debug-enabled',
@@ -49,5 +49,13 @@ describe('SARIF primaryLocationLineHash', () => {
     const twice = fingerprints([finding(3), finding(4)], [...source, 'app.run(debug=True)']);
     expect(twice[0]!.split(':')[0]).toBe(twice[1]!.split(':')[0]);
     expect(twice.map((hash) => hash.split(':')[1])).toEqual(['1', '2']);
+  });
+});
+
+describe('the summary line', () => {
+  test('says how many of the files read have findings, not just how many were read', () => {
+    const other: AuditFinding = { ...finding(1), file: 'nginx/shop.conf' };
+    const text = toText({ ...result([finding(3), finding(4), other]), fileCount: 6 }, { color: false });
+    expect(text).toMatch(/^3 findings \(3 high, 0 medium, 0 low\) in 2 of 6 files read\.$/m);
   });
 });

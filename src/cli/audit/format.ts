@@ -160,12 +160,20 @@ export function toText(result: AuditResult, options: TextOptions): string {
   const judged = result.unjudged.length === 0;
   lines.push(
     total === 0 && judged
-      ? paint('32', `No findings in ${plural(result.fileCount, 'file')}.`)
+      ? paint('32', `No findings in ${plural(result.fileCount, 'file')} read.`)
       : total === 0
-        ? paint('1;35', `No findings in what could be judged of ${result.fileCount} files: not a clean result.`)
-        : `${total} finding${total === 1 ? '' : 's'} (${count('high')} high, ${count('medium')} medium, ${count('low')} low) in ${plural(result.fileCount, 'file')}.`,
+        ? paint(
+            '1;35',
+            `No findings in what could be judged of ${plural(result.fileCount, 'file')} read: not a clean result.`,
+          )
+        : `${total} finding${total === 1 ? '' : 's'} (${count('high')} high, ${count('medium')} medium, ${count('low')} low) in ${filesWithFindings(result.findings)} of ${plural(result.fileCount, 'file')} read.`,
   );
   if (!judged && total > 0)
     lines.push(paint('1;35', 'Part of the project could not be judged: not a complete result.'));
   return lines.join('\n');
+}
+
+/** How many distinct files the findings point at (a finding without a file counts as none). */
+function filesWithFindings(findings: readonly AuditFinding[]): number {
+  return new Set(findings.flatMap((f) => (f.file ? [f.file] : []))).size;
 }

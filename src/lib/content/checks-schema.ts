@@ -439,6 +439,20 @@ const redTeamCheck = z
   })
   .strict();
 
+/**
+ * Every rule of the registry on the deployment, as `prodready audit` runs them: fails naming each
+ * finding's rule, file and line (docs/check-kinds.md).
+ */
+const auditClean = z
+  .object({
+    kind: z.literal('audit-clean'),
+    id,
+    title,
+    hint,
+    env,
+  })
+  .strict();
+
 /** The capstone's blue team: the site still works through the proxy the workspace has (nginx, else Apache). */
 const blueTeam = z
   .object({
@@ -489,6 +503,7 @@ const serviceStarts = z
 
 export const checkSpec = z.discriminatedUnion('kind', [
   redTeamCheck,
+  auditClean,
   blueTeam,
   serviceStarts,
   debuggerChain,

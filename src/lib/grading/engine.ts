@@ -22,6 +22,8 @@ import { proxyRequest } from './checks/proxy-request';
 import { pythonSyntax } from './checks/python-syntax';
 import { blueTeam } from './checks/blue-team';
 import { redTeam } from './checks/red-team';
+import { auditClean } from './checks/audit-clean';
+import { rules } from './rules';
 import { serviceStarts } from './checks/service-starts';
 import { rateLimit } from './checks/rate-limit';
 import { renewalHook } from './checks/renewal-hook';
@@ -61,6 +63,8 @@ async function runCheck(check: CheckSpec, context: GradingContext, grading: Grad
       return redTeam(check, grading.lesson.redTeam ?? [], context, grading.contextFor, (attack, attackContext) =>
         runWithinLimit(attack, attackContext, grading),
       );
+    case 'audit-clean':
+      return auditClean(check, context);
     case 'blue-team':
       return blueTeam(check, context, context.production.env);
     case 'service-starts':
@@ -115,7 +119,14 @@ async function runCheck(check: CheckSpec, context: GradingContext, grading: Grad
 async function runWithinLimit(check: CheckSpec, context: GradingContext, grading: Grading): Promise<CheckResult> {
   const { runs } = grading;
   // The red team replays each attack within its own limit; its own limit leaves room for all of them.
-  const limitMs = TIME_LIMITS.checkMs * (check.kind === 'red-team' ? (grading.lesson.redTeam?.length ?? 0) + 1 : 1);
+  // The audit runs every rule: each gets a check's time.
+  const limitMs =
+    TIME_LIMITS.checkMs *
+    (check.kind === 'red-team'
+      ? (grading.lesson.redTeam?.length ?? 0) + 1
+      : check.kind === 'audit-clean'
+        ? Object.keys(rules).length
+        : 1);
   let expired = false;
   const runtime = context.runtime;
   const guarded: PythonRuntime = {

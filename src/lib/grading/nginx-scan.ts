@@ -2,10 +2,13 @@
 import {
   blocks,
   directive,
+  directives,
   effectiveArrayDirective,
   httpScope,
   listens,
+  logFormat,
   serverBlocks,
+  walk,
   type Directive,
   type NginxConfig,
   type Scope,
@@ -73,4 +76,39 @@ export function listenPorts(config: NginxConfig): { plain: number[]; tls: number
   }
   const usual = (usualPort: number) => (a: number, b: number) => Number(b === usualPort) - Number(a === usualPort);
   return { plain: [...plain].sort(usual(80)), tls: [...tls].sort(usual(443)) };
+}
+
+/** The variables a directive's argument names (`$name` or `${name}`), lower-cased, in order. */
+export function variablesIn(text: string): string[] {
+  return [...text.matchAll(/\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g)].map((m) =>
+    (m[1] ?? m[2] ?? '').toLowerCase(),
+  );
+}
+
+/** A `log_format` some `access_log` writes with, and the first `access_log` that does. */
+export interface UsedLogFormat {
+  /** The `log_format` directive; null for nginx's predefined `combined`. */
+  format: Directive | null;
+  /** The variables the format logs, lower-cased, in order (`remote_addr`, `http_cookie`…). */
+  variables: string[];
+  usedBy: Directive;
+}
+
+/**
+ * The formats the config's `access_log` directives write with (`combined` when they name none), each
+ * once: a `log_format` no `access_log` uses logs nothing, so it is not judged (ngx_http_log_module).
+ */
+export function usedLogFormats(config: NginxConfig): UsedLogFormat[] {
+  const defined = new Map(
+    directives(httpScope(config), 'log_format').map((d) => [(d.args[0] ?? '').toLowerCase(), d] as const),
+  );
+  const used = new Map<string, UsedLogFormat>();
+  for (const { directive: d } of walk(config)) {
+    if (d.name !== 'access_log' || d.args[0] === 'off') continue;
+    const name = (d.args[1] ?? 'combined').toLowerCase();
+    const text = logFormat(config, name)?.text;
+    if (text === undefined || used.has(name)) continue;
+    used.set(name, { format: name === 'combined' ? null : (defined.get(name) ?? null), variables: variablesIn(text), usedBy: d }); // prettier-ignore
+  }
+  return [...used.values()];
 }

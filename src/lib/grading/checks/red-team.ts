@@ -47,6 +47,7 @@ const partOfKind: Record<CheckSpec['kind'], Part | null> = {
   'debugger-chain': null,
   'forged-session': null,
   'red-team': null,
+  'audit-clean': null,
   'blue-team': null,
   'service-starts': null,
   // Decided by the check itself, below.

@@ -45,6 +45,9 @@ import { apacheProxySsrf } from './apache-proxy-ssrf';
 import { apacheAllowWithoutDeny } from './apache-allow-without-deny';
 import { apacheH2cSmuggling } from './apache-h2c-smuggling';
 import { vulnerableDependency } from './vulnerable-dependency';
+import { secretInAccessLog } from './secret-in-access-log';
+import { clientIpFromHeader } from './client-ip-from-header';
+import { unlimitedRequestBody } from './unlimited-request-body';
 
 /**
  * The registry: every rule by its public id (lessons, `prodready audit`, SARIF). Rule ids, the
@@ -82,6 +85,9 @@ export const rules = {
   'proxy-ssrf': proxySsrf,
   'h2c-smuggling': h2cSmuggling,
   'allow-without-deny': allowWithoutDeny,
+  'secret-in-access-log': secretInAccessLog,
+  'client-ip-from-header': clientIpFromHeader,
+  'unlimited-request-body': unlimitedRequestBody,
   'judge-evasion': judgeEvasion,
   'secret-in-deploy-config': secretInDeployConfig,
   'apache-open-proxy': apacheOpenProxy,
