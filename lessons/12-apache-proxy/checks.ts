@@ -82,6 +82,16 @@ export default defineChecks([
   {
     kind: 'proxy-request',
     via: 'apache',
+    id: 'pages-reach-app',
+    title: 'A page under / reaches the app as the visitor asked for it (ProxyPass slashes)',
+    env: SECRET,
+    request: { scheme: 'https', path: '/products' },
+    expect: { status: 200 },
+    because: 'every page of the shop goes to the app, not only the home page',
+  },
+  {
+    kind: 'proxy-request',
+    via: 'apache',
     id: 'app-sees-visitor',
     title: "Through Apache, the app sees the visitor's address, https and the real host",
     env: SECRET,

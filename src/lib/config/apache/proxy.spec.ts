@@ -113,3 +113,25 @@ describe('the virtual Apache', () => {
     expect(other.kind === 'answer' && other.status).toBe(404);
   });
 });
+
+describe('ProxyPass joins the backend URL and the rest of the path as written (mod_proxy, apache2 2.4.71)', () => {
+  const site = (alias: string, url: string) =>
+    parseApacheSite(`<VirtualHost *:80>\n    ServerName shop.example\n    ProxyPass ${alias} ${url}\n</VirtualHost>\n`, 'apache/shop.conf'); // prettier-ignore
+  const ask = (alias: string, url: string, path: string) =>
+    virtualApache(site(alias, url), apacheRequestFor('http', 80, 'shop.example', path));
+
+  it('a slash on the path side only: / reaches the app, /orders/abc is a 500 naming the host it made', () => {
+    const root = ask('/', 'http://127.0.0.1:8000', '/');
+    expect(root.kind === 'proxy' && root.path).toBe('/');
+    const orders = ask('/', 'http://127.0.0.1:8000', '/orders/abc');
+    expect(orders.kind === 'answer' && [orders.status, orders.errorLog]).toEqual([
+      500,
+      'AH00898: DNS lookup failure for: 127.0.0.1:8000orders',
+    ]);
+  });
+
+  it('a slash on the backend side only passes a double slash on', () => {
+    const decision = ask('/app', 'http://127.0.0.1:8000/', '/app/x?q=1');
+    expect(decision.kind === 'proxy' && decision.path).toBe('//x?q=1');
+  });
+});

@@ -46,7 +46,14 @@ interface DecisionBase {
 }
 
 export type ApacheDecision =
-  | (DecisionBase & { kind: 'answer'; status: number; headers: HeaderPairs; body: string })
+  | (DecisionBase & {
+      kind: 'answer';
+      status: number;
+      headers: HeaderPairs;
+      body: string;
+      /** The line httpd writes to its error log for this answer, when it writes one (AH00898…). */
+      errorLog?: string;
+    })
   | (DecisionBase & {
       kind: 'proxy';
       /** `http://127.0.0.1:8000` */
@@ -298,10 +305,17 @@ export function virtualApache(config: ApacheConfig, request: ApacheRequest): Apa
       }
     : candidates.find((p) => proxyMatch(p.path, path));
   if (pass && pass.url !== '!') {
+    // proxy_trans: "proxy:" + the backend URL + the rest of the path, concatenated as written (no slash added or
+    // dropped); mod_proxy_http then parses the result, so `ProxyPass / http://127.0.0.1:8000` sends /orders to
+    // the host "127.0.0.1:8000orders".
+    const joined = backendUrl(pass.url, path.slice(pass.path.length));
+    if (joined.invalidHost !== undefined) {
+      const failed = answer(500, pass.at, [], 'The server encountered an internal error or misconfiguration and was unable to complete your request.</p>\n<p>Please contact the server administrator at \n webmaster@localhost to inform them of the time this error occurred,\n and the actions you performed just before this error.</p>\n<p>More information about this error may be available\nin the server error log.'); // prettier-ignore
+      return { ...failed, errorLog: `AH00898: DNS lookup failure for: ${joined.invalidHost}` } as ApacheDecision;
+    }
     const url = new URL(pass.url);
-    const upstream = `${url.protocol}//${url.host}`;
-    const rest = path.slice(pass.path.length);
-    const upstreamPath = joinPaths(url.pathname, rest) + query;
+    const upstream = `${url.protocol}//${joined.hostPort}`;
+    const upstreamPath = joined.path + query;
     let headers: HeaderPairs = request.headers.filter(([n]) => !/^(connection|keep-alive|proxy-connection)$/i.test(n));
     for (const d of merged(levels, 'RequestHeader')) headers = applyHeaderDirective(headers, d.args);
     const preserve = /^on$/i.test(effective(levels, 'ProxyPreserveHost')?.args[0] ?? 'off');
@@ -352,6 +366,22 @@ function appendHeader(headers: HeaderPairs, name: string, value: string): Header
   const existing = headerValue(headers, name);
   const others = headers.filter(([n]) => n.toLowerCase() !== name.toLowerCase());
   return [...others, [name, existing === undefined ? value : `${existing}, ${value}`]];
+}
+
+/**
+ * The backend URL and the rest of the client's path joined as mod_proxy does (string concatenation), split into
+ * host:port and path. A host:port that is not one (a port with letters) is what mod_proxy cannot resolve: httpd
+ * answers 500 and logs "AH00898: DNS lookup failure for: <host:port>" (read off apache2 2.4.71; held to it in
+ * tests/reality/apache-proxy-paths.test.ts). A double slash is passed on as it is.
+ */
+export function backendUrl(url: string, rest: string): { hostPort: string; path: string; invalidHost?: string } {
+  const joined = url + rest;
+  const afterScheme = joined.slice(joined.indexOf('://') + 3);
+  const slash = afterScheme.indexOf('/');
+  const hostPort = slash === -1 ? afterScheme : afterScheme.slice(0, slash);
+  const path = slash === -1 ? '/' : afterScheme.slice(slash);
+  const valid = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(:\d{1,5})?$/i.test(hostPort);
+  return valid ? { hostPort, path } : { hostPort, path, invalidHost: hostPort };
 }
 
 function joinPaths(base: string, rest: string): string {

@@ -1,0 +1,98 @@
+/**
+ * The virtual Apache's ProxyPass and <Proxy> access against Debian's apache2 2.4.71, on generated variants: every
+ * slash/no-slash pairing of a ProxyPass path and backend URL asked for a few paths (mod_proxy joins the backend URL
+ * and the rest of the path as written: `ProxyPass / http://127.0.0.1:8000` sends /orders to the host
+ * "127.0.0.1:8000orders"), and <Proxy>/<ProxyMatch> sections guarding forward and reverse proxied requests. A
+ * small Node server stands for the app and reports the path it got; apache2 runs as `apache2 -D FOREGROUND` on a
+ * ServerRoot laid out as Debian's /etc/apache2 in a temp dir, loopback only.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseApacheSite, virtualApache, type ApacheDecision } from '../../src/lib/config/apache';
+import { APACHE, makeServerRoot } from './lib/apache';
+import { request, tryRequest } from './lib/http';
+import { freePort, start, waitUntil } from './lib/processes';
+
+const ALIASES = ['/', '/app', '/app/'];
+const BACKENDS = ['', '/', '/base', '/base/'];
+const PATHS = ['/', '/orders/abc', '/app', '/app/x', '/appx?q=1'];
+
+/**
+ * What a client can see of an answer: the path the app got, or the status of an error Apache made itself
+ * (a request ProxyPass does not take is served from DocumentRoot, which the sandbox does not have: "not proxied").
+ */
+interface Outcome {
+  status: number | 'not proxied';
+  appGot?: string;
+  errorLog?: string;
+}
+
+function virtualOutcome(decision: ApacheDecision): Outcome {
+  if (decision.kind === 'proxy') return { status: 200, appGot: decision.path };
+  if (decision.kind === 'forward') return { status: 200, appGot: new URL(decision.url).pathname };
+  if (decision.kind === 'answer' && decision.at?.name !== 'ProxyPass') return { status: 'not proxied' };
+  if (decision.kind === 'answer') return { status: decision.status, errorLog: decision.errorLog };
+  return { status: 0 };
+}
+
+function realOutcome(status: number, body: string): Outcome {
+  const app = /^\{"path":/.test(body) ? (JSON.parse(body) as { path: string }) : undefined;
+  if (app) return { status, appGot: app.path };
+  return status >= 500 ? { status } : { status: 'not proxied' };
+}
+
+function startApp(port: number): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ path: req.url }));
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+test('ProxyPass joins path and backend URL as written, as apache2 does', { timeout: 120_000 }, async () => {
+  const appPort = await freePort();
+  const port = await freePort();
+  const app = await startApp(appPort);
+  const variants = ALIASES.flatMap((alias) =>
+    BACKENDS.map((tail) => ({ alias, url: `http://127.0.0.1:${appPort}${tail}` })),
+  );
+  const vhost = (listen: string, name: string, alias: string, url: string) =>
+    `<VirtualHost ${listen}>\n    ServerName ${name}\n    ProxyPass ${alias} ${url}\n</VirtualHost>\n`;
+  const root = makeServerRoot();
+  writeFileSync(join(root.dir, 'ports.conf'), `Listen 127.0.0.1:${port}\n`);
+  writeFileSync(
+    join(root.dir, 'sites-enabled', 'shop.conf'),
+    variants.map((v, i) => vhost(`*:${port}`, `v${i}.example`, v.alias, v.url)).join(''),
+  );
+  const server = start('apache2', APACHE, ['-D', 'FOREGROUND', '-d', root.dir, '-f', join(root.dir, 'apache2.conf')], { cwd: root.dir, env: root.env }); // prettier-ignore
+  try {
+    await waitUntil(server, `apache2 on port ${port}`, () => tryRequest({ port, path: '/' }));
+    const disagreements: string[] = [];
+    let asked = 0;
+    for (const [i, v] of variants.entries()) {
+      const config = parseApacheSite(vhost('*:80', `v${i}.example`, v.alias, v.url), 'apache/shop.conf');
+      for (const path of PATHS) {
+        asked++;
+        const reply = await request({ port, path, headers: { Host: `v${i}.example` } });
+        const real = realOutcome(reply.status, reply.body);
+        const log = readFileSync(join(root.dir, 'log', 'error.log'), 'utf8');
+        const virtual = virtualOutcome(
+          virtualApache(config, { scheme: 'http', port: 80, method: 'GET', path, headers: [['Host', `v${i}.example`]], client: '127.0.0.1' }), // prettier-ignore
+        );
+        if (virtual.errorLog !== undefined && !log.includes(virtual.errorLog)) real.errorLog = 'not in error.log';
+        const { errorLog: _said, ...said } = virtual;
+        if (JSON.stringify(real) !== JSON.stringify(said))
+          disagreements.push(`ProxyPass ${v.alias} ${v.url}, GET ${path}: apache2 ${JSON.stringify(real)}, virtual ${JSON.stringify(virtual)}`); // prettier-ignore
+      }
+    }
+    console.log(`apache proxy paths: ${asked} requests, ${asked - disagreements.length} agree`);
+    assert.deepEqual(disagreements, []);
+  } finally {
+    await server.stop();
+    app.close();
+    root.remove();
+  }
+});
