@@ -49,7 +49,7 @@ export async function proxyRequest(
       expect.status === 403 && sent.nginxDecision
         ? accessNote(sent.nginxDecision, request.client)
         : sent.apacheDecision
-          ? proxyPassNote(sent.apacheDecision, request.path)
+          ? apacheNote(sent.apacheDecision, request.path)
           : '';
     return fail(`${asked} answered ${response.status}, expected ${expect.status}.${note}`, where);
   }
@@ -116,8 +116,11 @@ function accessNote(decision: ProxyDecision, client: string): string {
   return '';
 }
 
-/** What became of the path on its way through ProxyPass, when that explains a wrong answer. */
-function proxyPassNote(decision: ApacheDecision, path: string): string {
+/** What the virtual Apache did that explains a wrong answer: a redirect's status, the path through ProxyPass. */
+function apacheNote(decision: ApacheDecision, path: string): string {
+  // mod_alias: a Redirect with no status answers 302 (httpd 2.4 docs, mod_alias, Redirect).
+  if (decision.kind === 'answer' && decision.status === 302 && decision.at?.name === 'Redirect')
+    return ` ${decision.at.name} ${decision.at.args.join(' ')} answers 302 (mod_alias's default, "temporary"): write Redirect permanent for a 301.`;
   const why = 'ProxyPass joins its URL and the rest of the path as written: a slash on both sides, or on neither.';
   if (decision.kind === 'answer' && decision.errorLog) return ` Apache's error log: ${decision.errorLog}. ${why}`;
   if (decision.kind === 'proxy' && decision.path.split('?')[0] !== path.split('?')[0])
