@@ -33,7 +33,8 @@ interface Outcome {
 function virtualOutcome(decision: ApacheDecision): Outcome {
   if (decision.kind === 'proxy') return { status: 200, appGot: decision.path };
   if (decision.kind === 'forward') return { status: 200, appGot: new URL(decision.url).pathname };
-  if (decision.kind === 'answer' && decision.at?.name !== 'ProxyPass') return { status: 'not proxied' };
+  if (decision.kind === 'answer' && decision.status !== 403 && decision.at?.name !== 'ProxyPass')
+    return { status: 'not proxied' };
   if (decision.kind === 'answer') return { status: decision.status, errorLog: decision.errorLog };
   return { status: 0 };
 }
@@ -41,7 +42,7 @@ function virtualOutcome(decision: ApacheDecision): Outcome {
 function realOutcome(status: number, body: string): Outcome {
   const app = /^\{"path":/.test(body) ? (JSON.parse(body) as { path: string }) : undefined;
   if (app) return { status, appGot: app.path };
-  return status >= 500 ? { status } : { status: 'not proxied' };
+  return status >= 500 || status === 403 ? { status } : { status: 'not proxied' };
 }
 
 function startApp(port: number): Promise<http.Server> {
@@ -96,3 +97,67 @@ test('ProxyPass joins path and backend URL as written, as apache2 does', { timeo
     root.remove();
   }
 });
+
+/** Access sections for proxied requests, each in a vhost of its own port (a forward request gets the port's first). */
+const ACCESS: Record<string, (app: string) => string> = {
+  'ProxyRequests On, <Proxy *> Require all denied': () =>
+    'ProxyRequests On\n<Proxy *>\n    Require all denied\n</Proxy>',
+  'ProxyRequests On, <Proxy *> Require ip 10.0.0.0/8': () => 'ProxyRequests On\n<Proxy *>\n    Require ip 10.0.0.0/8\n</Proxy>', // prettier-ignore
+  'ProxyRequests On, <Proxy *> Require ip 10.0.0.0/255.0.0.0': () => 'ProxyRequests On\n<Proxy *>\n    Require ip 10.0.0.0/255.0.0.0\n</Proxy>', // prettier-ignore
+  'ProxyRequests On, <Proxy *> Require ip 127': () => 'ProxyRequests On\n<Proxy *>\n    Require ip 127\n</Proxy>',
+  'ProxyRequests On, <Proxy *> Require local': () => 'ProxyRequests On\n<Proxy *>\n    Require local\n</Proxy>',
+  'ProxyRequests On, <Proxy *> Require all granted': () => 'ProxyRequests On\n<Proxy *>\n    Require all granted\n</Proxy>', // prettier-ignore
+  'ProxyRequests On alone': () => 'ProxyRequests On',
+  'ProxyRequests On, <Location /> Require all denied': () => 'ProxyRequests On\n<Location />\n    Require all denied\n</Location>', // prettier-ignore
+  '<Proxy app/admin> Require all denied': (app) => `<Proxy "${app}/admin">\n    Require all denied\n</Proxy>`,
+  '<ProxyMatch /admin> Require all denied': () => '<ProxyMatch "/admin">\n    Require all denied\n</ProxyMatch>',
+  '<Proxy *> denied, <Location /> granted': () => '<Proxy *>\n    Require all denied\n</Proxy>\n<Location />\n    Require all granted\n</Location>', // prettier-ignore
+};
+
+test(
+  '<Proxy> and <ProxyMatch> sections guard forward and reverse proxied requests, as apache2 does',
+  { timeout: 120_000 },
+  async () => {
+    const appPort = await freePort();
+    const app = await startApp(appPort);
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    const names = Object.keys(ACCESS);
+    const ports = await Promise.all(names.map(() => freePort()));
+    const vhost = (port: number | string, name: string) =>
+      `<VirtualHost *:${port}>\n    ServerName shop.example\n    ProxyPass / ${appUrl}/\n${ACCESS[name]!(appUrl).replace(/^/gm, '    ')}\n</VirtualHost>\n`;
+    const root = makeServerRoot();
+    writeFileSync(join(root.dir, 'ports.conf'), ports.map((p) => `Listen 127.0.0.1:${p}\n`).join(''));
+    writeFileSync(
+      join(root.dir, 'sites-enabled', 'shop.conf'),
+      names.map((name, i) => vhost(ports[i]!, name)).join(''),
+    );
+    const server = start('apache2', APACHE, ['-D', 'FOREGROUND', '-d', root.dir, '-f', join(root.dir, 'apache2.conf')], { cwd: root.dir, env: root.env }); // prettier-ignore
+    try {
+      await waitUntil(server, `apache2 on port ${ports[0]}`, () => tryRequest({ port: ports[0]!, path: '/' }));
+      const asks: Array<{ path: string; host: string }> = [
+        { path: '/orders/1', host: 'shop.example' },
+        { path: '/admin/x', host: 'shop.example' },
+        { path: `${appUrl}/fwd`, host: `127.0.0.1:${appPort}` },
+      ];
+      const disagreements: string[] = [];
+      for (const [i, name] of names.entries()) {
+        const config = parseApacheSite(vhost(80, name), 'apache/shop.conf');
+        for (const ask of asks) {
+          const reply = await request({ port: ports[i]!, path: ask.path, headers: { Host: ask.host } });
+          const real = realOutcome(reply.status, reply.body);
+          const virtual = virtualOutcome(
+            virtualApache(config, { scheme: 'http', port: 80, method: 'GET', path: ask.path, headers: [['Host', ask.host]], client: '127.0.0.1' }), // prettier-ignore
+          );
+          if (JSON.stringify(real) !== JSON.stringify(virtual))
+          disagreements.push(`${name}, GET ${ask.path}: apache2 ${JSON.stringify(real)}, virtual ${JSON.stringify(virtual)}`); // prettier-ignore
+        }
+      }
+      console.log(`apache proxy access: ${names.length * asks.length} requests, ${names.length * asks.length - disagreements.length} agree`); // prettier-ignore
+      assert.deepEqual(disagreements, []);
+    } finally {
+      await server.stop();
+      app.close();
+      root.remove();
+    }
+  },
+);

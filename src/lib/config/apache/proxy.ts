@@ -8,7 +8,8 @@
  * 2. translate_name: mod_rewrite first, then mod_proxy (ProxyPass in <Location>, then the server's list and the
  *    vhost's, main server first, first match wins — `ProxyPass /static !` only helps before `ProxyPass /`), then
  *    mod_alias (Redirect, Alias) — mod_proxy.c registers proxy_trans after mod_rewrite and before mod_alias;
- * 3. access: `Require` in the <Location> sections that match (and Debian's <Directory /> denial for files);
+ * 3. access: `Require` in the <Proxy> sections that match a proxied URL and the <Location>s that match the path
+ *    (access.ts);
  * 4. fixups: RequestHeader (mod_headers), in config order, main server then vhost then <Location>;
  * 5. the handler: mod_proxy_http appends X-Forwarded-For (the client address), X-Forwarded-Host (the Host the
  *    client sent) and X-Forwarded-Server (ServerName) to what the client sent (proxy_util.c, apr_table_mergen),
@@ -17,6 +18,7 @@
  *    status), the Server header follows ServerTokens (the app's own Server header is kept on proxied answers).
  */
 import { formatCombined } from '../nginx/access-log';
+import { proxySectionsFor, requireVerdict } from './access';
 import { EMULATED_APACHE } from './emulated';
 import type { ApacheConfig, ApacheDirective } from './types';
 import { directivesNamed, lastNamed, selectVhost, serverName } from './vhosts';
@@ -276,16 +278,22 @@ export function virtualApache(config: ApacheConfig, request: ApacheRequest): Apa
 
   // A forward proxy for any URL the client names (mod_proxy's proxy_detect), when ProxyRequests is On; else the
   // URL's path is served like any other request.
+  const forbidden = (at: ApacheDirective) => answer(403, at, [], "You don't have permission to access this resource.");
+  // Access for a proxied URL: the <Proxy> sections that match it, then the <Location>s (access.ts). A forward
+  // request's r->uri is the whole URL, which no <Location /path> matches: its <Proxy> sections alone decide.
+  const proxyDenial = (url: string, within: Levels) => {
+    const sections = serverLevels.flatMap((level) => proxySectionsFor(level, url).map((d) => d.children ?? []));
+    const verdict = requireVerdict([...sections, ...within], request.client, request.localAddress ?? '127.0.0.1');
+    return verdict?.allowed === false ? forbidden(verdict.at) : null;
+  };
   const forward = effective(serverLevels, 'ProxyRequests');
   if (absoluteUrl && /^on$/i.test(forward?.args[0] ?? '')) {
-    return { ...base, at: forward ?? null, kind: 'forward', url: request.path, headers: request.headers };
+    return proxyDenial(request.path, []) ?? { ...base, at: forward ?? null, kind: 'forward', url: request.path, headers: request.headers }; // prettier-ignore
   }
 
   // Access control for the URL space: Require in the matching <Location> sections (the innermost decides).
-  const requireAt = merged(locations, 'Require').at(-1);
-  if (requireAt && /^all$/i.test(requireAt.args[0] ?? '') && /^denied$/i.test(requireAt.args[1] ?? '')) {
-    return answer(403, requireAt, [], "You don't have permission to access this resource.");
-  }
+  const locationVerdict = requireVerdict(locations, request.client, request.localAddress ?? '127.0.0.1');
+  if (locationVerdict?.allowed === false) return forbidden(locationVerdict.at);
 
   // translate_name, mod_rewrite first: RewriteRule with [R] in the vhost (RewriteEngine On).
   const rewrite = rewriteRedirect(serverLevels, request, hostName || vhostName, path, query);
@@ -313,6 +321,8 @@ export function virtualApache(config: ApacheConfig, request: ApacheRequest): Apa
       const failed = answer(500, pass.at, [], 'The server encountered an internal error or misconfiguration and was unable to complete your request.</p>\n<p>Please contact the server administrator at \n webmaster@localhost to inform them of the time this error occurred,\n and the actions you performed just before this error.</p>\n<p>More information about this error may be available\nin the server error log.'); // prettier-ignore
       return { ...failed, errorLog: `AH00898: DNS lookup failure for: ${joined.invalidHost}` } as ApacheDecision;
     }
+    const denied = proxyDenial(pass.url + path.slice(pass.path.length), locations);
+    if (denied) return denied;
     const url = new URL(pass.url);
     const upstream = `${url.protocol}//${joined.hostPort}`;
     const upstreamPath = joined.path + query;
