@@ -16,6 +16,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'version-hidden',
+    redTeam: 'the version banner',
     title: 'Responses and error pages do not announce the Apache version',
     rule: 'apache-server-tokens',
     env: SECRET,
@@ -30,6 +31,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'proto-only-on-443',
+    redTeam: 'X-Forwarded-Proto claimed on port 80',
     title: 'Only the https vhost tells the app "X-Forwarded-Proto: https"',
     rule: 'apache-forwarded-proto',
     env: SECRET,

@@ -18,7 +18,8 @@ import { freePort, start, waitUntil } from './lib/processes';
 
 const ALIASES = ['/', '/app', '/app/'];
 const BACKENDS = ['', '/', '/base', '/base/'];
-const PATHS = ['/', '/orders/abc', '/app', '/app/x', '/appx?q=1'];
+/** `/a%2Fb`: AllowEncodedSlashes Off (the default) makes httpd answer 404 itself, before ProxyPass. */
+const PATHS = ['/', '/orders/abc', '/app', '/app/x', '/appx?q=1', '/app/a%2Fb'];
 
 /**
  * What a client can see of an answer: the path the app got, or the status of an error Apache made itself
@@ -91,6 +92,15 @@ test('ProxyPass joins path and backend URL as written, as apache2 does', { timeo
     }
     console.log(`apache proxy paths: ${asked} requests, ${asked - disagreements.length} agree`);
     assert.deepEqual(disagreements, []);
+    // Lesson 12's banner attack: an answer Apache makes itself shows Debian's ServerTokens OS, as the virtual says.
+    const own = await request({ port, path: '/%2f', headers: { Host: 'v0.example' } });
+    const config = parseApacheSite(vhost('*:80', 'v0.example', variants[0]!.alias, variants[0]!.url), 'apache/shop.conf'); // prettier-ignore
+    const decision = virtualApache(config, { scheme: 'http', port: 80, method: 'GET', path: '/%2f', headers: [['Host', 'v0.example']], client: '127.0.0.1' }); // prettier-ignore
+    assert.equal(own.status, 404);
+    assert.equal(decision.kind === 'answer' && decision.status, 404);
+    assert.equal(own.headers.server, new Map(decision.responseHeaders(404)).get('Server'));
+    assert.match(own.body, /Apache\/2\.4\.\d+ \(Debian\) Server at/);
+    assert.match(decision.kind === 'answer' ? decision.body : '', /Apache\/2\.4\.\d+ \(Debian\) Server at/);
   } finally {
     await server.stop();
     app.close();

@@ -291,6 +291,12 @@ export function virtualApache(config: ApacheConfig, request: ApacheRequest): Apa
     return proxyDenial(request.path, []) ?? { ...base, at: forward ?? null, kind: 'forward', url: request.path, headers: request.headers }; // prettier-ignore
   }
 
+  // AllowEncodedSlashes Off (the default): core refuses a path with %2F itself, 404, before any module maps it
+  // (httpd 2.4 docs, core, AllowEncodedSlashes) — an answer Apache makes, with its own Server header.
+  if (/%2f/i.test(path) && !/^(on|nodecode)$/i.test(effective(serverLevels, 'AllowEncodedSlashes')?.args[0] ?? 'off')) {
+    return answer(404, null, [], 'The requested URL was not found on this server.');
+  }
+
   // Access control for the URL space: Require in the matching <Location> sections (the innermost decides).
   const locationVerdict = requireVerdict(locations, request.client, request.localAddress ?? '127.0.0.1');
   if (locationVerdict?.allowed === false) return forbidden(locationVerdict.at);
