@@ -14,6 +14,15 @@ test("a start fails for a variable: KeyError, SECRET_KEY, or the app's own 'you 
       REDASH_COOKIE_SECRET: 'set',
     }),
   ).toBeNull();
+  expect(
+    missingVariable(
+      failed(
+        'Worker failed to boot.',
+        'decouple.UndefinedValueError: MAIL_PASSWORD not found. Declare it as envvar or define a default value.',
+      ),
+      {},
+    ),
+  ).toBe('MAIL_PASSWORD');
   // Flask's "FLASK_APP environment variable" hint names a locator, not a value the app asks for.
   expect(
     missingVariable(

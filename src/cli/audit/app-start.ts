@@ -20,13 +20,17 @@ export function missingVariable(outcome: RunOutcome, env: Record<string, string>
   const key = /(?:^|\n)KeyError: '([A-Za-z_][A-Za-z0-9_]*)'/.exec(`${message}\n${outcome.log}`)?.[1];
   if (key && env[key] === undefined) return key;
   if (/SECRET_KEY/.test(message) && env['SECRET_KEY'] === undefined) return 'SECRET_KEY';
-  // The app's own refusal: "You must set the REDASH_COOKIE_SECRET environment variable".
-  const refusal = `${message}\n${outcome.log}`
+  // The app's own refusal: "You must set the REDASH_COOKIE_SECRET environment variable"; a settings
+  // reader's: python-decouple's "MAIL_PASSWORD not found. Declare it as envvar or define a default value."
+  const refusals = `${message}\n${outcome.log}`
     .split('\n')
-    .find((line) =>
-      /must (be )?set|is (not set|required|missing)|(missing|required) (environment|env) var/i.test(line),
-    );
-  const named = [...(refusal ?? '').matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)]
+    .filter((line) =>
+      /must (be )?set|is (not set|required|missing)|(missing|required) (environment|env) var|not found\. declare it as envvar/i.test(
+        line,
+      ),
+    )
+    .join('\n');
+  const named = [...refusals.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)]
     .map((match) => match[1] as string)
     .find((name) => env[name] === undefined);
   return named ?? null;

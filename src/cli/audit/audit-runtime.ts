@@ -44,7 +44,7 @@ const TEST_CODE = /(^|\/)(tests?\/.*|test_[^/]*\.py|[^/]*_tests?\.py|conftest\.p
  * its latest request, so they stay until the next run, stop or request.
  */
 export class AuditRuntime implements PythonRuntime {
-  private facts: { files: WorkspaceFiles; result: Promise<AppFacts> } | null = null;
+  private facts: { files: WorkspaceFiles; probeErrorHandlers?: boolean; result: Promise<AppFacts> } | null = null;
   private readonly subsets = new WeakMap<WorkspaceFiles, WorkspaceFiles>();
   private readonly factSubsets = new WeakMap<WorkspaceFiles, WorkspaceFiles>();
   private readonly commands: string[];
@@ -52,6 +52,8 @@ export class AuditRuntime implements PythonRuntime {
   constructor(
     private readonly inner: PythonRuntime,
     private readonly entries: ReadonlyArray<{ command: string; env: Record<string, string> }> = [],
+    /** Folders outside the project production has (deployment-directories.ts), made empty for each run. */
+    private readonly directories: readonly string[] = [],
   ) {
     this.commands = entries.map((entry) => entry.command);
   }
@@ -82,15 +84,22 @@ export class AuditRuntime implements PythonRuntime {
     if (method === 'run' || method === 'stop' || method === 'request') this.facts = null;
     if (method === 'run') {
       const options = args as Parameters<HostApi['run']>[0];
-      // An audit run: the audit's packages, stand-ins for other imports, databases in memory.
-      return this.inner.call(method, { ...options, files: this.subset(options.files), audit: true } as typeof args);
+      // An audit run: the audit's packages, stand-ins for other imports, databases in memory,
+      // production's folders outside the project.
+      const directories = [...(options.directories ?? []), ...this.directories];
+      return this.inner.call(method, {
+        ...options,
+        files: this.subset(options.files),
+        audit: true,
+        directories,
+      } as typeof args);
     }
     if (method === 'facts') {
-      const { session, files } = args as Parameters<HostApi['facts']>[0];
+      const { session, files, probeErrorHandlers } = args as Parameters<HostApi['facts']>[0];
       if (session !== GRADER_SESSION) return this.inner.call(method, args);
-      if (this.facts?.files !== files) {
-        const result = this.inner.call('facts', { session, files: this.factFiles(files) });
-        this.facts = { files, result };
+      if (this.facts?.files !== files || this.facts.probeErrorHandlers !== probeErrorHandlers) {
+        const result = this.inner.call('facts', { session, files: this.factFiles(files), probeErrorHandlers });
+        this.facts = { files, probeErrorHandlers, result };
         // A failed call is not remembered: the next rule asks again.
         result.catch(() => {
           if (this.facts?.result === result) this.facts = null;

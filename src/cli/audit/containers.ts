@@ -16,6 +16,7 @@ import {
 } from '../../lib/config/dockerfile';
 import { parseDotenv, parseEnvFile, type EnvSetting } from '../../lib/config/dotenv';
 import type { SourceLocation, WorkspaceFiles } from '../../lib/runtime/protocol';
+import { isLocalOnly } from '../../lib/grading/addresses';
 
 export interface Container {
   /** `docker-compose.yml service web`, or the Dockerfile's path. */
@@ -49,6 +50,9 @@ export interface Containers {
   /** Dockerfiles and compose files read, for messages. */
   infos: string[];
 }
+
+/** A compose port's host address publishes on the host's loopback only (`127.0.0.1:8000:8000`). */
+export const isLoopback = (hostIp: string | null) => hostIp !== null && isLocalOnly(hostIp);
 
 const dirOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 /** A project path from a folder and a relative path (`..` and `.` resolved); null when it leaves the project. */
@@ -232,9 +236,7 @@ function serviceContainer(
     const source = resolvePath(dir, volume.source);
     if (source !== null && workdir && volume.target.replace(/\/+$/, '') === workdir.replace(/\/+$/, '')) root = source;
   }
-  const published = service.ports.find(
-    (port) => port.published !== null && !/^(127\.|\[?::1\]?$|localhost$)/.test(port.hostIp ?? ''),
-  );
+  const published = service.ports.find((port) => port.published !== null && !isLoopback(port.hostIp));
   return {
     ...base,
     label,

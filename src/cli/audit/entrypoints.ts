@@ -8,7 +8,7 @@ import { parseEnvFile, type EnvSetting } from '../../lib/config/dotenv';
 import { parseProcfile } from '../../lib/config/procfile';
 import type { ProcessLoad } from '../../lib/grading/process-manager';
 import { PROJECT_DIR, type SourceLocation, type WorkspaceFiles } from '../../lib/runtime/protocol';
-import type { Container } from './containers';
+import { isLoopback, type Container } from './containers';
 import { APP_SERVICE_ROOT, appServiceStarts } from './app-service';
 import { guessEntrypoint } from './guess-entrypoint';
 import { findServer, harnessCommand, type Found } from './server-command';
@@ -26,7 +26,10 @@ export interface Entrypoint {
   container: boolean;
   /** Its container publishes a port on the host's every interface (compose `ports:`). */
   published?: SourceLocation;
-  /** A compose service that publishes no port: only its neighbours on the compose network reach it. */
+  /**
+   * A compose service that publishes no port, or only on the host's loopback (`127.0.0.1:8000:8000`):
+   * only its neighbours on the compose network and the host's own processes (its reverse proxy) reach it.
+   */
   privateNetwork?: boolean;
   /** Guessed (no Procfile, unit, Dockerfile...), not declared by the project. */
   guessed: boolean;
@@ -243,7 +246,9 @@ export function findEntrypoints(
         container: true,
         ...(platform ? { platform: true } : {}),
         ...(container.published ? { published: container.published } : {}),
-        ...(container.service && !container.published && container.service.ports.length === 0
+        ...(container.service &&
+        !container.published &&
+        container.service.ports.every((port) => isLoopback(port.hostIp))
           ? { privateNetwork: true }
           : {}),
       },

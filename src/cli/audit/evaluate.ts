@@ -18,6 +18,7 @@ import { auditEntrypoint, type EntrypointAudit } from './app-rules';
 import { filesUnder } from './server-command';
 import { NOT_FOUND } from './attacks';
 import { AuditRuntime } from './audit-runtime';
+import { deploymentDirectories } from './deployment-directories';
 import { discover } from './discover';
 import type { Entrypoint } from './entrypoints';
 import { runRule, type AuditFinding, type Placed } from './findings';
@@ -69,7 +70,7 @@ const BEFORE_RUNNING = rulesOf('app').filter((id) => rules[id].needs?.beforeRunn
 export async function auditProject(project: Project, host: PythonRuntime): Promise<AuditResult> {
   const infos = [...project.infos];
   const unjudged: string[] = [];
-  const runtime = new AuditRuntime(host, project.entrypoints);
+  const runtime = new AuditRuntime(host, project.entrypoints, deploymentDirectories(project.files));
   const findings: Array<AuditFinding | Placed> = [];
   const entrypoints: AuditEntrypoint[] = project.notRun.map((skipped) => ({ ...skipped, started: false }));
   const staticContext = (extra: Partial<GradingContext>): GradingContext => ({

@@ -71,6 +71,20 @@ describe('readProject: container context', () => {
       published: { file: 'docker-compose.yml', line: 12 },
     });
   });
+
+  test("a service published on the host's loopback only is reached by the host's proxy, not by clients", () => {
+    const compose = (port: string) =>
+      `services:\n  web:\n    build: .\n    command: gunicorn -b 0.0.0.0:8000 app:app\n    ports:\n      - "${port}"\n`;
+    const app = 'from flask import Flask\napp = Flask(__name__)\n';
+    const loopback = readProject(
+      { 'docker-compose.yml': compose('${WEB_PORT:-127.0.0.1:8000}:8000'), 'app.py': app },
+      [],
+    );
+    expect(loopback.entrypoints[0]).toMatchObject({ privateNetwork: true });
+    expect(loopback.entrypoints[0]?.published).toBeUndefined();
+    const everywhere = readProject({ 'docker-compose.yml': compose('8000:8000'), 'app.py': app }, []);
+    expect(everywhere.entrypoints[0]?.privateNetwork).toBeUndefined();
+  });
 });
 
 test('a unit runs in its WorkingDirectory=, the project folder its ExecStart program is written under', () => {

@@ -34,6 +34,10 @@ export const requestSpec = z
     path: z.string().startsWith('/').describe('Path and query'),
     headers: z.record(z.string(), z.string()).default({}).describe('Request headers; default none'),
     body: z.string().optional().describe('Request body; default none'),
+    client: z
+      .string()
+      .optional()
+      .describe("Who connects, as the app server sees it (REMOTE_ADDR); default 203.0.113.7, a visitor's address"),
   })
   .strict();
 

@@ -205,6 +205,7 @@ export function send(context: GradingContext, request: RequestSpec): Promise<Htt
     path: request.path,
     headers: Object.entries(request.headers),
     body: request.body,
+    client: request.client,
   });
 }
 

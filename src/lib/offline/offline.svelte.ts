@@ -16,7 +16,10 @@ class Offline {
   total = $state(0);
   private workbox: Workbox | null = null;
 
-  /** Only in a built site (the dev server has no worker) and a browser that has service workers. */
+  /**
+   * Only in a built site (the dev server has no worker) and a browser that has service workers and lets this
+   * page register one; resolves once the registration is settled (never rejects).
+   */
   async register(): Promise<void> {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator) || this.workbox) return;
     // After the page's own load: the first visit's download of Python comes first.
@@ -40,12 +43,19 @@ class Offline {
     workbox.addEventListener('controlling', (event) => {
       if (event.isUpdate) location.reload();
     });
-    void workbox.register().then((registration) => {
-      // Already saved by an earlier visit, and nothing newer waiting.
-      if (registration?.active && !registration.waiting && !registration.installing && this.state === 'off') {
-        this.state = 'ready';
-      }
-    });
+    let registration: ServiceWorkerRegistration | undefined;
+    try {
+      registration = await workbox.register();
+    } catch {
+      // The browser refused the worker (blocked by policy or by a test browser, private browsing, a storage
+      // error); Playwright's serviceWorkers: 'block' even resolves with no registration, which workbox-window
+      // then reads. The site simply has no offline copy, as in a browser without service workers.
+      return;
+    }
+    // Already saved by an earlier visit, and nothing newer waiting.
+    if (registration?.active && !registration.waiting && !registration.installing && this.state === 'off') {
+      this.state = 'ready';
+    }
   }
 
   /** The learner's click: the waiting build takes over, and the page reloads into it. */

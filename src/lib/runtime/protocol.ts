@@ -34,6 +34,11 @@ export interface RunOptions {
    * for the run; the environment's CREDENTIALS_DIRECTORY names it. Default none.
    */
   credentials?: { directory: string; files: Record<string, string> } | null;
+  /**
+   * Absolute folders outside the project that production has (a volume, a package's /etc folder):
+   * those missing are created empty for the run and removed before the next. Default none.
+   */
+  directories?: string[];
 }
 
 /** gevent and eventlet: their WSGI servers, served in the audit by green_servers.py. */
@@ -165,8 +170,11 @@ export interface AppFacts {
   secretKey: string | null;
   /** Where a string literal equal to the secret stands in the project, if it does. */
   secretLiteral: SourceLocation | null;
-  /** Error handlers registered on the served app, with where they are defined. */
-  errorHandlers: Array<{ code: number | null; exception: string | null } & SourceLocation>;
+  /**
+   * Error handlers registered on the served app, with where they are defined; asked with
+   * `probeErrorHandlers`, whether each answers an exception with its text (called with a marker).
+   */
+  errorHandlers: Array<{ code: number | null; exception: string | null; echoesMessage?: boolean } & SourceLocation>;
   /** Literal settings that turn debug on (`debug=True`, `config["DEBUG"] = True`, …), found with ast. */
   debugSettings: Array<SourceLocation & { form: string }>;
   /** Werkzeug's ProxyFix in front of the served app: its hop counts, and where it is applied. */
@@ -248,7 +256,7 @@ export interface DependencyReport {
 export interface HostApi {
   run(options: RunOptions): RunOutcome;
   request(args: { session: SessionId; request: HttpRequest }): HttpResponse;
-  facts(args: { session: SessionId; files: WorkspaceFiles }): AppFacts;
+  facts(args: { session: SessionId; files: WorkspaceFiles; probeErrorHandlers?: boolean }): AppFacts;
   /** Stop serving in a session and forget its app. */
   stop(args: { session: SessionId }): null;
   /** The project's requirements and the advisories (OSV records) their versions fall in. */

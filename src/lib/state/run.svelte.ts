@@ -7,8 +7,9 @@
  */
 import type { Lesson } from '../content/lesson';
 import { InterruptedError } from '../runtime/client';
-import type { RunOutcome, ServingInfo } from '../runtime/protocol';
+import type { RunOutcome, ServingInfo, WorkspaceFiles } from '../runtime/protocol';
 import { environment } from './environment.svelte';
+import { filesEditedSince } from './edited-since-run';
 import { commandEcho, commandToRun } from './run-command';
 import { runtime, TERMINAL_SESSION } from './runtime.svelte';
 import { workspace } from './workspace.svelte';
@@ -39,7 +40,14 @@ class RunState {
   serving = $state<ServingInfo | null>(null);
   exit = $state<RunOutcome['exit']>(null);
   error = $state<string | null>(null);
+  /** The files the running app was started from. */
+  private ranFiles = $state<WorkspaceFiles | null>(null);
   private generation = 0;
+
+  /** Files edited since the app now serving was started: it still runs their old text. */
+  editedSinceRun = $derived.by((): string[] =>
+    this.phase === 'serving' && this.ranFiles ? filesEditedSince(this.ranFiles, workspace.files) : [],
+  );
 
   summary = $derived.by((): string => {
     switch (this.phase) {
@@ -49,8 +57,12 @@ class RunState {
         return runtime.ready ? 'Starting…' : 'Waiting for Python…';
       case 'stopping':
         return 'Stopping…';
-      case 'serving':
-        return this.serving ? servingSummary(this.serving) : 'Serving';
+      case 'serving': {
+        const serving = this.serving ? servingSummary(this.serving) : 'Serving';
+        const edited = this.editedSinceRun;
+        if (edited.length === 0) return serving;
+        return `${serving}; ${edited.join(', ')} edited since: Run again to serve the edits`;
+      }
       case 'exited':
         return this.exit ? exitSummary(this.exit) : 'Exited';
       case 'error':
@@ -67,6 +79,7 @@ class RunState {
     this.error = null;
     // One snapshot: the command shown is the command run, with the files it was read from.
     const files = workspace.snapshot();
+    this.ranFiles = files;
     const command = typed ?? commandToRun(files, lesson.run.command);
     // A typed command is on screen already, at the prompt.
     if (typed === undefined) runtime.emit(TERMINAL_SESSION, commandEcho(command));

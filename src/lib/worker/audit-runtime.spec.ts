@@ -12,13 +12,17 @@ beforeAll(async () => {
   runtime = await NodeRuntime.start();
 }, 120_000);
 
-function run(files: WorkspaceFiles, options: { env?: Record<string, string>; audit?: boolean; command?: string } = {}) {
+function run(
+  files: WorkspaceFiles,
+  options: { env?: Record<string, string>; audit?: boolean; command?: string; directories?: string[] } = {},
+) {
   return runtime.call('run', {
     session: 'audit-spec',
     files,
     command: options.command ?? 'gunicorn app:app',
     env: options.env ?? {},
     audit: options.audit ?? true,
+    ...(options.directories ? { directories: options.directories } : {}),
   });
 }
 
@@ -164,6 +168,307 @@ bcrypt = Bcrypt(app)
     const outcome = await run({ 'app.py': app });
     serving(outcome);
     expect(outcome.standIns).toEqual(['bcrypt']);
+  });
+});
+
+describe('what production has beside the app', () => {
+  test('a stand-in unpacked into names gives one stand-in per name; a loop over one sees nothing', async () => {
+    const app = `from flask import Flask
+from redis_sentinel_url import connect
+app = Flask(__name__)
+_, conn = connect("redis://cache:6379")
+first, *rest, last = connect("redis://cache:6379")
+seen = [item for item in connect("redis://cache:6379")]
+@app.route("/")
+def home():
+    return f"{type(conn).__name__} {type(last).__name__} {rest} {seen}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.standIns).toEqual(['redis_sentinel_url']);
+    expect((await get('/')).body).toBe('connect()[] connect()[] [] []');
+  });
+
+  test("a project module the operator writes from the project's example runs the example, said in a note", async () => {
+    const app = `from flask import Flask
+from shop.settings import GREETING
+app = Flask(__name__)
+@app.route("/")
+def home():
+    return GREETING
+`;
+    const files = {
+      'app.py': app,
+      'shop/__init__.py': '',
+      'shop/settings_example.py': 'GREETING = "from the example"\n',
+    };
+    const outcome = await run(files);
+    serving(outcome);
+    expect(outcome.standIns).toEqual([]);
+    expect(outcome.notes).toContain(
+      'the project has no module shop.settings (the operator writes it): the audit ran its example, shop/settings_example.py, in its place',
+    );
+    expect((await get('/')).body).toBe('from the example');
+
+    // Without an example the import fails as it does in production: nothing is invented.
+    const bare = await run({ 'app.py': app, 'shop/__init__.py': '' });
+    expect(bare.exit?.code).not.toBe(0);
+    expect(bare.log).toContain("No module named 'shop.settings'");
+  });
+
+  test('Redis at start runs on an empty in-memory Redis, one per host:port, said in a note', async () => {
+    const app = `import os
+from flask import Flask
+from redis import Redis
+app = Flask(__name__)
+cache = Redis.from_url(os.environ.get("REDIS_URL", "redis://:secret@cache:6379/0"))
+cache.ping()
+cache.set("visits", 0)
+other = Redis(host="queue", port=6379)
+@app.route("/")
+def home():
+    cache.incr("visits")
+    return f"{int(cache.get('visits'))} {other.get('visits')}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      'the Redis server cache:6379 cannot be reached from the audit: the app ran on an empty in-memory Redis (fakeredis)',
+    );
+    expect((await get('/')).body).toBe('1 None');
+  });
+
+  test("production's folders outside the project exist empty for the run, and are gone after it", async () => {
+    const app = `import os
+from flask import Flask
+app = Flask(__name__)
+configs = os.listdir("/etc/shop-wg")
+@app.route("/")
+def home():
+    return f"{configs} {os.path.isdir('/var/lib/shop-state/uploads')}"
+`;
+    const outcome = await run({ 'app.py': app }, { directories: ['/etc/shop-wg', '/var/lib/shop-state/uploads'] });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      'folders production has outside the project, created empty for the run: /etc/shop-wg, /var/lib/shop-state/uploads',
+    );
+    expect((await get('/')).body).toBe('[] True');
+
+    const without = await run({ 'app.py': app });
+    expect(without.exit?.code).not.toBe(0);
+    expect(without.log).toContain("No such file or directory: '/etc/shop-wg'");
+  });
+
+  test("migrations replayed at start give the models' tables instead, said in a note", async () => {
+    const app = `from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
+from flask_migrate import Migrate, upgrade
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = "mysql+pymysql://shop:pw@db/shop"
+db = SQLAlchemy(app)
+Migrate(app, db)
+class Order(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+with app.app_context():
+    upgrade()
+@app.route("/")
+def home():
+    return str(db.session.query(Order).count())
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      "flask_migrate.upgrade() at start: the audit created the models' tables instead of replaying the migrations (written for production's database)",
+    );
+    expect((await get('/')).body).toBe('0');
+  });
+
+  test('a submodule the bundled release dropped, asked for by the project, answers with the names that moved into its package', async () => {
+    const app = `from flask import Flask
+from wtforms.fields.html5 import EmailField, TelField
+from wtforms.fields.html5 import GoneField
+from flask_sqlalchemy import BaseQuery
+import wtforms.fields
+class SearchQuery(BaseQuery):
+    pass
+app = Flask(__name__)
+@app.route("/")
+def home():
+    return f"{EmailField is wtforms.fields.EmailField} {TelField is wtforms.fields.TelField} {type(GoneField).__name__} {SearchQuery.__name__}"
+`;
+    // Imported itself by a `from … import` statement: that statement is not the one asking.
+    const outcome = await run({
+      'app.py': 'from shop import views\napp = views.app\n',
+      'shop/__init__.py': '',
+      'shop/views.py': app,
+    });
+    serving(outcome);
+    // A name `from package import` asks for is an object, not a submodule: a class can be subclassed.
+    expect(outcome.standIns).toEqual(['wtforms.fields.html5', 'flask_sqlalchemy.BaseQuery']);
+    expect((await get('/')).body).toBe('True True GoneField SearchQuery');
+
+    // The standard library's missing submodule stays an error.
+    const probing = await run({ 'app.py': 'import json.nothing_here\n' });
+    expect(probing.log).toContain("No module named 'json.nothing_here'");
+  });
+
+  test("a method an extension's object no longer has, written at a project module's top level, is stood in for; feature checks still see the truth", async () => {
+    const app = `from flask import Flask
+from flask_jwt_extended import JWTManager
+from flask_marshmallow import Marshmallow
+app = Flask(__name__)
+jwt = JWTManager(app)
+ma = Marshmallow(app)
+
+@jwt.user_loader_callback_loader
+def load_user(identity):
+    return identity
+
+class UserSchema(ma.ModelSchema):
+    pass
+
+# A column collection (a subclass of a container class the audit answers for) keeps its own lookup.
+import sqlalchemy as sa
+followers = sa.Table("followers", sa.MetaData(), sa.Column("follower", sa.Integer))
+follower = followers.c.follower
+
+@app.route("/")
+def home():
+    try:
+        jwt.token_in_blacklist_loader
+        at_request = "answered"
+    except AttributeError:
+        at_request = "AttributeError"
+    return f"{load_user('me')} {getattr(jwt, 'gone', 'default')} {hasattr(ma, 'ModelSchema')} {at_request} {UserSchema.__name__} {follower.name}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.standIns).toEqual([
+      'flask_jwt_extended.jwt_manager.JWTManager.user_loader_callback_loader',
+      'flask_marshmallow.Marshmallow.ModelSchema',
+    ]);
+    expect((await get('/')).body).toBe('me default False AttributeError UserSchema follower');
+  });
+
+  test('Gunicorn told to daemonize serves in the foreground (Pyodide has no fork), said in a note', async () => {
+    const files = {
+      'app.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef home():\n    return "up"\n',
+      'gunicorn.conf.py': 'daemon = True\nwsgi_app = "app:app"\n',
+    };
+    const outcome = await run(files, { command: 'gunicorn --config gunicorn.conf.py' });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      "Gunicorn's daemon setting forks into the background, which Pyodide cannot: the app was served in the foreground, as the daemon serves it",
+    );
+    expect((await get('/')).body).toBe('up');
+  });
+
+  test('an app that does not start: the settings of config classes production does not load are left out, an instance of the loaded one counts', async () => {
+    const files = {
+      'config.py': `import os
+class ServerConfig:
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+class TestingConfig(ServerConfig):
+    SECRET_KEY = "AAAAAAAAAAAAAAAAAAAA"
+    DEBUG = True
+Config = ServerConfig()
+`,
+      'shop.py': `from flask import Flask
+def create_app(config="config.Config"):
+    app = Flask(__name__)
+    app.config.from_object(config)
+    raise RuntimeError("the database is not there")
+`,
+      'wsgi.py': 'from shop import create_app\napp = create_app()\n',
+    };
+    const outcome = await run(files, { command: 'gunicorn wsgi:app' });
+    expect(outcome.serving).toBeNull();
+    const facts = await runtime.call('facts', { session: 'audit-spec', files });
+    expect(facts.debugSettings).toEqual([]);
+    expect((facts.settingLocations?.['SECRET_KEY'] ?? []).map((at) => at.line)).toEqual([3]);
+  });
+
+  test('a model whose primary key comes from a stood-in mixin gets an Integer id; without one it still fails', async () => {
+    const app = `from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
+from flask_dance.consumer.storage.sqla import OAuthConsumerMixin
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql://shop@db/shop"
+db = SQLAlchemy(app)
+class OAuth(OAuthConsumerMixin, db.Model):
+    user_id = db.Column(db.Integer)
+with app.app_context():
+    db.create_all()
+@app.route("/")
+def home():
+    return f"{OAuth.__table__.c.id.primary_key} {OAuth.query.count()}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect(outcome.notes).toContain(
+      'the model OAuth takes its primary key from OAuthConsumerMixin, which the audit stands in for: it was given an Integer `id` primary key',
+    );
+    expect((await get('/')).body).toBe('True 0');
+
+    const plain = await run({ 'app.py': app.replace('OAuthConsumerMixin, db.Model', 'db.Model') });
+    expect(plain.exit?.code).not.toBe(0);
+    expect(plain.log).toContain('could not assemble any primary key columns');
+  });
+
+  test('a configuration chosen by a condition on the environment: the branch it picks, both when it cannot be read', async () => {
+    const settings = `class Config:
+    SECRET_KEY = "from-the-base"
+class DevConfig(Config):
+    DEBUG = True
+class ProdConfig(Config):
+    DEBUG = False
+class TestConfig(Config):
+    DEBUG = True
+`;
+    const crash = (choice: string) => ({
+      'settings.py': settings,
+      'wsgi.py': `import os
+from flask import Flask
+from flask.helpers import get_debug_flag
+from settings import DevConfig, ProdConfig
+CONFIG = ${choice}
+app = Flask(__name__)
+app.config.from_object(CONFIG)
+raise RuntimeError("no database")
+`,
+    });
+    const debugLines = async (files: WorkspaceFiles, env: Record<string, string> = {}) => {
+      await run(files, { command: 'gunicorn wsgi:app', env });
+      const facts = await runtime.call('facts', { session: 'audit-spec', files });
+      return facts.debugSettings.map((setting) => setting.line);
+    };
+    expect(await debugLines(crash('DevConfig if get_debug_flag() else ProdConfig'))).toEqual([]);
+    expect(await debugLines(crash('DevConfig if get_debug_flag() else ProdConfig'), { FLASK_DEBUG: '1' })).toEqual([4]);
+    expect(
+      await debugLines(crash('ProdConfig if os.environ.get("APP_ENV") == "prod" else DevConfig'), { APP_ENV: 'prod' }),
+    ).toEqual([]);
+    // Undecidable: both branches may load, TestConfig never.
+    expect(await debugLines(crash('DevConfig if os.path.exists("/x") else ProdConfig'))).toEqual([4]);
+  });
+
+  test("Flask-Caching takes the 1.x backend names, marshmallow 3's default= still works, decouple reads settings", async () => {
+    const app = `from flask import Flask
+from decouple import config
+DEBUG = config("DEBUG", True, cast=bool)
+from flask_caching import Cache
+from marshmallow import Schema, fields
+app = Flask(__name__)
+cache = Cache(app, config={"CACHE_TYPE": "redis", "CACHE_REDIS_URL": "redis://cache:6379/1"})
+class Profile(Schema):
+    bio = fields.String(default="")
+@app.route("/")
+def home():
+    cache.set("k", "cached")
+    return f"{cache.get('k')} {Profile().dump({})} {DEBUG}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect((await get('/')).body).toBe("cached {'bio': ''} True");
   });
 });
 

@@ -24,7 +24,8 @@ export async function httpCheck(
 
   const request = spec.request;
   const response = await send(context, request);
-  const asked = `${request.method} ${request.path}`;
+  // Who sent it belongs in every message: an app that answers by address (a guard on remote_addr) answers it.
+  const asked = `${request.method} ${request.path}${request.client ? ` from ${request.client}` : ''}`;
   const { expect } = spec;
   if (expect.status !== undefined && response.status !== expect.status) {
     return fail(`${asked} answered ${response.status}, expected ${expect.status}.`);

@@ -1,7 +1,9 @@
 /**
  * A visitor mistypes the password once (one character more: a logged typo is nearly the password), logs in
- * through nginx, then browses with the session cookie it got (and runs into the lesson's
- * failing page): no hop's log line may carry the password, the session cookie or a secret of the environment.
+ * through nginx, then browses with the session cookie it got and an Authorization header (an API client's
+ * Basic credentials; it runs into the lesson's failing page too), and mistypes the password once more while
+ * logged in, so a failed login carries the cookie: no hop's log line may carry the password, the session
+ * cookie, the Authorization credentials or a secret of the environment.
  * Logs are kept, shipped and read by more people than the app's secrets should be (docs/check-kinds.md,
  * log-secrets).
  */
@@ -14,6 +16,9 @@ import { writesSecret } from '../secret-names';
 import type { CheckResult } from '../types';
 
 type Spec = Extract<CheckSpec, { kind: 'log-secrets' }>;
+
+/** The API client's credentials (RFC 7617 Basic): known, so a log line that carries them is found. */
+const API_CREDENTIALS = btoa('api-client:an-api-token-nobody-should-read');
 
 /** Values shorter than this are too common to call a leak when they appear (a cookie "a=1"). */
 const MIN_SECRET = 6;
@@ -46,20 +51,19 @@ export async function logSecrets(
   });
   const replay = await startReplay(context, env);
   if (replay === null) return fail('There is no nginx config (nginx/shop.conf): nothing to judge.');
-  const post = (fields: Record<string, string>) => {
+  const post = (fields: Record<string, string>, extra: Record<string, string> = {}) => {
     const form = new URLSearchParams(fields).toString();
     return chainRequest({
       scheme: 'https',
       method: 'POST',
       path: spec.login.path,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(form.length) },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(form.length), ...extra },
       body: form,
       client: '198.51.100.23',
     });
   };
-  const typo = post(
-    Object.fromEntries(Object.entries(spec.login.form).map(([k, v]) => [k, /pass/i.test(k) ? `${v}!` : v])),
-  );
+  const mistyped = Object.fromEntries(Object.entries(spec.login.form).map(([k, v]) => [k, /pass/i.test(k) ? `${v}!` : v])); // prettier-ignore
+  const typo = post(mistyped);
   const exchanges: Array<{ request: ChainRequest; response: ChainResponse }> = [];
   exchanges.push({ request: typo, response: await replay.send(typo) });
   const login = post(spec.login.form);
@@ -71,14 +75,19 @@ export async function logSecrets(
   }
   const cookieHeader = cookies.map(([name, value]) => `${name}=${value}`).join('; ');
   for (const path of [...spec.after, context.production.attack.path]) {
-    const request = chainRequest({ scheme: 'https', method: 'GET', path, headers: { Cookie: cookieHeader }, client: '198.51.100.23' }); // prettier-ignore
+    const headers = { Cookie: cookieHeader, Authorization: `Basic ${API_CREDENTIALS}` };
+    const request = chainRequest({ scheme: 'https', method: 'GET', path, headers, client: '198.51.100.23' });
     exchanges.push({ request, response: await replay.send(request) });
   }
+  // A failed login is where apps log the most of a request; this one carries the session cookie.
+  const typoLoggedIn = post(mistyped, { Cookie: cookieHeader });
+  exchanges.push({ request: typoLoggedIn, response: await replay.send(typoLoggedIn) });
   const secrets: Secret[] = [
     ...Object.entries(spec.login.form)
       .filter(([name]) => /pass/i.test(name))
       .map(([name, value]) => ({ what: `the password (form field ${name})`, value })),
     ...cookies.map(([name, value]) => ({ what: `the ${name} cookie`, value })),
+    { what: "the Authorization header's credentials", value: API_CREDENTIALS },
     ...Object.entries(env)
       .filter(([name, value]) => writesSecret(name, value))
       .map(([name, value]) => ({ what: name, value })),
@@ -107,6 +116,6 @@ export async function logSecrets(
   return {
     ...base,
     passed: true,
-    message: `${exchanges.length} requests (a mistyped password, the login, then with its cookie): no log line carries ${checked}.`,
+    message: `${exchanges.length} requests (a mistyped password, the login, then with its cookie and an Authorization header, a mistyped password with the cookie): no log line carries ${checked}.`,
   };
 }

@@ -19,9 +19,15 @@ const QUOTE = 160;
 const ERROR_LINE = /exception|error|traceback/i;
 
 const quote = (line: string) => JSON.stringify(line.length > QUOTE ? `${line.slice(0, QUOTE)}…` : line);
-/** The address as a whole token: 198.51.100.2 is not in 198.51.100.23. */
-const hasAddress = (line: string, address: string) =>
-  new RegExp(`(^|[^0-9A-Za-z.:])${address.replace(/[.]/g, '\\.')}($|[^0-9A-Za-z.:])`).test(line);
+/**
+ * Every IPv4 address, and every IPv6 address written with "::" or eight groups, in the order the line has them.
+ * Hand-written because log lines are free text (no parser knows their format); times such as 13:02:15 and
+ * versions such as curl/8.11.1 are not addresses here.
+ */
+const ADDRESS = /(?<![0-9A-Za-z.:])(?:(?:\d{1,3}\.){3}\d{1,3}|(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4})(?![0-9A-Za-z.:])/gi;
+const isAddress = (token: string) => token.includes('.') || token.includes('::') || token.split(':').length === 8;
+/** The first address of the line: the one a reader, and every log tool, takes for the client. */
+export const firstAddress = (line: string): string | undefined => line.match(ADDRESS)?.find(isAddress);
 const forgedIn = (request: ChainRequest) =>
   request.headers
     .find(([name]) => name.toLowerCase() === 'x-forwarded-for')?.[1]
@@ -40,11 +46,24 @@ export async function logTrail(spec: Spec, context: GradingContext, env: Record<
   return { ...base, ...judged };
 }
 
+/** When the line names first the address the client wrote in X-Forwarded-For: what to say. */
+function forgedFirst(line: string, request: ChainRequest, fix: string): string {
+  const forged = forgedIn(request);
+  return forged && firstAddress(line) === forged
+    ? ` It names ${forged} first, which the client wrote in X-Forwarded-For: ${fix}.`
+    : '';
+}
+
 type Verdict = Pick<CheckResult, 'passed' | 'message' | 'file' | 'line'>;
 
 function missing(spec: Spec, line: string, client: string, id: string): string[] {
   const out: string[] = [];
-  if (spec.carry.includes('client') && !hasAddress(line, client)) out.push(`the client's address ${client}`);
+  if (spec.carry.includes('client')) {
+    const first = firstAddress(line);
+    if (first === undefined) out.push(`the client's address ${client}`);
+    else if (first !== client)
+      out.push(`the client's address ${client} as its first address (it names ${first} first)`);
+  }
   if (spec.carry.includes('request-id') && !line.includes(id)) out.push(`the request id ${id}`);
   return out;
 }
@@ -71,11 +90,7 @@ function nginxHop(
   const formatName = entry.directive?.args[1] ?? 'combined';
   const format = directives(httpScope(nginx.config), 'log_format').find((d) => d.args[0]?.toLowerCase() === formatName.toLowerCase()); // prettier-ignore
   const lacks = missing(spec, entry.line, request.client, decision.requestId);
-  const forged = forgedIn(request);
-  const names =
-    forged && hasAddress(entry.line, forged) && lacks.some((l) => l.includes('address'))
-      ? ` It names ${forged}, which the client wrote in X-Forwarded-For: log $remote_addr, the address nginx saw.`
-      : '';
+  const names = forgedFirst(entry.line, request, 'log $remote_addr, the address nginx saw');
   const realip = lacks.some((l) => l.includes('address')) ? realipTrustsClient(decision, request) : null;
   if (realip) {
     return {
@@ -128,8 +143,13 @@ function appHop(spec: Spec, request: ChainRequest, response: ChainResponse): Ver
   const closest = candidates.find((line) => line.includes(id)) ?? candidates[0] ?? '';
   const lacks = missing(spec, closest, request.client, id);
   const shown = closest ? `: ${quote(closest)}` : ' (it logged nothing)';
+  const names = forgedFirst(
+    closest,
+    request,
+    "log the client's address as the app sees it (%(h)s once ProxyFix has run), never the header",
+  );
   return {
     passed: false,
-    message: `No line of the app's ${which} for ${what} carries ${spec.carry.join(' and ')}; the closest lacks ${lacks.join(' and ')}${shown}.`,
+    message: `No line of the app's ${which} for ${what} carries ${spec.carry.join(' and ')}; the closest lacks ${lacks.join(' and ')}${shown}.${names}`,
   };
 }

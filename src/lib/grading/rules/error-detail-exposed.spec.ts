@@ -76,6 +76,41 @@ def on_error(error):
     expectNoFinding(await check(app));
   });
 
+  test('an error handler that would answer with str(error), though the attack raised nothing', async () => {
+    const app = withHandler(`@app.errorhandler(Exception)
+def on_error(error):
+    return jsonify(message=str(error)), 500
+`).replace(VIEW, '    order_id = int(raw_id) if raw_id.isdigit() else 0\n');
+    const finding = expectFinding(await check(app), errorDetailExposed);
+    expect(finding.message).toMatch(
+      /^The error handler at app\.py:\d+ answers with the exception's text: called with an Exception raised with a marker message/,
+    );
+    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, '@app.errorhandler(Exception)') });
+  });
+
+  test("no finding: handlers that answer with a fixed text, an HTTP error's description, or the project's own exception", async () => {
+    const app = withHandler(`class BadOrder(Exception):
+    pass
+
+
+@app.errorhandler(BadOrder)
+def bad_order(error):
+    return jsonify(error=str(error)), 400
+
+
+@app.errorhandler(404)
+def not_found(error):
+    return jsonify(error=error.description), 404
+
+
+@app.errorhandler(Exception)
+def on_error(error):
+    app.logger.exception("unexpected")
+    return jsonify(error="something went wrong"), 500
+`).replace(VIEW, '    order_id = int(raw_id) if raw_id.isdigit() else 0\n');
+    expectNoFinding(await check(app));
+  });
+
   test("no finding: Flask's own 500 page", async () => {
     expectNoFinding(await check(APP));
   });

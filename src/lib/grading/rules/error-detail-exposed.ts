@@ -56,7 +56,11 @@ export const errorDetailExposed: Rule = {
     if (tracebackIn(response.body)) return { findings: [] };
     // What was raised depends on the request just sent: a fresh files object keeps a caching
     // runtime (the audit's) from answering with facts from before it.
-    const facts = await context.runtime.call('facts', { session: 'grader', files: { ...context.files } });
+    const facts = await context.runtime.call('facts', {
+      session: 'grader',
+      files: { ...context.files },
+      probeErrorHandlers: true,
+    });
     const attackedPath = attack.path.split('?')[0];
 
     const raised = (facts.raised ?? []).filter((e) => !e.projectType && e.path === attackedPath);
@@ -74,7 +78,26 @@ export const errorDetailExposed: Rule = {
         exception.message.trim().length >= MIN_LENGTH &&
         forms(exception.message).some((form) => response.body.includes(form)),
     );
-    if (!leaked) return { findings: [] };
+    if (!leaked) {
+      // The attack raised nothing the body repeats; an error handler that would, given an exception,
+      // is still a finding: the next exception production meets is the one it sends.
+      const echoing = facts.errorHandlers.find((handler) => handler.echoesMessage);
+      if (!echoing) return { findings: [] };
+      const type = echoing.exception ?? 'Exception';
+      const kind =
+        echoing.code === 500 ? 'a 500 (its original exception)' : `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
+      return {
+        findings: [
+          {
+            rule: 'error-detail-exposed',
+            severity: 'medium',
+            message: `The error handler at ${where(echoing)} answers with the exception's text: called with ${kind} raised with a marker message, its response carried the marker.`,
+            file: echoing.file,
+            line: echoing.line,
+          },
+        ],
+      };
+    }
 
     let source: string;
     let location: SourceLocation | null | undefined;

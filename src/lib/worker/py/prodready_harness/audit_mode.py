@@ -1,5 +1,6 @@
 """What an audit run changes in the interpreter, switched on and off per run: the audit's packages
-importable, stand-ins for other missing imports (stand_ins.py), databases in memory
+importable, stand-ins for other missing imports (stand_ins.py), the operator's modules from the
+project's examples (operator_modules.py), databases and Redis in memory
 (databases.py) and the project's pinned Flask semantics (versions.py). A lesson's run gets none of
 it, so a lesson behaves the same in the browser and on the command line."""
 
@@ -11,7 +12,7 @@ import sys
 import threading
 import zipfile
 
-from . import databases, project_requirements, stand_ins, versions
+from . import databases, operator_modules, project_requirements, stand_ins, versions
 
 _site = [None]  # where the host unpacks the audit's packages (assets.ts AUDIT_SITE_PACKAGES)
 
@@ -153,6 +154,7 @@ def begin(audit, files, env):
                 if (getattr(module, "__file__", None) or "").startswith(site + "/"):
                     del sys.modules[name]
         stand_ins.deactivate()
+        operator_modules.deactivate()
         databases.deactivate()
         if _real_socket[0] is not None:
             import socket as socket_module
@@ -175,6 +177,7 @@ def begin(audit, files, env):
         notes.append("the audit's packages (audit-packages.zip) are missing, run `npm run setup`: only Flask's own packages were importable")
     declarations = project_requirements.read(files)
     stand_ins.activate([declared.name for declared in declarations])
+    operator_modules.activate(notes)
     databases.activate(notes)
     versions.apply(declarations, env, followed)
     return notes

@@ -192,7 +192,50 @@ class _Reader:
                 if isinstance(module, tuple) and module[0] == "module":
                     return self._member(module[1], node.attr)
             raise _Unknown()
+        if isinstance(node, ast.IfExp):
+            # `DevConfig if get_debug_flag() else ProdConfig`: the branch the environment picks;
+            # both when the condition cannot be read.
+            decided = self._condition(node.test, file)
+            if decided is None:
+                return [*self.values(node.body, file), *self.values(node.orelse, file)]
+            return self.values(node.body if decided else node.orelse, file)
+        if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+            # `Config = ServerConfig()`: from_object reads an instance's attributes, which its class
+            # gives (CTFd's `create_app(config="CTFd.config.Config")`).
+            made = self.values(node.func, file)
+            if made and all(isinstance(value, _Class) for value in made):
+                return made
         raise _Unknown()
+
+    def _condition(self, test, file):
+        """True/False when the environment decides the condition, else None: Flask's
+        `get_debug_flag()` (FLASK_DEBUG, flask/helpers.py), `not X`, and `==`/`!=`/`in` between
+        values read from the environment and constants."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = self._condition(test.operand, file)
+            return None if inner is None else not inner
+        if isinstance(test, ast.Call) and getattr(test.func, "id", getattr(test.func, "attr", None)) == "get_debug_flag":
+            value = self.env.get("FLASK_DEBUG")
+            return bool(value) and value.lower() not in ("0", "false", "no")
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.NotEq, ast.In, ast.NotIn)):
+            try:
+                lefts = self.values(test.left, file)
+                right_node = test.comparators[0]
+                if isinstance(test.ops[0], (ast.In, ast.NotIn)):
+                    if not isinstance(right_node, (ast.Tuple, ast.List, ast.Set)):
+                        return None
+                    rights = [value for element in right_node.elts for value in self.values(element, file)]
+                    outcomes = {left in rights for left in lefts}
+                else:
+                    rights = self.values(right_node, file)
+                    outcomes = {left == right for left in lefts for right in rights}
+            except (_Unknown, StopIteration, RecursionError):
+                return None
+            if len(outcomes) != 1:
+                return None
+            outcome = outcomes.pop()
+            return outcome if isinstance(test.ops[0], (ast.Eq, ast.In)) else not outcome
+        return None
 
     def _member(self, module_file, name):
         tree = self.trees.get(module_file)

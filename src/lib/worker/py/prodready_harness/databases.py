@@ -3,7 +3,10 @@
 Pyodide has no sockets, so during audit runs every SQLAlchemy engine whose URL is not SQLite is made
 an in-memory SQLite one, as is the URL a project leaves to an environment variable the audit does
 not have; each change is noted so the report says so. SQLite files stay as written (the project
-folder is in memory). Outside audit runs nothing changes."""
+folder is in memory). Redis clients (redis-py, and what is built on it: RQ, Flask-Caching,
+Flask-Limiter's storage) talk to fakeredis, the field's in-memory Redis, one empty server per
+host:port as a real deployment has: an app that reads or writes Redis at start (a version check, a
+cache warm-up, `ping()`) starts as it does beside its Redis. Outside audit runs nothing changes."""
 
 import importlib.abc
 import sys
@@ -84,12 +87,47 @@ def _patch_sqlalchemy(sqlalchemy):
     sqlalchemy.create_engine = wrapped
     # Names SQLAlchemy 2.0 dropped that projects pinned to 1.x still use (`db.Binary`): the
     # aliases 1.4 had (sqlalchemy/sql/sqltypes.py 1.4: `Binary` deprecated for LargeBinary).
+    _patch_mapper_keys()
     for old, new in _DROPPED_ALIASES.items():
         if not hasattr(sqlalchemy, old) and hasattr(sqlalchemy, new):
             setattr(sqlalchemy, old, getattr(sqlalchemy, new))
 
 
 _DROPPED_ALIASES = {"Binary": "LargeBinary"}
+
+
+def _patch_mapper_keys():
+    """A model whose primary key comes from a mixin the audit stands in for (Flask-Dance's
+    `OAuthConsumerMixin` gives `id`): the stand-in has no columns, so SQLAlchemy finds no primary
+    key and refuses the class. In audit runs such a model gets the surrogate `id` its mixin would
+    give (an Integer primary key), noted; a model with no stand-in base still fails as it would."""
+    from sqlalchemy import Column, Integer
+    from sqlalchemy import exc as sa_exc
+    from sqlalchemy.orm import Mapper
+
+    original = Mapper._configure_pks
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def _configure_pks(self):
+        try:
+            return original(self)
+        except sa_exc.ArgumentError:
+            table = self.local_table
+            stood_in = [base.__name__ for base in self.class_.__mro__[1:] if "__standin_name__" in vars(base)]
+            if not _State.active or not stood_in or not hasattr(table, "append_column") or "id" in table.c:
+                raise
+            column = Column("id", Integer, primary_key=True)
+            table.append_column(column)
+            self._configure_property("id", column, init=False, setparent=True)
+            _note(
+                f"the model {self.class_.__name__} takes its primary key from {stood_in[0]}, which the audit stands in for: "
+                "it was given an Integer `id` primary key"
+            )
+            return original(self)
+
+    _configure_pks._prodready_original = original
+    Mapper._configure_pks = _configure_pks
 
 
 def _patch_flask_sqlalchemy(flask_sqlalchemy):
@@ -108,7 +146,74 @@ def _patch_flask_sqlalchemy(flask_sqlalchemy):
     extension.SQLAlchemy.init_app = init_app
 
 
-_PATCHES = {"sqlalchemy": _patch_sqlalchemy, "flask_sqlalchemy": _patch_flask_sqlalchemy}
+# What a TCP connection's class takes that fakeredis's connection does not: the unix socket's path
+# (`unix://` URLs) and TLS options (`rediss://`); the fake server is picked by host:port alone.
+def _tcp_options(kwargs):
+    return {key: value for key, value in kwargs.items() if key != "path" and not key.startswith("ssl_")}
+
+
+def _describe_redis(kwargs):
+    where = kwargs.get("path") or f"{kwargs.get('host', 'localhost')}:{kwargs.get('port', 6379)}"
+    return f"the Redis server {where} cannot be reached from the audit: the app ran on an empty in-memory Redis (fakeredis)"
+
+
+def _patch_redis(redis):
+    import redis.connection
+
+    pool = redis.connection.ConnectionPool
+    original = pool.__init__
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def __init__(self, connection_class=redis.connection.Connection, *args, **kwargs):
+        if _State.active:
+            from fakeredis import FakeConnection
+
+            _note(_describe_redis(kwargs))
+            connection_class, kwargs = FakeConnection, _tcp_options(kwargs)
+        return original(self, connection_class, *args, **kwargs)
+
+    __init__._prodready_original = original
+    pool.__init__ = __init__
+
+
+def _patch_flask_migrate(flask_migrate):
+    """Migrations an app replays at start (`flask_migrate.upgrade()` in create_app) are written for
+    production's database (MySQL's ALTERs, PostgreSQL's types) and read a migrations folder and
+    alembic.ini beside the code: on the audit's in-memory SQLite the schema they lead to is the
+    models', so `upgrade` and `stamp` create the models' tables instead, noted."""
+    for name in ("upgrade", "stamp"):
+        original = getattr(flask_migrate, name, None)
+        if original is None or hasattr(original, "_prodready_original"):
+            continue
+        flask_migrate.__dict__[name] = _instead_of_migrations(name, original)
+
+
+def _instead_of_migrations(name, original):
+    def replay(*args, **kwargs):
+        if not _State.active:
+            return original(*args, **kwargs)
+        from flask import current_app
+
+        migrate = current_app.extensions.get("migrate")
+        db = getattr(migrate, "db", None)
+        if db is None:
+            return original(*args, **kwargs)
+        _note(f"flask_migrate.{name}() at start: the audit created the models' tables instead of replaying the migrations (written for production's database)")
+        db.create_all()
+        return None
+
+    replay._prodready_original = original
+    replay.__doc__ = original.__doc__
+    return replay
+
+
+_PATCHES = {
+    "sqlalchemy": _patch_sqlalchemy,
+    "flask_sqlalchemy": _patch_flask_sqlalchemy,
+    "flask_migrate": _patch_flask_migrate,
+    "redis": _patch_redis,
+}
 
 
 class _AfterImport(importlib.abc.MetaPathFinder):

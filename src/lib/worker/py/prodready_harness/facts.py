@@ -4,6 +4,8 @@ text), so a marker lands on the right line."""
 
 import ast
 import os
+import secrets
+import sys
 
 from . import PROJECT_DIR, config_selection, sessions
 
@@ -105,7 +107,54 @@ def _relative(filename):
     return None
 
 
-def error_handlers(flask_app):
+def _project_class(cls):
+    """A class the project defines (the project's script runs as __main__: its classes count too)."""
+    module = sys.modules.get(cls.__module__)
+    return cls.__module__ == "__main__" or (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/")
+
+
+def _probe_exception(exception_class, code, marker):
+    """An exception of the kind the handler is registered for, carrying `marker` the way a real one
+    carries its text: a 500 handler gets Flask's InternalServerError wrapping the original exception
+    (its own description stays Werkzeug's fixed text); any other HTTP error is left out (its text is
+    the description the app's own abort() chose), and so is the project's own exception class; a
+    handler of any other exception gets one whose message is the marker. None when the class cannot
+    be made with a message."""
+    from werkzeug.exceptions import HTTPException, InternalServerError
+
+    if exception_class is None:
+        return None
+    if issubclass(exception_class, InternalServerError) or code == 500:
+        return InternalServerError(original_exception=ValueError(marker))
+    if issubclass(exception_class, HTTPException):
+        return None
+    if exception_class in (Exception, BaseException):
+        return ValueError(marker)
+    if _project_class(exception_class):
+        return None  # the project's own exception: its message is written for whoever reads it
+    try:
+        return exception_class(marker)
+    except Exception:  # a class with its own constructor: nothing to probe it with
+        return None
+
+
+def _echoes_message(flask_app, function, exception_class, code):
+    """Whether the handler's response carries the exception's text: the handler is called, in a
+    request context, with an exception whose message is a fresh marker. Only the text can tell; what
+    the handler does besides is the project's (a handler that fails is not an echo)."""
+    marker = "prodready-probe-" + secrets.token_hex(6)
+    exception = _probe_exception(exception_class, code, marker)
+    if exception is None:
+        return False
+    try:
+        with flask_app.test_request_context("/"):
+            response = flask_app.make_response(function(exception))
+            return marker in response.get_data(as_text=True)
+    except Exception:  # the handler's own failure: not an answer that carries the text
+        return False
+
+
+def error_handlers(flask_app, probe=False):
     handlers = []
     if flask_app is None:
         return handlers
@@ -116,14 +165,15 @@ def error_handlers(flask_app):
                 file = _relative(code_object.co_filename) if code_object else None
                 if file is None:
                     continue
-                handlers.append(
-                    {
-                        "code": code,
-                        "exception": exception.__name__ if exception else None,
-                        "file": file,
-                        "line": code_object.co_firstlineno,
-                    }
-                )
+                handler = {
+                    "code": code,
+                    "exception": exception.__name__ if exception else None,
+                    "file": file,
+                    "line": code_object.co_firstlineno,
+                }
+                if probe:
+                    handler["echoesMessage"] = _echoes_message(flask_app, function, exception, code)
+                handlers.append(handler)
     return handlers
 
 
@@ -190,7 +240,7 @@ def facts(args):
         "problems": problems,
         "secretKey": secret,
         "secretLiteral": memo[("literal", secret)],
-        "errorHandlers": error_handlers(flask_app),
+        "errorHandlers": error_handlers(flask_app, probe=args.get("probeErrorHandlers", False)),
         "debugSettings": config_selection.keep(memo["debugSettings"], trees, selected),
         "proxyFix": proxy_fix(flask_app, trees),
         "routes": routes(flask_app),
@@ -285,11 +335,7 @@ def raised_exceptions():
             message = str(exception)
         except Exception:
             continue
-        module = __import__("sys").modules.get(type(exception).__module__)
-        # The project's script runs as __main__: its classes are the project's too.
-        own = type(exception).__module__ == "__main__" or (getattr(module, "__file__", None) or "").startswith(
-            PROJECT_DIR + "/"
-        )
+        own = _project_class(type(exception))
         found.append(
             {
                 "type": type(exception).__name__,

@@ -8,6 +8,7 @@ import os
 
 import gunicorn.arbiter
 import gunicorn.config
+import gunicorn.util
 from gunicorn import __version__
 from gunicorn.workers.sync import SyncWorker
 
@@ -205,6 +206,15 @@ def _worker_class(cfg):
         return SyncWorker
 
 
+def _daemonize(enable_stdio_inheritance=False):
+    """`daemon = True` (`-D`): Gunicorn forks into the background (gunicorn/util.py daemonize), which
+    changes where it runs, not what it serves. Pyodide has no fork: the harness serves in the
+    foreground, and an audit run says so."""
+    from . import audit_mode
+
+    audit_mode.note("Gunicorn's daemon setting forks into the background, which Pyodide cannot: the app was served in the foreground, as the daemon serves it")
+
+
 def install():
     # Gunicorn's `chdir` default is the working directory at import (gunicorn.config.Chdir);
     # a real process imports it already in its working directory, the harness once at boot, before
@@ -212,4 +222,5 @@ def install():
     gunicorn.config.Chdir.default = PROJECT_DIR
     gunicorn.config.Config.worker_class = property(_worker_class)
     gunicorn.arbiter.Arbiter.run = _arbiter_run
+    gunicorn.util.daemonize = _daemonize
     SyncWorker.load_wsgi = _load_wsgi

@@ -141,6 +141,32 @@ def _write_credentials(credentials):
             handle.write(content)
 
 
+_directories_made = []
+
+
+def _make_directories(directories):
+    """RunOptions.directories: production's folders the project does not ship, created empty when
+    missing (the previous run's are removed first, deepest first). Returns the ones made."""
+    while _directories_made:
+        shutil.rmtree(_directories_made.pop(), ignore_errors=True)
+    made = []
+    for directory in sorted(set(directories or [])):
+        path = os.path.normpath(directory)
+        if not os.path.isabs(path) or os.path.exists(path):
+            continue
+        # The topmost missing folder is what removing undoes.
+        top = path
+        while not os.path.exists(os.path.dirname(top)):
+            top = os.path.dirname(top)
+        try:
+            os.makedirs(path)
+        except OSError:
+            continue
+        _directories_made.append(top)
+        made.append(path)
+    return made
+
+
 def _set_environment(env):
     os.environ.clear()
     os.environ.update(BASE_ENV)
@@ -219,12 +245,15 @@ def run(options):
     _write_credentials(options.get("credentials"))
     _set_cpu_count(options.get("cpuCount") or 2)
     write_project(options["files"])
+    made = _make_directories(options.get("directories"))  # after the project: some are in it
     os.chdir(PROJECT_DIR)
     sys.argv = list(argv)
     script_dir = os.path.dirname(os.path.normpath(os.path.join(PROJECT_DIR, target))) if kind == "path" else PROJECT_DIR
     _set_import_root(script_dir)
     swapped = pinned.activate(options["files"], options.get("audit", False))
     notes = audit_mode.begin(options.get("audit", False), options["files"], options["env"])
+    if made and notes is not None:
+        notes.append(f"folders production has outside the project, created empty for the run: {', '.join(made)}")
 
     exit_info = None
     interruption = None

@@ -14,7 +14,9 @@ Which imports get one, and why:
   ujson except ImportError: import json`, Engine.IO probing for eventlet): that fallback is what
   runs where the package is not installed, unless the project's requirements declare the package,
   in which case production has it;
-- never for the standard library, nor for a missing submodule of a real package.
+- never for the standard library; a real package's missing submodule only when the project's own
+  code asks for it: the bundled release dropped it (`wtforms.fields.html5`, folded into
+  `wtforms.fields` in WTForms 3.0), so its names are looked up in the package first.
 
 A name the project imports from a package the audit has, in a version that no longer has it
 (`from itsdangerous import TimedJSONWebSignatureSerializer`, gone in itsdangerous 2.1, from a
@@ -24,6 +26,7 @@ Libraries asking (`hasattr` feature checks) still get AttributeError.
 """
 
 import ast
+import dis
 import importlib._bootstrap_external
 import importlib.abc
 import importlib.machinery
@@ -180,7 +183,9 @@ class StandIn:
         pass
 
     def __iter__(self):
-        return iter(())
+        # `_, conn = from_url(url)`: unpacking into N names gets N stand-ins, as the real call's
+        # tuple would give; any other iteration (a `for` loop) sees an empty sequence.
+        return iter([_make(f"{type(self).__standin_name__}[]")() for _ in range(_unpacked_into(sys._getframe(1)))])
 
     def __len__(self):
         return 0
@@ -220,6 +225,19 @@ class StandIn:
         return 0.0
 
 
+def _unpacked_into(frame):
+    """How many names the instruction running in `frame` unpacks into (`a, b = x`, `a, *rest = x`),
+    0 when it is not an unpacking. Read from the bytecode: Python asks `__iter__` without saying."""
+    for instruction in dis.get_instructions(frame.f_code):
+        if instruction.offset == frame.f_lasti:
+            if instruction.opname == "UNPACK_SEQUENCE":
+                return instruction.arg
+            if instruction.opname == "UNPACK_EX":
+                return (instruction.arg & 0xFF) + (instruction.arg >> 8)
+            return 0
+    return 0
+
+
 class StandInModule(types.ModuleType):
     __all__ = []
     __path__ = []
@@ -245,6 +263,34 @@ class _Loader(importlib.abc.Loader):
 
 
 _LOADER = _Loader()
+
+
+class MovedModule(StandInModule):
+    """A submodule a library dropped: a name its parent package has now is that name (the module was
+    folded into it); any other is a stand-in."""
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        parent = sys.modules.get(self.__name__.rpartition(".")[0])
+        try:
+            value = object.__getattribute__(parent, name) if parent is not None else None
+        except AttributeError:
+            value = None
+        if value is None:
+            return super().__getattr__(name)
+        setattr(self, name, value)
+        return value
+
+
+class _MovedLoader(_Loader):
+    def create_module(self, spec):
+        if spec.name not in _State.recorded:
+            _State.recorded.append(spec.name)
+        return MovedModule(spec.name, "Stand-in module (prodready audit): the bundled release no longer has it.")
+
+
+_MOVED_LOADER = _MovedLoader()
 
 
 # --- names a bundled version no longer has ----------------------------------------------------------
@@ -284,10 +330,59 @@ def _with_missing_names(module):
 _real_exec_module = importlib._bootstrap_external._LoaderBasics.exec_module
 
 
+def _with_missing_attributes(module):
+    """The same for the objects of an audit-bundled extension's classes (`ma.ModelSchema`, gone in
+    Flask-Marshmallow 0.12; `@jwt.user_loader_callback_loader`, gone in Flask-JWT-Extended 4): only
+    `obj.name` written in a project module's own top-level code, which runs at start. A function's
+    `obj.name` at request time, and `getattr`/`hasattr` feature checks anywhere, still get the
+    AttributeError, so what a request does is not changed."""
+    if "/prodready-audit/" not in (getattr(module, "__file__", None) or ""):
+        return
+    for value in list(vars(module).values()):
+        if not isinstance(value, type) or type(value) is not type or value.__module__ != module.__name__:
+            continue
+        if issubclass(value, BaseException) or any("__getattr__" in vars(klass) for klass in value.__mro__[:-1]):
+            continue
+        try:
+            value.__getattr__ = _missing_attribute
+        except (TypeError, AttributeError):
+            continue
+
+
+def _missing_attribute(self, name):
+    # A base class got this one; a subclass whose MRO has a __getattr__ of its own (SQLAlchemy's
+    # column collections under a patched container base) answers with that, as without the patch.
+    for klass in type(self).__mro__:
+        own = vars(klass).get("__getattr__")
+        if own is not None and own is not _missing_attribute:
+            return own(self, name)
+    caller = sys._getframe(1)
+    if (
+        _State.active
+        and not (name.startswith("__") and name.endswith("__"))
+        and caller.f_code.co_name == "<module>"
+        and caller.f_code.co_filename.startswith(PROJECT_DIR + "/")
+        and _instruction(caller) == "LOAD_ATTR"
+    ):
+        qualified = f"{type(self).__module__}.{type(self).__name__}.{name}"
+        if qualified not in _State.recorded:
+            _State.recorded.append(qualified)
+        return _member(qualified, name)
+    raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self)
+
+
+def _instruction(frame):
+    for instruction in dis.get_instructions(frame.f_code):
+        if instruction.offset == frame.f_lasti:
+            return instruction.opname
+    return None
+
+
 def _exec_module(loader, module):
     _real_exec_module(loader, module)
     if _State.active and _third_party(module):
         _with_missing_names(module)
+        _with_missing_attributes(module)
 
 
 def _answer_missing_names():
@@ -296,6 +391,7 @@ def _answer_missing_names():
     for module in list(sys.modules.values()):
         if isinstance(module, types.ModuleType) and _third_party(module):
             _with_missing_names(module)
+            _with_missing_attributes(module)
 
 
 # --- which imports get one -----------------------------------------------------------------------
@@ -309,12 +405,32 @@ class StandInFinder(importlib.abc.MetaPathFinder):
             return None
         parent, _, _ = fullname.rpartition(".")
         if parent:
-            # `import stripe.error` under a stand-in `stripe`; a real package's missing submodule stays an error.
-            if not isinstance(sys.modules.get(parent), StandInModule):
+            parent_module = sys.modules.get(parent)
+            if isinstance(parent_module, StandInModule):
+                # `import stripe.error` under a stand-in `stripe`.
+                return importlib.machinery.ModuleSpec(fullname, _LOADER, is_package=True)
+            # A submodule the bundled release of a library no longer has (`wtforms.fields.html5`,
+            # gone in WTForms 3.0, whose fields moved up into `wtforms.fields`), asked for by the
+            # project's own code: its names are looked up where they moved, else stood in for.
+            # A library's own probing, or the standard library's, still gets the ImportError.
+            if parent_module is None or not _third_party(parent_module) or _from_import() or not _wanted(fullname):
                 return None
-        elif fullname in sys.stdlib_module_names or not _wanted(fullname):
+            return importlib.machinery.ModuleSpec(fullname, _MOVED_LOADER, is_package=True)
+        if fullname in sys.stdlib_module_names or not _wanted(fullname):
             return None
         return importlib.machinery.ModuleSpec(fullname, _LOADER, is_package=True)
+
+
+def _from_import():
+    """`from package import Name`: Python tries a submodule for a name the package lacks. The name is
+    an object (the package's missing-name answer gives it), not a module."""
+    frame = sys._getframe(2)
+    # Up to the code that wrote the import: an import further down the stack is another statement.
+    while frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
+        if frame.f_code.co_name == "_handle_fromlist":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _wanted(name):
