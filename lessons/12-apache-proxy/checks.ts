@@ -16,6 +16,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'version-hidden',
+    redTeam: 'the version banner',
     title: 'Responses and error pages do not announce the Apache version',
     rule: 'apache-server-tokens',
     env: SECRET,
@@ -30,6 +31,7 @@ export default defineChecks([
   {
     kind: 'rule',
     id: 'proto-only-on-443',
+    redTeam: 'X-Forwarded-Proto claimed on port 80',
     title: 'Only the https vhost tells the app "X-Forwarded-Proto: https"',
     rule: 'apache-forwarded-proto',
     env: SECRET,
@@ -78,6 +80,16 @@ export default defineChecks([
     request: { scheme: 'https', path: '/' },
     expect: { status: 200, headers: ['Strict-Transport-Security'] },
     because: 'browsers must keep to https once they have seen the site',
+  },
+  {
+    kind: 'proxy-request',
+    via: 'apache',
+    id: 'pages-reach-app',
+    title: 'A page under / reaches the app as the visitor asked for it (ProxyPass slashes)',
+    env: SECRET,
+    request: { scheme: 'https', path: '/products' },
+    expect: { status: 200 },
+    because: 'every page of the shop goes to the app, not only the home page',
   },
   {
     kind: 'proxy-request',

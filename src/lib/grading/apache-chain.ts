@@ -101,7 +101,11 @@ export async function sendThroughApache(
     upstreamRequest: null,
     hops: [{ name: 'apache', log: decision.accessLog(status, body.length) }],
   });
-  if (decision.kind === 'answer') return apacheAnswer(decision.status, decision.headers, decision.body);
+  if (decision.kind === 'answer') {
+    const answer = apacheAnswer(decision.status, decision.headers, decision.body);
+    if (decision.errorLog) answer.hops.push({ name: 'apache', log: decision.errorLog });
+    return answer;
+  }
   if (decision.kind === 'error') return apacheAnswer(502, [], '');
   if (decision.kind === 'forward') {
     // An open forward proxy: httpd would connect to whatever the URL names — from inside the network.

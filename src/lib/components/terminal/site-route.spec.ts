@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import type { ServingInfo } from '../../runtime/protocol';
 import { parseCurl, type Command, type CurlRequest } from './commands';
 import { FakeRuntime, okResponse } from './fake-runtime';
+import { lessonFile } from '../../../cli/lessons-fs';
 import { formatHops, planRequest, sendPlanned, VISITOR_ADDRESS, type RequestPlan } from './site-route';
 
 const SERVING: ServingInfo = {
@@ -256,5 +258,26 @@ describe('curl through an Apache site (apache/*.conf, lesson 12)', () => {
     expect(plan.via === 'none' && plan.message).toContain(
       'Syntax error on line 1 of apache/shop.conf:\nCannot define multiple Listeners on the same IP:port',
     );
+  });
+});
+
+describe("lesson 12's banner attack through the virtual Apache", () => {
+  const starter = {
+    'apache/shop.conf': lessonFile(
+      join(import.meta.dirname, '../../../../lessons/12-apache-proxy'),
+      'starter/apache/shop.conf',
+    ),
+  };
+
+  it("an answer Apache makes itself (%2f, AllowEncodedSlashes Off) names Debian's version; the app's keeps its own", async () => {
+    const runtime = new FakeRuntime();
+    const own = await sendPlanned(runtime, 'terminal', SERVING, planRequest(starter, curl('curl -i https://shop.example/%2f'))); // prettier-ignore
+    expect(runtime.requests).toEqual([]);
+    expect(own.response?.status).toBe(404);
+    expect(header(own.response?.headers ?? [], 'Server')).toEqual(['Apache/2.4.71 (Debian)']);
+    expect(own.response?.body).toContain('Apache/2.4.71 (Debian) Server at shop.example Port 443');
+    runtime.answer = () => okResponse({ headers: [['Server', 'gunicorn']] });
+    const proxied = await sendPlanned(runtime, 'terminal', SERVING, planRequest(starter, curl('curl -i https://shop.example/'))); // prettier-ignore
+    expect(header(proxied.response?.headers ?? [], 'Server')).toEqual(['gunicorn']);
   });
 });

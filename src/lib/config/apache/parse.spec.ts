@@ -97,3 +97,10 @@ describe('parseApacheSite (as apachectl -t on Debian)', () => {
     expect(reason('ProxyVia 1\n')).toBe('ProxyVia must be one of: off | on | full | block');
   });
 });
+
+describe('sections inside sections (core.c ap_check_cmd_context, apache2 2.4.71)', () => {
+  it('refuses <Files> inside <Location>, at the <Files> line', () => {
+    const site = '<Location />\n    <Files "*.bak">\n        Require all denied\n    </Files>\n</Location>\n';
+    expect(() => parseApacheSite(site, 'apache/shop.conf')).toThrow('<Files> cannot occur within <Location> section');
+  });
+});

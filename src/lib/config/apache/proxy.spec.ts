@@ -113,3 +113,61 @@ describe('the virtual Apache', () => {
     expect(other.kind === 'answer' && other.status).toBe(404);
   });
 });
+
+describe('ProxyPass joins the backend URL and the rest of the path as written (mod_proxy, apache2 2.4.71)', () => {
+  const site = (alias: string, url: string) =>
+    parseApacheSite(`<VirtualHost *:80>\n    ServerName shop.example\n    ProxyPass ${alias} ${url}\n</VirtualHost>\n`, 'apache/shop.conf'); // prettier-ignore
+  const ask = (alias: string, url: string, path: string) =>
+    virtualApache(site(alias, url), apacheRequestFor('http', 80, 'shop.example', path));
+
+  it('a slash on the path side only: / reaches the app, /orders/abc is a 500 naming the host it made', () => {
+    const root = ask('/', 'http://127.0.0.1:8000', '/');
+    expect(root.kind === 'proxy' && root.path).toBe('/');
+    const orders = ask('/', 'http://127.0.0.1:8000', '/orders/abc');
+    expect(orders.kind === 'answer' && [orders.status, orders.errorLog]).toEqual([
+      500,
+      'AH00898: DNS lookup failure for: 127.0.0.1:8000orders',
+    ]);
+  });
+
+  it('a slash on the backend side only passes a double slash on', () => {
+    const decision = ask('/app', 'http://127.0.0.1:8000/', '/app/x?q=1');
+    expect(decision.kind === 'proxy' && decision.path).toBe('//x?q=1');
+  });
+});
+
+describe('<Proxy> sections guard proxied requests (mod_proxy proxy_walk, apache2 2.4.71)', () => {
+  const guarded = (section: string) =>
+    parseApacheSite(SITE.replace('ProxyRequests Off', `ProxyRequests On\n${section}`), 'apache/shop.conf');
+  const metadata = apacheRequestFor('http', 80, '169.254.169.254', 'http://169.254.169.254/latest/meta-data/');
+  const shop = apacheRequestFor('https', 443, 'shop.example', '/orders/1');
+
+  it('<Proxy *> Require all denied refuses the forward request and the reverse-proxied shop alike', () => {
+    const config = guarded('<Proxy *>\n    Require all denied\n</Proxy>');
+    for (const request of [metadata, shop]) {
+      const decision = virtualApache(config, request);
+      expect(decision.kind === 'answer' && decision.status).toBe(403);
+    }
+  });
+
+  it('Require ip and Require local let in only the clients they name', () => {
+    const config = guarded('<Proxy *>\n    Require ip 10.0.0.0/8\n    Require local\n</Proxy>');
+    expect(virtualApache(config, metadata).kind).toBe('answer');
+    expect(virtualApache(config, { ...metadata, client: '10.1.2.3' }).kind).toBe('forward');
+    expect(virtualApache(config, { ...shop, client: '127.0.0.1' }).kind).toBe('proxy');
+  });
+
+  it('a <ProxyMatch> matches the backend URL, and a <Location> with its own Require overrides it', () => {
+    const config = guarded('<ProxyMatch "/admin">\n    Require all denied\n</ProxyMatch>');
+    expect(virtualApache(config, { ...shop, path: '/admin/x' }).kind).toBe('answer');
+    expect(virtualApache(config, shop).kind).toBe('proxy');
+    const overridden = parseApacheSite(
+      SITE.replace('ProxyRequests Off', '<Proxy *>\n    Require all denied\n</Proxy>').replace(
+        '    ProxyPass /static !',
+        '    <Location />\n        Require all granted\n    </Location>\n    ProxyPass /static !',
+      ),
+      'apache/shop.conf',
+    );
+    expect(virtualApache(overridden, shop).kind).toBe('proxy');
+  });
+});

@@ -8,7 +8,8 @@
  * 2. translate_name: mod_rewrite first, then mod_proxy (ProxyPass in <Location>, then the server's list and the
  *    vhost's, main server first, first match wins — `ProxyPass /static !` only helps before `ProxyPass /`), then
  *    mod_alias (Redirect, Alias) — mod_proxy.c registers proxy_trans after mod_rewrite and before mod_alias;
- * 3. access: `Require` in the <Location> sections that match (and Debian's <Directory /> denial for files);
+ * 3. access: `Require` in the <Proxy> sections that match a proxied URL and the <Location>s that match the path
+ *    (access.ts);
  * 4. fixups: RequestHeader (mod_headers), in config order, main server then vhost then <Location>;
  * 5. the handler: mod_proxy_http appends X-Forwarded-For (the client address), X-Forwarded-Host (the Host the
  *    client sent) and X-Forwarded-Server (ServerName) to what the client sent (proxy_util.c, apr_table_mergen),
@@ -17,6 +18,7 @@
  *    status), the Server header follows ServerTokens (the app's own Server header is kept on proxied answers).
  */
 import { formatCombined } from '../nginx/access-log';
+import { proxySectionsFor, requireVerdict } from './access';
 import { EMULATED_APACHE } from './emulated';
 import type { ApacheConfig, ApacheDirective } from './types';
 import { directivesNamed, lastNamed, selectVhost, serverName } from './vhosts';
@@ -46,7 +48,14 @@ interface DecisionBase {
 }
 
 export type ApacheDecision =
-  | (DecisionBase & { kind: 'answer'; status: number; headers: HeaderPairs; body: string })
+  | (DecisionBase & {
+      kind: 'answer';
+      status: number;
+      headers: HeaderPairs;
+      body: string;
+      /** The line httpd writes to its error log for this answer, when it writes one (AH00898…). */
+      errorLog?: string;
+    })
   | (DecisionBase & {
       kind: 'proxy';
       /** `http://127.0.0.1:8000` */
@@ -269,16 +278,28 @@ export function virtualApache(config: ApacheConfig, request: ApacheRequest): Apa
 
   // A forward proxy for any URL the client names (mod_proxy's proxy_detect), when ProxyRequests is On; else the
   // URL's path is served like any other request.
+  const forbidden = (at: ApacheDirective) => answer(403, at, [], "You don't have permission to access this resource.");
+  // Access for a proxied URL: the <Proxy> sections that match it, then the <Location>s (access.ts). A forward
+  // request's r->uri is the whole URL, which no <Location /path> matches: its <Proxy> sections alone decide.
+  const proxyDenial = (url: string, within: Levels) => {
+    const sections = serverLevels.flatMap((level) => proxySectionsFor(level, url).map((d) => d.children ?? []));
+    const verdict = requireVerdict([...sections, ...within], request.client, request.localAddress ?? '127.0.0.1');
+    return verdict?.allowed === false ? forbidden(verdict.at) : null;
+  };
   const forward = effective(serverLevels, 'ProxyRequests');
   if (absoluteUrl && /^on$/i.test(forward?.args[0] ?? '')) {
-    return { ...base, at: forward ?? null, kind: 'forward', url: request.path, headers: request.headers };
+    return proxyDenial(request.path, []) ?? { ...base, at: forward ?? null, kind: 'forward', url: request.path, headers: request.headers }; // prettier-ignore
+  }
+
+  // AllowEncodedSlashes Off (the default): core refuses a path with %2F itself, 404, before any module maps it
+  // (httpd 2.4 docs, core, AllowEncodedSlashes) — an answer Apache makes, with its own Server header.
+  if (/%2f/i.test(path) && !/^(on|nodecode)$/i.test(effective(serverLevels, 'AllowEncodedSlashes')?.args[0] ?? 'off')) {
+    return answer(404, null, [], 'The requested URL was not found on this server.');
   }
 
   // Access control for the URL space: Require in the matching <Location> sections (the innermost decides).
-  const requireAt = merged(locations, 'Require').at(-1);
-  if (requireAt && /^all$/i.test(requireAt.args[0] ?? '') && /^denied$/i.test(requireAt.args[1] ?? '')) {
-    return answer(403, requireAt, [], "You don't have permission to access this resource.");
-  }
+  const locationVerdict = requireVerdict(locations, request.client, request.localAddress ?? '127.0.0.1');
+  if (locationVerdict?.allowed === false) return forbidden(locationVerdict.at);
 
   // translate_name, mod_rewrite first: RewriteRule with [R] in the vhost (RewriteEngine On).
   const rewrite = rewriteRedirect(serverLevels, request, hostName || vhostName, path, query);
@@ -298,10 +319,19 @@ export function virtualApache(config: ApacheConfig, request: ApacheRequest): Apa
       }
     : candidates.find((p) => proxyMatch(p.path, path));
   if (pass && pass.url !== '!') {
+    // proxy_trans: "proxy:" + the backend URL + the rest of the path, concatenated as written (no slash added or
+    // dropped); mod_proxy_http then parses the result, so `ProxyPass / http://127.0.0.1:8000` sends /orders to
+    // the host "127.0.0.1:8000orders".
+    const joined = backendUrl(pass.url, path.slice(pass.path.length));
+    if (joined.invalidHost !== undefined) {
+      const failed = answer(500, pass.at, [], 'The server encountered an internal error or misconfiguration and was unable to complete your request.</p>\n<p>Please contact the server administrator at \n webmaster@localhost to inform them of the time this error occurred,\n and the actions you performed just before this error.</p>\n<p>More information about this error may be available\nin the server error log.'); // prettier-ignore
+      return { ...failed, errorLog: `AH00898: DNS lookup failure for: ${joined.invalidHost}` } as ApacheDecision;
+    }
+    const denied = proxyDenial(pass.url + path.slice(pass.path.length), locations);
+    if (denied) return denied;
     const url = new URL(pass.url);
-    const upstream = `${url.protocol}//${url.host}`;
-    const rest = path.slice(pass.path.length);
-    const upstreamPath = joinPaths(url.pathname, rest) + query;
+    const upstream = `${url.protocol}//${joined.hostPort}`;
+    const upstreamPath = joined.path + query;
     let headers: HeaderPairs = request.headers.filter(([n]) => !/^(connection|keep-alive|proxy-connection)$/i.test(n));
     for (const d of merged(levels, 'RequestHeader')) headers = applyHeaderDirective(headers, d.args);
     const preserve = /^on$/i.test(effective(levels, 'ProxyPreserveHost')?.args[0] ?? 'off');
@@ -352,6 +382,22 @@ function appendHeader(headers: HeaderPairs, name: string, value: string): Header
   const existing = headerValue(headers, name);
   const others = headers.filter(([n]) => n.toLowerCase() !== name.toLowerCase());
   return [...others, [name, existing === undefined ? value : `${existing}, ${value}`]];
+}
+
+/**
+ * The backend URL and the rest of the client's path joined as mod_proxy does (string concatenation), split into
+ * host:port and path. A host:port that is not one (a port with letters) is what mod_proxy cannot resolve: httpd
+ * answers 500 and logs "AH00898: DNS lookup failure for: <host:port>" (read off apache2 2.4.71; held to it in
+ * tests/reality/apache-proxy-paths.test.ts). A double slash is passed on as it is.
+ */
+export function backendUrl(url: string, rest: string): { hostPort: string; path: string; invalidHost?: string } {
+  const joined = url + rest;
+  const afterScheme = joined.slice(joined.indexOf('://') + 3);
+  const slash = afterScheme.indexOf('/');
+  const hostPort = slash === -1 ? afterScheme : afterScheme.slice(0, slash);
+  const path = slash === -1 ? '/' : afterScheme.slice(slash);
+  const valid = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(:\d{1,5})?$/i.test(hostPort);
+  return valid ? { hostPort, path } : { hostPort, path, invalidHost: hostPort };
 }
 
 function joinPaths(base: string, rest: string): string {

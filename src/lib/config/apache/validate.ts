@@ -88,6 +88,10 @@ function sectionError(d: ApacheDirective, context: WalkContext, previous: Apache
   if ((d.name === '<Else' || d.name === '<ElseIf') && !(previous?.name === '<If' || previous?.name === '<ElseIf')) {
     return '<Else> or <ElseIf> section without previous <If> or <ElseIf> section in same scope';
   }
+  // core.c filesection: ap_check_cmd_context(cmd, NOT_IN_LOCATION | NOT_IN_LIMIT).
+  const location = context.dirSection?.name;
+  if ((d.name === '<Files' || d.name === '<FilesMatch') && (location === '<Location' || location === '<LocationMatch'))
+    return `${d.name}> cannot occur within ${location}> section`;
   if (end < 0) return `${d.name}> directive missing closing '>'`;
   const argument = d.raw.slice(0, end).trim();
   if (d.name === '<Else') return argument === '' ? null : '<Else> does not take an argument';

@@ -1,5 +1,6 @@
 /** One request through the learner's nginx config to the app server, with assertions on both ends. */
 import type { CheckSpec } from '../../content/checks-schema';
+import type { ApacheDecision } from '../../config/apache';
 import { accessRules, accessVerdict, type ProxyDecision } from '../../config/nginx';
 import type { ClientView } from '../../runtime/protocol';
 import { GRADER_SESSION, startApp, type GradingContext } from '../context';
@@ -44,7 +45,12 @@ export async function proxyRequest(
   const { response, where } = sent;
   const asked = `${request.method} ${request.scheme}://${DEFAULT_HOST}${request.path}`;
   if (expect.status !== undefined && response.status !== expect.status) {
-    const note = expect.status === 403 && sent.nginxDecision ? accessNote(sent.nginxDecision, request.client) : '';
+    const note =
+      expect.status === 403 && sent.nginxDecision
+        ? accessNote(sent.nginxDecision, request.client)
+        : sent.apacheDecision
+          ? apacheNote(sent.apacheDecision, request.path)
+          : '';
     return fail(`${asked} answered ${response.status}, expected ${expect.status}.${note}`, where);
   }
   if (expect.redirectTo !== undefined) {
@@ -110,10 +116,24 @@ function accessNote(decision: ProxyDecision, client: string): string {
   return '';
 }
 
+/** What the virtual Apache did that explains a wrong answer: a redirect's status, the path through ProxyPass. */
+function apacheNote(decision: ApacheDecision, path: string): string {
+  // mod_alias: a Redirect with no status answers 302 (httpd 2.4 docs, mod_alias, Redirect).
+  if (decision.kind === 'answer' && decision.status === 302 && decision.at?.name === 'Redirect')
+    return ` ${decision.at.name} ${decision.at.args.join(' ')} answers 302 (mod_alias's default, "temporary"): write Redirect permanent for a 301.`;
+  const why = 'ProxyPass joins its URL and the rest of the path as written: a slash on both sides, or on neither.';
+  if (decision.kind === 'answer' && decision.errorLog) return ` Apache's error log: ${decision.errorLog}. ${why}`;
+  if (decision.kind === 'proxy' && decision.path.split('?')[0] !== path.split('?')[0])
+    return ` The app got ${decision.path} for ${path}. ${why}`;
+  return '';
+}
+
 interface Sent {
   response: { status: number; headers: Array<[string, string]>; body: string };
   /** What the virtual nginx decided (through nginx only). */
   nginxDecision?: ProxyDecision;
+  /** What the virtual Apache decided (through Apache only). */
+  apacheDecision?: ApacheDecision;
   where: { file: string; line: number } | null;
 }
 
@@ -144,5 +164,5 @@ async function throughApache(
   const blocking = apacheChainBlocker(apache, request, response);
   if (blocking) throw new BlockedError(blocking);
   const at = response.decision.at ?? response.decision.vhost;
-  return { response, where: at ? { file: at.file, line: at.line } : null };
+  return { response, where: at ? { file: at.file, line: at.line } : null, apacheDecision: response.decision };
 }
