@@ -6,6 +6,7 @@
  */
 import type { CheckSpec } from '../../content/checks-schema';
 import { directives, effectiveArrayDirective, httpScope } from '../../config/nginx';
+import { addressBytes } from '../../config/nginx/access-rules';
 import type { GradingContext } from '../context';
 import { asked, at, chainRequest, realipTrustsClient, startReplay } from '../nginx-replay';
 import type { ChainRequest, ChainResponse, LoadedNginx } from '../proxy-chain';
@@ -20,14 +21,14 @@ const ERROR_LINE = /exception|error|traceback/i;
 
 const quote = (line: string) => JSON.stringify(line.length > QUOTE ? `${line.slice(0, QUOTE)}…` : line);
 /**
- * Every IPv4 address, and every IPv6 address written with "::" or eight groups, in the order the line has them.
- * Hand-written because log lines are free text (no parser knows their format); times such as 13:02:15 and
- * versions such as curl/8.11.1 are not addresses here.
+ * What may be an IPv4 or IPv6 address, in the order the line has them; the address parser allow/deny use
+ * (addressBytes) keeps the real ones. Hand-written because log lines are free text (no parser knows their
+ * format); times such as 13:02:15 and versions such as curl/8.11.1 are not addresses here.
  */
 const ADDRESS = /(?<![0-9A-Za-z.:])(?:(?:\d{1,3}\.){3}\d{1,3}|(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4})(?![0-9A-Za-z.:])/gi;
-const isAddress = (token: string) => token.includes('.') || token.includes('::') || token.split(':').length === 8;
 /** The first address of the line: the one a reader, and every log tool, takes for the client. */
-export const firstAddress = (line: string): string | undefined => line.match(ADDRESS)?.find(isAddress);
+export const firstAddress = (line: string): string | undefined =>
+  line.match(ADDRESS)?.find((token) => addressBytes(token) !== null);
 const forgedIn = (request: ChainRequest) =>
   request.headers
     .find(([name]) => name.toLowerCase() === 'x-forwarded-for')?.[1]
