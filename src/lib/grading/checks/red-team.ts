@@ -5,6 +5,7 @@
  * attack aimed at a part this deployment does not have (Apache's, behind nginx) is not replayed,
  * and the pass says which; a deployment with no proxy in front has nothing to attack, and fails.
  */
+import { hasRequirementsFile } from '../../advisories/judge';
 import type { CheckSpec } from '../../content/checks-schema';
 import type { RedTeamAttack } from '../../content/lesson';
 import type { WorkspaceFiles } from '../../runtime/protocol';
@@ -83,7 +84,7 @@ function has(part: Part, files: WorkspaceFiles): boolean {
     case 'process manager':
       return loadProcess(files) !== null;
     case 'requirements file':
-      return Object.keys(files).some((path) => /(^|\/)requirements[^/]*\.txt$/.test(path));
+      return hasRequirementsFile(files);
   }
 }
 
