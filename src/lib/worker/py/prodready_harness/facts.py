@@ -90,15 +90,41 @@ def debug_settings(trees):
     return found
 
 
-def literal_location(trees, value):
-    """Where a string literal equal to `value` stands in the project, if anywhere."""
+def literal_locations(trees, value):
+    """Where string literals equal to `value` stand in the project, in file and line order."""
     if not value:
-        return None
-    for path, tree in trees.items():
-        for node in ast.walk(tree):
+        return []
+    found = []
+    for path in sorted(trees):
+        for node in ast.walk(trees[path]):
             if isinstance(node, ast.Constant) and node.value == value:
-                return {"file": path, "line": node.lineno}
-    return None
+                found.append({"file": path, "line": node.lineno})
+    return sorted(found, key=lambda entry: (entry["file"], entry["line"]))
+
+
+def _executed_files():
+    """The project files the run executed: its imported modules, and the files Flask read
+    settings from without importing them (from_pyfile)."""
+    files = set(config_selection.loaded_files())
+    for module in list(sys.modules.values()):
+        file = _relative(getattr(module, "__file__", None) or "")
+        if file is not None:
+            files.add(file)
+    return files
+
+
+def loaded_literal(candidates, trees, selected):
+    """Of the places a literal stands, the one production loads it from: a project's config
+    folder often repeats the production key in a development config nothing imports, or in a
+    DevelopmentConfig beside the selected ProductionConfig. Unselected classes are dropped, then
+    files the run executed come first; the first place is kept when none was executed (the app
+    did not start)."""
+    if not candidates:
+        return None
+    kept = config_selection.keep(candidates, trees, selected) or candidates
+    executed = _executed_files()
+    loaded = [entry for entry in kept if entry["file"] in executed]
+    return (loaded or kept)[0]
 
 
 def _relative(filename):
@@ -232,7 +258,7 @@ def facts(args):
             secret = secret.decode("utf-8", errors="replace")
         secret = str(secret)
     if ("literal", secret) not in memo:
-        memo[("literal", secret)] = literal_location(trees, secret)
+        memo[("literal", secret)] = literal_locations(trees, secret)
     if "settingLocations" not in memo:
         memo["settingLocations"] = setting_locations(trees)
     # Only the config classes production loads: Flask's own choice, or the code's under the run's environment.
@@ -241,7 +267,7 @@ def facts(args):
     return {
         "problems": problems,
         "secretKey": secret,
-        "secretLiteral": memo[("literal", secret)],
+        "secretLiteral": loaded_literal(memo[("literal", secret)], trees, selected),
         "errorHandlers": error_handlers(flask_app, probe=args.get("probeErrorHandlers", False)),
         "debugSettings": config_selection.keep(memo["debugSettings"], trees, selected),
         "proxyFix": proxy_fix(flask_app, trees),
