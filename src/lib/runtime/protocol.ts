@@ -202,6 +202,20 @@ export interface AppFacts {
    */
   settingLocations?: Record<string, Array<SourceLocation & { random: boolean; literal?: boolean }>>;
   /**
+   * The project's own `.set_cookie(...)` calls, found with ast: the cookie's name and value (a
+   * literal, or the expression's source), and `secure`/`httponly`/`samesite` as passed (a
+   * literal, "dynamic" for an expression, null when left out: Werkzeug's default, off).
+   */
+  cookieCalls?: Array<
+    SourceLocation & {
+      name: string | null;
+      value: string | null;
+      secure: JsonValue;
+      httponly: JsonValue;
+      samesite: JsonValue;
+    }
+  >;
+  /**
    * Exceptions the project's own code raised while it handled the latest request that raised
    * any (HTTP errors left out), with that request's path, where (the function's first line),
    * and the `except` in the project that caught each; `projectType` when the exception's class

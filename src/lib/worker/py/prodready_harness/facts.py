@@ -8,6 +8,7 @@ import secrets
 import sys
 
 from . import PROJECT_DIR, config_selection, sessions
+from .cookie_calls import cookie_calls
 
 
 def _python_files(files):
@@ -261,6 +262,8 @@ def facts(args):
         memo[("literal", secret)] = literal_locations(trees, secret)
     if "settingLocations" not in memo:
         memo["settingLocations"] = setting_locations(trees)
+    if "cookieCalls" not in memo:
+        memo["cookieCalls"] = cookie_calls(trees)
     # Only the config classes production loads: Flask's own choice, or the code's under the run's environment.
     selected = config_selection.selection(trees, session.env, flask_app is not None)
     locations = {name: config_selection.keep(entries, trees, selected) for name, entries in memo["settingLocations"].items()}
@@ -274,6 +277,7 @@ def facts(args):
         "routes": routes(flask_app),
         "settings": settings(flask_app),
         "settingLocations": locations,
+        "cookieCalls": memo["cookieCalls"],
         "raised": raised_exceptions(),
     }
 
