@@ -3,11 +3,12 @@ in the source the relevant settings are written, found with Python's ast (not wi
 text), so a marker lands on the right line."""
 
 import ast
+import inspect
 import os
 import secrets
 import sys
 
-from . import PROJECT_DIR, config_selection, sessions
+from . import PROJECT_DIR, config_selection, exception_echoes, sessions
 
 
 def _python_files(files):
@@ -134,7 +135,15 @@ def _probe_exception(exception_class, code, marker):
         return None  # the project's own exception: its message is written for whoever reads it
     try:
         return exception_class(marker)
-    except Exception:  # a class with its own constructor: nothing to probe it with
+    except Exception:  # a constructor that wants more: see below
+        pass
+    # SQLAlchemy's IntegrityError(statement, params, orig) and the like: each required argument
+    # gets an exception carrying the marker, the form a wrapped driver error has (`error.orig`).
+    try:
+        parameters = inspect.signature(exception_class).parameters.values()
+        required = [p for p in parameters if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        return exception_class(*(ValueError(marker) for _ in required))
+    except Exception:  # nothing to probe it with
         return None
 
 
@@ -238,17 +247,21 @@ def facts(args):
     # Only the config classes production loads: Flask's own choice, or the code's under the run's environment.
     selected = config_selection.selection(trees, session.env, flask_app is not None)
     locations = {name: config_selection.keep(entries, trees, selected) for name, entries in memo["settingLocations"].items()}
+    # Read before anything calls a handler in a request context of its own (a new request starts a new record).
+    raised = raised_exceptions()
+    probe = args.get("probeErrorHandlers", False)
     return {
         "problems": problems,
         "secretKey": secret,
         "secretLiteral": memo[("literal", secret)],
-        "errorHandlers": error_handlers(flask_app, probe=args.get("probeErrorHandlers", False)),
+        "errorHandlers": error_handlers(flask_app, probe=probe),
         "debugSettings": config_selection.keep(memo["debugSettings"], trees, selected),
         "proxyFix": proxy_fix(flask_app, trees),
         "routes": routes(flask_app),
         "settings": settings(flask_app),
         "settingLocations": locations,
-        "raised": raised_exceptions(),
+        "raised": raised,
+        **({"exceptionEchoes": exception_echoes.exception_echoes(flask_app, trees)} if probe and flask_app else {}),
     }
 
 
