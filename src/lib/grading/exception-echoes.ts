@@ -20,7 +20,10 @@ function howSent(echo: ExceptionEcho): string {
   }
 }
 
-/** One finding per place (errors handlers left out: the probe calls them and judges them by behaviour). */
+/**
+ * One finding per place. Error handlers are left out (the probe calls them and judges them by
+ * behaviour), and so is a place already reported: at its line, or at the `except` it sits in.
+ */
 export function echoFindings(
   echoes: readonly ExceptionEcho[] | undefined,
   kind: ExceptionEcho['kind'],
@@ -30,23 +33,18 @@ export function echoFindings(
   const what = kind === 'traceback' ? 'the traceback of the exception it caught' : "the caught exception's text";
   return (echoes ?? [])
     .filter((echo) => echo.kind === kind && echo.handlerLine === undefined)
-    .filter((echo) => !exclude.some((place) => place.file === echo.file && place.line === echo.line))
+    .filter(
+      (echo) =>
+        !exclude.some(
+          (place) => place.file === echo.file && (place.line === echo.line || place.line === echo.exceptLine),
+        ),
+    )
     .map((echo) => ({
       ...finding,
       message: `${echo.function}() at ${where(echo)} ${howSent(echo)}: ${what}. A request that fails there gets it (read in the source: the attack did not make it fail).`,
       file: echo.file,
       line: echo.line,
     }));
-}
-
-/** Where the `except` at `handled` (a line the attack's exception was caught at) puts it in the response. */
-export function echoLineAfter(
-  echoes: readonly ExceptionEcho[] | undefined,
-  handled: { file: string; line: number },
-): number | undefined {
-  return (echoes ?? []).find(
-    (echo) => echo.kind === 'text' && echo.file === handled.file && echo.exceptLine === handled.line,
-  )?.line;
 }
 
 /** The line inside an error handler (first line `handler.line`) that puts the exception's text in its answer. */

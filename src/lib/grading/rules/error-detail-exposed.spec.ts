@@ -16,12 +16,14 @@ describe('error-detail-exposed', () => {
       VIEW,
       '    try:\n        order_id = int(raw_id)\n    except ValueError as e:\n        return jsonify(error=str(e)), 400\n',
     );
-    const finding = expectFinding(await check(app), errorDetailExposed);
+    const verdict = await check(app);
+    const finding = expectFinding(verdict, errorDetailExposed);
     expect(finding.message).toBe(
       `GET /orders/abc answers 400 with the text of a ValueError ("invalid literal for int() with base 10: 'abc'"): the except at app.py:${lineOf(app, 'except ValueError')} puts it in the response.`,
     );
-    // Where the text is sent: the except's return.
-    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'return jsonify(error=str(e)), 400') });
+    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'except ValueError') });
+    // Its return, read in the source, is the same place: not a second finding.
+    expect(verdict.findings).toHaveLength(1);
   });
 
   test('an error handler that returns str(error.original_exception)', async () => {

@@ -11,7 +11,7 @@
  * response) and each place it finds is a finding of its own (exception-echoes.ts).
  */
 import { describeExit, runApp, send, where } from '../context';
-import { echoFindings, echoLineAfter, echoLineIn } from '../exception-echoes';
+import { echoFindings, echoLineIn } from '../exception-echoes';
 import { tracebackIn } from '../leaks';
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
@@ -117,9 +117,8 @@ export const errorDetailExposed: Rule = {
       (h) => h.exception === leaked.type || h.exception === 'Exception' || h.code === 500 || h.code === null,
     );
     if (leaked.handledAt) {
-      const handled = leaked.handledAt;
-      location = { file: handled.file, line: echoLineAfter(facts.exceptionEchoes, handled) ?? handled.line };
-      source = `the except at ${where(handled)} puts it in the response`;
+      location = leaked.handledAt;
+      source = `the except at ${where(location)} puts it in the response`;
     } else if (handler) {
       location = { file: handler.file, line: echoLineIn(facts.exceptionEchoes, handler) ?? handler.line };
       source = `the error handler at ${where(handler)} puts it in the response`;
