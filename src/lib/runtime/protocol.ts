@@ -174,7 +174,15 @@ export interface AppFacts {
    * Error handlers registered on the served app, with where they are defined; asked with
    * `probeErrorHandlers`, the body of each that answers an exception with its text (called with a marker).
    */
-  errorHandlers: Array<{ code: number | null; exception: string | null; echoedBody?: string } & SourceLocation>;
+  errorHandlers: Array<
+    {
+      code: number | null;
+      exception: string | null;
+      echoedBody?: string;
+      /** The exception was made with the marker in every constructor argument (a code too). */
+      probedWith?: 'arguments';
+    } & SourceLocation
+  >;
   /** Literal settings that turn debug on (`debug=True`, `config["DEBUG"] = True`, …), found with ast. */
   debugSettings: Array<SourceLocation & { form: string }>;
   /** Werkzeug's ProxyFix in front of the served app: its hop counts, and where it is applied. */

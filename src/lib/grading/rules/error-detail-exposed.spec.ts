@@ -404,3 +404,37 @@ def run():
     );
   });
 });
+
+describe('error-detail-exposed: handlers of exceptions whose constructor wants more than a message', () => {
+  // SQLAlchemy's IntegrityError(statement, params, orig) is the same case, run in the audit's runtime: tests/corpus/errorhandler-integrity-error-orig.
+  test("smtplib's SMTPResponseException(code, msg) handler that answers the mail server's reply, at the line that sends it", async () => {
+    const app = withHandler(`import smtplib
+
+
+@app.errorhandler(smtplib.SMTPResponseException)
+def mail_failed(error):
+    return {
+        "code": 502,
+        "message": "Mail error",
+        "description": str(error.smtp_error),
+    }, 502
+`);
+    const finding = expectFinding(await check(app), errorDetailExposed);
+    expect(finding.message).toMatch(
+      /^The error handler at app\.py:\d+ answers with the exception's text: called with a SMTPResponseException/,
+    );
+    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'str(error.smtp_error)') });
+  });
+
+  test('no finding: the same handler answering a fixed text', async () => {
+    const app = withHandler(`import smtplib
+
+
+@app.errorhandler(smtplib.SMTPResponseException)
+def mail_failed(error):
+    app.logger.warning("mail: %s", error.smtp_error)
+    return {"code": 502, "message": "the mail could not be sent", "smtp": error.smtp_code}, 502
+`);
+    expectNoFinding(await check(app));
+  });
+});

@@ -95,8 +95,13 @@ export const errorDetailExposed: Rule = {
       // The attack raised nothing the body repeats; an error handler that would, given an exception,
       // is still a finding: the next exception production meets is the one it sends.
       // With the exception's type beside its text, it is a traceback fragment: traceback-exposed's finding.
+      // An exception made with the marker in every argument (IntegrityError(statement, params, orig))
+      // echoes a status code as well as a message: its echo counts where the source sends its text.
       const echoing = facts.errorHandlers.find(
-        (handler) => handler.echoedBody !== undefined && !tracebackIn(handler.echoedBody),
+        (handler) =>
+          handler.echoedBody !== undefined &&
+          !tracebackIn(handler.echoedBody) &&
+          (handler.probedWith !== 'arguments' || echoLineIn(facts.exceptionEchoes, handler) !== undefined),
       );
       if (!echoing) return seen(null);
       const type = echoing.exception ?? 'Exception';

@@ -25,8 +25,10 @@ import sys
 
 from . import PROJECT_DIR
 
-# Exception attributes that carry no text of the exception (a status, a number, its class).
-_NOT_TEXT_ATTRIBUTES = {"code", "status", "status_code", "errno", "name", "__class__", "__name__", "__qualname__"}
+# Exception attributes that carry no text of the exception: its class, a status or a position
+# (`code`, `status_code`, `returncode`, `smtp_code`, `errno`, `lineno`, `pos`).
+_NOT_TEXT_ATTRIBUTES = {"name", "pos", "__class__", "__name__", "__qualname__"}
+_NOT_TEXT_SUFFIXES = ("code", "status", "errno", "lineno", "colno")
 # Calls whose result says nothing of their arguments' text.
 _OPAQUE_CALLS = {"isinstance", "issubclass", "type", "len", "bool", "int", "float", "hasattr", "id", "callable", "hash"}
 _TEXT_CONVERSIONS = {"str", "repr", "format", "ascii"}
@@ -232,7 +234,7 @@ class _FunctionReader:
             if "object" in inner:
                 if node.attr == "__traceback__":
                     result["traceback"] = node
-                elif node.attr not in _NOT_TEXT_ATTRIBUTES:
+                elif node.attr not in _NOT_TEXT_ATTRIBUTES and not node.attr.endswith(_NOT_TEXT_SUFFIXES):
                     result["text"] = node
             if "excinfo" in inner:
                 result["traceback"] = node
