@@ -137,8 +137,7 @@ class _Module:
             return "client" if kinds == {"client"} else "other"
         cls = self.live_object(node)
         if isinstance(cls, type):
-            module = sys.modules.get(cls.__module__)
-            own = cls.__module__ == "__main__" or (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/")
+            own = _own(cls)
             library_validation = f"{cls.__module__}.{cls.__name__}" in _CLIENT_MESSAGE_EXCEPTIONS or any(
                 f"{base.__module__}.{base.__name__}" in _CLIENT_MESSAGE_EXCEPTIONS for base in cls.__mro__
             )
@@ -516,6 +515,7 @@ def handler_places(flask_app):
 
 
 def _own(cls):
+    """A class the project defines (its script runs as __main__: its classes count too)."""
     module = sys.modules.get(getattr(cls, "__module__", ""), None)
     return cls.__module__ == "__main__" or (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/")
 
