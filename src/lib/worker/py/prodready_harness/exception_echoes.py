@@ -20,6 +20,7 @@ handler's first line (as Flask's registry has it), so a handler the probe saw ec
 the line that does it."""
 
 import ast
+import bisect
 import secrets
 import sys
 
@@ -93,8 +94,13 @@ class _Module:
         self.path, self.tree, self.live, self.app = path, tree, live, flask_app
         self.imports, self.classes = {}, set()
         self.functions = {node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
+        self.every_function, self.except_lines = [], []
+        for node in ast.walk(tree):  # one walk per module: a large project has hundreds
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.every_function.append(node)
+            elif isinstance(node, ast.ExceptHandler):
+                self.except_lines.append(node.lineno)
+            elif isinstance(node, ast.Import):
                 for alias in node.names:
                     self.imports[alias.asname or alias.name.split(".")[0]] = alias.asname and alias.name or alias.name.split(".")[0]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -105,6 +111,11 @@ class _Module:
                     self.imports[alias.asname or alias.name] = "<project>." + alias.name
             elif isinstance(node, ast.ClassDef):
                 self.classes.add(node.name)
+
+    def catches(self, function):
+        """Whether an `except` stands inside the function."""
+        at = bisect.bisect_left(self.except_lines, function.lineno)
+        return at < len(self.except_lines) and self.except_lines[at] <= (function.end_lineno or function.lineno)
 
     def qualified(self, node):
         """`flask.abort` for `abort` imported from flask; the name as written when nothing says."""
@@ -406,8 +417,8 @@ class _FunctionReader:
             if code is not None:
                 arguments = [*statement.exc.args[:1], *(k.value for k in statement.exc.keywords if k.arg == "description")]
                 self.echo(_merge(*(_textual(self.taint(a)) for a in arguments)), "raise", code=code)
-        for node in ast.walk(statement):
-            if not isinstance(node, ast.Call) or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        for node in _own_expressions(statement):
+            if not isinstance(node, ast.Call):
                 continue
             qualified = self.module.qualified(node.func) or ""
             if qualified in _ABORTS:
@@ -430,6 +441,16 @@ class _FunctionReader:
                     **({"exceptLine": self.excepts[-1]} if self.excepts else {}),
                 }
             )
+
+
+def _own_expressions(statement):
+    """The expression nodes of a statement, not those of the statements it holds (each is read on
+    its own: walking a whole `if` and then its body again would read deep code many times)."""
+    pending = [child for child in ast.iter_child_nodes(statement) if not isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case))]
+    while pending:
+        node = pending.pop()
+        yield node
+        pending.extend(ast.iter_child_nodes(node))
 
 
 def _raised_in(body, caught):
@@ -568,7 +589,13 @@ def _description_shown(flask_app, code, endpoint):
     return marker in body
 
 
-def exception_echoes(flask_app, trees):
+# Words a module must contain to be worth a walk of its tree: an `except`, or an error handler
+# (registered by decorator or by call). A filter for speed only (hundreds of modules); what is
+# found is still decided on the tree.
+_WORTH_READING = ("except", "errorhandler", "register_error_handler")
+
+
+def exception_echoes(flask_app, trees, sources=None):
     loaded = _loaded_modules(flask_app) if flask_app is not None else None
     served = served_places(flask_app)
     handlers = handler_places(flask_app)
@@ -576,10 +603,11 @@ def exception_echoes(flask_app, trees):
     for path, tree in trees.items():
         if loaded is not None and path not in loaded:
             continue  # the app never imports it: nothing in it answers a request
+        if sources is not None and not any(word in sources.get(path, "") for word in _WORTH_READING):
+            continue
         module = _Module(path, tree, loaded.get(path) if loaded else None, flask_app)
-        for function in ast.walk(tree):
-            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
+        module.except_lines.sort()
+        for function in module.every_function:
             place = (path, _first_line(function))
             endpoint = served.get(place)
             is_served = endpoint is not None or _decorated_as(function, _ROUTE_DECORATORS) is not None
@@ -590,6 +618,9 @@ def exception_echoes(flask_app, trees):
                 if kind and arguments:
                     handler_param = (arguments[0].arg, kind)
                     is_served = True
+
+            if handler_param is None and not module.catches(function):
+                continue  # nothing caught here: nothing of an exception to send (a helper it calls is read from its caller)
 
             def record(echo, endpoint=endpoint, handler=handler_param is not None, first_line=place[1]):
                 if echo["sink"] in ("abort", "raise") and not _description_shown(flask_app, echo["code"], endpoint):

@@ -274,7 +274,7 @@ def facts(args):
         "settings": settings(flask_app),
         "settingLocations": locations,
         "raised": raised,
-        **({"exceptionEchoes": exception_echoes.exception_echoes(flask_app, trees)} if probe and flask_app else {}),
+        **({"exceptionEchoes": exception_echoes.exception_echoes(flask_app, trees, args["files"])} if probe and flask_app else {}),
     }
 
 
