@@ -183,7 +183,7 @@ def pay_raise():
 
 
 def failure_response(error):
-    return make_response(jsonify(error=repr(error)), 500)  # HELPER
+    return make_response(jsonify(error=repr(error)), 500)
 
 
 @app.post("/pay/helper")
@@ -191,7 +191,7 @@ def pay_helper():
     try:
         charge(request.form)
     except Exception as e:
-        return failure_response(e)
+        return failure_response(e)  # HELPER
     return "paid"
 
 

@@ -328,10 +328,16 @@ class _FunctionReader:
         given = {name: taint for name, taint in given.items() if taint}
         if not given:
             return {}
-        reader = _FunctionReader(self.module, function, False, self.on_echo, depth=self.depth + 1)
+        # What it returns is reported where the caller sends it, at the call (`return
+        # failure_response(e)` in the except); an abort or flash inside it, where it stands.
+        def inner_echo(echo):
+            if echo["sink"] != "return":
+                self.on_echo(echo)
+
+        reader = _FunctionReader(self.module, function, False, inner_echo, depth=self.depth + 1)
         reader.env.update({name: {kind: function for kind in taint} for name, taint in given.items()})
         reader.read()
-        return reader.returns
+        return {kind: node for kind in reader.returns}
 
     # --- statements
 
