@@ -280,6 +280,15 @@ def pay_raised_here():
     return "paid"
 
 
+@app.post("/pay/status")
+def pay_status():
+    try:
+        charge(request.form)
+    except OSError as e:
+        return jsonify(error="the payment service failed", errno=e.errno, upstream=e.response.status_code), 502
+    return "paid"
+
+
 @app.post("/pay/delegated")
 def pay_delegated():
     try:
@@ -331,7 +340,7 @@ describe('error-detail-exposed: an except the attack does not reach, read in the
     );
   });
 
-  test("no finding: logged, the app's own exceptions and messages, a helper that answers generically, unreachable code, a template that does not show it, no view", async () => {
+  test("no finding: logged, the app's own exceptions and messages, status numbers, a helper that answers generically, unreachable code, a template that does not show it, no view", async () => {
     expectNoFinding(await check(HARMLESS));
   });
 

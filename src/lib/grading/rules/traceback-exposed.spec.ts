@@ -131,6 +131,37 @@ def import_orders():
     expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'traceback.format_exc() +') });
   });
 
+  test("format_exception(e) into JSON, and e.__traceback__'s frames, each at the line that sends it", async () => {
+    const app = withHandler(`import traceback
+
+from flask import request
+
+
+@app.post("/import")
+def import_orders():
+    try:
+        return str(len(request.get_json()["orders"]))
+    except Exception as e:
+        detail = "".join(traceback.format_exception(e))
+        return jsonify(error="import failed", detail=detail), 500  # JSON
+
+
+@app.post("/export")
+def export_orders():
+    try:
+        return str(len(request.get_json()["orders"]))
+    except Exception as e:
+        frames = traceback.extract_tb(e.__traceback__)
+        return {"error": "export failed", "at": [f"{frame.filename}:{frame.lineno}" for frame in frames]}, 500  # FRAMES
+`);
+    const verdict = await check(app);
+    expectFinding(verdict, tracebackExposed);
+    expect(verdict.findings.map((finding) => finding.line).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([
+      lineOf(app, '# JSON'),
+      lineOf(app, '# FRAMES'),
+    ]);
+  });
+
   test('no finding: the traceback logged, the client told a fixed text; the type alone', async () => {
     const app = withHandler(`import sys
 import traceback

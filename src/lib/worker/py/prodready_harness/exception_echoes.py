@@ -236,15 +236,15 @@ class _FunctionReader:
             return {kind: node for kind in self.env.get(node.id, {})}
         if isinstance(node, ast.Attribute):
             inner = self.taint(node.value)
-            if not inner:
-                return {}
+            if not inner or node.attr in _NOT_TEXT_ATTRIBUTES or node.attr.endswith(_NOT_TEXT_SUFFIXES):
+                return {}  # `e.response.status_code` is a number wherever it hangs
             if "http" in inner and node.attr == "original_exception":
                 return {"object": node}
             result = {}
             if "object" in inner:
                 if node.attr == "__traceback__":
                     result["traceback"] = node
-                elif node.attr not in _NOT_TEXT_ATTRIBUTES and not node.attr.endswith(_NOT_TEXT_SUFFIXES):
+                else:
                     result["text"] = node
             if "excinfo" in inner:
                 result["traceback"] = node
@@ -269,6 +269,15 @@ class _FunctionReader:
             return _merge(*(_leaking(self.taint(element)) for element in node.elts))
         if isinstance(node, ast.Dict):
             return _merge(*(_leaking(self.taint(value)) for value in node.values))
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            # `[f"{frame.filename}" for frame in frames]`: the loop names carry what they iterate.
+            saved = dict(self.env)
+            for generator in node.generators:
+                self.assign(generator.target, generator.iter, _leaking(self.taint(generator.iter)))
+            parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            result = _merge(*(_leaking(self.taint(part)) for part in parts))
+            self.env = saved
+            return result
         if isinstance(node, ast.IfExp):
             return _merge(self.taint(node.body), self.taint(node.orelse))
         if isinstance(node, ast.BoolOp):
