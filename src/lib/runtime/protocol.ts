@@ -174,7 +174,15 @@ export interface AppFacts {
    * Error handlers registered on the served app, with where they are defined; asked with
    * `probeErrorHandlers`, the body of each that answers an exception with its text (called with a marker).
    */
-  errorHandlers: Array<{ code: number | null; exception: string | null; echoedBody?: string } & SourceLocation>;
+  errorHandlers: Array<
+    {
+      code: number | null;
+      exception: string | null;
+      echoedBody?: string;
+      /** The exception was made with the marker in every constructor argument (a code too). */
+      probedWith?: 'arguments';
+    } & SourceLocation
+  >;
   /** Literal settings that turn debug on (`debug=True`, `config["DEBUG"] = True`, …), found with ast. */
   debugSettings: Array<SourceLocation & { form: string }>;
   /** Werkzeug's ProxyFix in front of the served app: its hop counts, and where it is applied. */
@@ -230,6 +238,24 @@ export interface AppFacts {
       handledAt?: SourceLocation;
     } & SourceLocation
   >;
+  /**
+   * Asked with `probeErrorHandlers`: where the source (ast, py/prodready_harness/exception_echoes.py)
+   * puts a caught exception's text or a traceback into a response of the served app: `line` is
+   * where it enters the response, `sink` how it gets there, `code` the HTTP status an abort or
+   * raised HTTP error answers with; `handlerLine` when it is an error handler's (its first line).
+   */
+  exceptionEchoes?: ExceptionEcho[];
+}
+
+/** One place where an exception's text (or its traceback) reaches a response; see AppFacts. */
+export interface ExceptionEcho extends SourceLocation {
+  kind: 'text' | 'traceback';
+  sink: 'return' | 'abort' | 'raise' | 'flash';
+  code: number | null;
+  function: string;
+  /** The `except` it sits in, when it does. */
+  exceptLine?: number;
+  handlerLine?: number;
 }
 
 /** One requirement line of a requirements*.txt, as pip reads it (py/prodready_harness/dependencies.py). */
