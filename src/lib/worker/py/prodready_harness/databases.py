@@ -144,6 +144,18 @@ def _patch_flask_sqlalchemy(flask_sqlalchemy):
 
     init_app._prodready_original = original
     extension.SQLAlchemy.init_app = init_app
+    # Flask-SQLAlchemy 2 registered a state object whose `db` is the extension
+    # (`app.extensions["sqlalchemy"].db`, flask_sqlalchemy/__init__.py:_SQLAlchemyState in 2.5.1);
+    # 3.0 registers the extension itself. The older release lines the audit runs for a project that
+    # pins them (release_lines.py: Flask-Marshmallow 0.10) read it; Flask-SQLAlchemy 2 itself cannot
+    # be bundled, it needs Flask < 2.3 (`flask._app_ctx_stack`).
+    extension.SQLAlchemy.db = property(_extension_itself)
+
+
+def _extension_itself(extension):
+    if not _State.active:
+        raise AttributeError("db")
+    return extension
 
 
 # What a TCP connection's class takes that fakeredis's connection does not: the unix socket's path

@@ -162,6 +162,12 @@ class StandIn:
     def __mro_entries__(self, bases):
         return (type(self),)
 
+    def __init_subclass__(cls, **kwargs):
+        # A stand-in takes whatever a class statement passes (`class S(Base, abstract=True)`).
+        super().__init_subclass__()
+        if "__standin_name__" not in vars(cls):
+            _answer_names_asked_of_bases(cls)
+
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(name)
@@ -180,6 +186,9 @@ class StandIn:
         return _make(f"{type(self).__standin_name__}[]")()
 
     def __setitem__(self, key, value):
+        pass
+
+    def __delitem__(self, key):
         pass
 
     def __iter__(self):
@@ -223,6 +232,49 @@ class StandIn:
 
     def __float__(self):
         return 0.0
+
+
+def _names_asked_of_bases(cls):
+    """The names a class's own methods look up in its bases: `super().init_app(app)`, and
+    `cls.schema()` / `self.query` (an attribute of the method's first argument), read from their
+    bytecode (LOAD_SUPER_ATTR; LOAD_ATTR right after loading the first argument)."""
+    names = set()
+    for value in vars(cls).values():
+        if isinstance(value, (classmethod, staticmethod)):
+            value = value.__func__
+        elif isinstance(value, property):
+            value = value.fget
+        code = getattr(value, "__code__", None)
+        if not isinstance(code, types.CodeType):
+            continue
+        first = code.co_varnames[0] if code.co_argcount else None
+        previous = None
+        for instruction in dis.get_instructions(code):
+            if instruction.opname == "LOAD_SUPER_ATTR":
+                names.add(instruction.argval)
+            elif (
+                instruction.opname == "LOAD_ATTR"
+                and previous is not None
+                and previous.opname.startswith("LOAD_FAST")
+                and previous.argval == first
+            ):
+                names.add(instruction.argval)
+            previous = instruction
+    return {name for name in names if isinstance(name, str) and not (name.startswith("__") and name.endswith("__"))}
+
+
+def _answer_names_asked_of_bases(cls):
+    """A class that extends a stood-in one (`class JazzbandSpinach(Spinach)`, a pydantic model)
+    asks its base for methods the stand-in does not have: `super()` and class attribute lookups
+    look only in the classes' own dictionaries, never in an instance's `__getattr__`. Each name
+    its methods ask of the bases that no class in its MRO defines is put on the stood-in base, a
+    stand-in member, as the real base would have it; a name a real base defines is left to it."""
+    stood_in = next((base for base in cls.__mro__[1:] if "__standin_name__" in vars(base)), None)
+    if stood_in is None:
+        return
+    for name in sorted(_names_asked_of_bases(cls)):
+        if not any(name in vars(klass) for klass in cls.__mro__):
+            setattr(stood_in, name, _member(f"{stood_in.__standin_name__}.{name}", name))
 
 
 def _unpacked_into(frame):
