@@ -641,3 +641,148 @@ test('Gunicorn reads a --config file relative to the project, whenever the harne
     expect(outcome.serving?.settings['workers']).toBe(3);
   }
 });
+
+describe('classes extending stood-in ones, decorator factories, libraries that keep models', () => {
+  test('super().anything and cls.anything on a stood-in base give stand-ins; a name a real base defines stays its own', async () => {
+    const app = `from flask import Flask
+from spinach.contrib.flask_spinach import Spinach
+from pydantic import BaseModel
+from flask_dance.consumer.storage.sqla import OAuthConsumerMixin
+
+class Greeter:
+    def greet(self):
+        return "real"
+
+class Tasks(Spinach):
+    def init_app(self, app):
+        app.config["QUEUE"] = "set"
+        super().init_app(app)
+        self.register_tasks(app, [])
+
+class Mixed(OAuthConsumerMixin, Greeter):
+    def greet(self):
+        return super().greet() + " " + type(super().token).__name__
+
+class Response(BaseModel):
+    @classmethod
+    def apidoc(cls):
+        schema = cls.schema()
+        del schema["definitions"]["data"]
+        return schema
+
+app = Flask(__name__)
+Tasks().init_app(app)
+DOC = Response.apidoc()
+
+@app.route("/")
+def home():
+    return f"{app.config['QUEUE']} {Mixed().greet()} {DOC!r}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect((await get('/')).body).toBe('set real token <stand-in pydantic.BaseModel.schema()>');
+    expect(outcome.standIns).toEqual(['spinach', 'pydantic', 'flask_dance']);
+  });
+
+  test("a decorator factory given a project class already defined (apifairy's @body(Schema)) hands back a decorator; a class being defined is decorated", async () => {
+    const app = `from flask import Flask
+from apifairy import body, response
+from plugins import register
+
+class LoginSchema:
+    def __init__(self):
+        pass
+
+@register
+class Plugin:
+    pass
+
+app = Flask(__name__)
+
+def collection(schema):
+    class Paginated:
+        pass
+    return Paginated
+
+@app.route("/", methods=["GET"])
+@body(LoginSchema)
+@response(LoginSchema, status_code=200)
+def login():
+    return f"view {Plugin.__name__}"
+
+@app.route("/list")
+@response(collection(LoginSchema))
+def listing():
+    return "list"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect((await get('/')).body).toBe('view Plugin');
+    expect((await get('/list')).body).toBe('list');
+  });
+
+  test("a library's own declarative base (alchemical, bundled) starts afresh in the next run, as a new process", async () => {
+    const app = `import sqlalchemy as sa
+from sqlalchemy import orm as so
+from flask import Flask
+from alchemical.flask import Alchemical
+from alchemical import Model
+
+followers = sa.Table("followers", Model.metadata, sa.Column("follower_id", sa.ForeignKey("users.id")))
+
+class User(Model):
+    __tablename__ = "users"
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+
+app = Flask(__name__)
+app.config["ALCHEMICAL_DATABASE_URL"] = "postgresql://app:pw@db/app"
+db = Alchemical(app)
+with app.app_context():
+    db.create_all()
+    db.session.add(User())
+    db.session.commit()
+
+@app.route("/")
+def home():
+    return str(db.session.scalar(sa.select(sa.func.count(User.id))))
+`;
+    for (const _ of [1, 2]) {
+      const outcome = await run({ 'app.py': app });
+      serving(outcome);
+      expect(outcome.standIns).toEqual([]);
+      expect((await get('/')).body).toBe('1');
+    }
+  });
+
+  test("an alembic operation SQLite refuses, run on a database the audit substituted, is skipped and said; on the project's own SQLite it fails", async () => {
+    const app = (url: string) => `import sqlalchemy as sa
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from flask import Flask
+
+engine = sa.create_engine("${url}")
+with engine.begin() as conn:
+    conn.execute(sa.text("CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER)"))
+    conn.execute(sa.text("CREATE TABLE b (id INTEGER PRIMARY KEY)"))
+# A second engine for the same URL reaches the same database, as production's would.
+migrations = sa.create_engine("${url}", poolclass=sa.pool.NullPool)
+with migrations.begin() as conn:
+    Operations(MigrationContext.configure(conn)).create_foreign_key("fk_a_b", "a", "b", ["b_id"], ["id"])
+TABLES = sa.inspect(migrations).get_table_names()
+app = Flask(__name__)
+
+@app.route("/")
+def home():
+    return " ".join(TABLES)
+`;
+    const substituted = await run({ 'app.py': app('mysql+pymysql://ctf:pw@db/ctfd') });
+    serving(substituted);
+    expect((await get('/')).body).toBe('a b');
+    expect(substituted.notes).toContain(
+      "a migration's CreateForeignKeyOp was written for mysql+pymysql://ctf:***@db/ctfd; SQLite, the audit's database, cannot run it: skipped",
+    );
+    const own = await run({ 'app.py': app('sqlite://') });
+    expect(own.log).toContain('No support for ALTER of constraints in SQLite dialect');
+    expect(own.serving).toBeNull();
+  });
+});

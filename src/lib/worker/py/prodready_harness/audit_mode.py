@@ -202,6 +202,7 @@ def begin(audit, files, env):
         notes.append("the audit's packages (audit-packages.zip) are missing, run `npm run setup`: only Flask's own packages were importable")
     declarations = project_requirements.read(files)
     if _archive() is not None:
+        databases.forget_library_models(_site[0])
         _finder.select(declarations, notes)
     stand_ins.activate([declared.name for declared in declarations])
     operator_modules.activate(notes)

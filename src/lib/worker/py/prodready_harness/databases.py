@@ -8,6 +8,7 @@ Flask-Limiter's storage) talk to fakeredis, the field's in-memory Redis, one emp
 host:port as a real deployment has: an app that reads or writes Redis at start (a version check, a
 cache warm-up, `ping()`) starts as it does beside its Redis. Outside audit runs nothing changes."""
 
+import hashlib
 import importlib.abc
 import sys
 
@@ -20,17 +21,41 @@ _POOL_OPTIONS = ("pool_size", "max_overflow", "pool_timeout", "pool_use_lifo", "
 class _State:
     active = False
     notes = []
+    run = 0  # numbers the runs: each starts with empty databases
 
 
 def activate(notes):
     """Substitutions on for the coming run; they are appended to `notes`."""
     _State.active = True
     _State.notes = notes
+    _State.run += 1
     _install()
 
 
 def deactivate():
     _State.active = False
+
+
+def forget_library_models(folder):
+    """A library's own declarative base (`alchemical.Model`, a module-level MetaData) keeps the
+    tables of the project's models after the run: the next run, a new process in production,
+    would define them again on it and SQLAlchemy refuses ("Table 'followers' is already
+    defined"). Such a library, every module of its package, is imported afresh."""
+    sqlalchemy = sys.modules.get("sqlalchemy")
+    if sqlalchemy is None:
+        return
+    holding = set()
+    for name, module in list(sys.modules.items()):
+        if not (getattr(module, "__file__", None) or "").startswith(folder + "/"):
+            continue
+        for value in list(vars(module).values()):
+            metadata = vars(value).get("metadata") if isinstance(value, type) else value
+            if isinstance(metadata, sqlalchemy.MetaData) and metadata.tables:
+                holding.add(name.partition(".")[0])
+                break
+    for name in list(sys.modules):
+        if name.partition(".")[0] in holding:
+            del sys.modules[name]
 
 
 def _note(text):
@@ -56,6 +81,15 @@ def _backend(url):
         return None
 
 
+def _in_memory_for(url):
+    """One in-memory database per URL and run, shared by every engine made for it (SQLite's
+    shared-cache memory database, https://www.sqlite.org/inmemorydb.html): production's engines
+    for one URL reach one server, and an app that opens a second engine (CTFd's plugin
+    migrations) finds the tables the first created. It lives while an engine holds it."""
+    digest = hashlib.sha256(f"{_State.run}\0{url}".encode()).hexdigest()[:16]
+    return f"sqlite:///file:prodready-{digest}?mode=memory&cache=shared&uri=true"
+
+
 def _wrap_create_engine(original):
     def create_engine(url, *args, **kwargs):
         if _State.active and _backend(url) != "sqlite":
@@ -65,7 +99,10 @@ def _wrap_create_engine(original):
             kwargs = {key: value for key, value in kwargs.items() if key not in _POOL_OPTIONS}
             kwargs["poolclass"] = StaticPool
             kwargs["connect_args"] = {"check_same_thread": False}
-            url = IN_MEMORY
+            described, url = _describe(url), _in_memory_for(url)
+            engine = original(url, *args, **kwargs)
+            engine._prodready_stands_for = described
+            return engine
         return original(url, *args, **kwargs)
 
     create_engine._prodready_original = original
@@ -158,6 +195,33 @@ def _extension_itself(extension):
     return extension
 
 
+def _patch_alembic_operations(module):
+    """Migrations an app runs itself through alembic's Operations (CTFd's plugins replay theirs
+    at start, outside Flask-Migrate) on a database the audit substituted: an operation alembic's
+    SQLite dialect refuses (ALTER of constraints, NotImplementedError in alembic/ddl/sqlite.py) was
+    written for production's database; it is skipped and noted, the tables being the models'."""
+    original = module.Operations.invoke
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def invoke(self, operation):
+        try:
+            return original(self, operation)
+        except NotImplementedError:
+            engine = getattr(self.migration_context.bind, "engine", None)
+            stands_for = getattr(engine, "_prodready_stands_for", None)
+            if not _State.active or stands_for is None:
+                raise
+            _note(
+                f"a migration's {type(operation).__name__} was written for {stands_for}; SQLite, the audit's database, "
+                "cannot run it: skipped"
+            )
+            return None
+
+    invoke._prodready_original = original
+    module.Operations.invoke = invoke
+
+
 # What a TCP connection's class takes that fakeredis's connection does not: the unix socket's path
 # (`unix://` URLs) and TLS options (`rediss://`); the fake server is picked by host:port alone.
 def _tcp_options(kwargs):
@@ -223,6 +287,7 @@ def _instead_of_migrations(name, original):
 _PATCHES = {
     "sqlalchemy": _patch_sqlalchemy,
     "flask_sqlalchemy": _patch_flask_sqlalchemy,
+    "alembic.operations.base": _patch_alembic_operations,
     "flask_migrate": _patch_flask_migrate,
     "redis": _patch_redis,
 }

@@ -142,13 +142,33 @@ def _names_a_class(qualified):
     return last[:1].isupper()
 
 
-def _decoratable(value):
-    """A function, or a class of the project's own: what a decorator is written on. A library's
-    class (`@vectorizer(db.Integer)`) is an argument to a decorator factory."""
+def _decoratable(value, caller):
+    """A function, or a class of the project's own its class statement has just built: what a
+    decorator is written on. A library's class (`@vectorizer(db.Integer)`) and a project class
+    made before (`@body(LoginSchema)`, `response(PaginatedCollection(schema))`, apifairy's) are
+    arguments to a decorator factory."""
     if inspect.isclass(value):
         module = sys.modules.get(value.__module__)
-        return (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/")
+        if not (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/"):
+            return False
+        return _decorating_a_class_statement(caller)
     return inspect.isfunction(value) or inspect.ismethod(value)
+
+
+def _decorating_a_class_statement(frame):
+    """The call running in `frame` takes what a class statement just built: `@dec class C:`
+    compiles to LOAD_BUILD_CLASS … CALL (the class), then the decorator's CALL. Read from the
+    bytecode, as _unpacked_into does: Python does not say why a function is called."""
+    instructions = list(dis.get_instructions(frame.f_code))
+    at = next((i for i, instruction in enumerate(instructions) if instruction.offset == frame.f_lasti), 0)
+    if at < 2 or not instructions[at - 1].opname.startswith("CALL"):
+        return False
+    for instruction in reversed(instructions[max(0, at - 16) : at - 1]):
+        if instruction.opname == "LOAD_BUILD_CLASS":
+            return True
+        if instruction.opname.startswith(("CALL", "STORE", "POP")):
+            return False
+    return False
 
 
 class StandIn:
@@ -178,7 +198,7 @@ class StandIn:
         # Flask registers what the decorators return as the view.
         # Only a function or an ordinary class is decorated: `swagger(app)` with a Flask app (callable
         # too) and `api.errorhandler(IntegrityError)` are calls that take an argument, not decorators.
-        if len(args) == 1 and not kwargs and _decoratable(args[0]) and not _names_a_class(type(self).__standin_name__):
+        if len(args) == 1 and not kwargs and _decoratable(args[0], sys._getframe(1)) and not _names_a_class(type(self).__standin_name__):
             return args[0]
         return _make(f"{type(self).__standin_name__}()")()
 
@@ -273,7 +293,7 @@ def _answer_names_asked_of_bases(cls):
     if stood_in is None:
         return
     for name in sorted(_names_asked_of_bases(cls)):
-        if not any(name in vars(klass) for klass in cls.__mro__):
+        if not any(name in vars(klass) for klass in cls.__mro__[1:]):
             setattr(stood_in, name, _member(f"{stood_in.__standin_name__}.{name}", name))
 
 
