@@ -785,4 +785,38 @@ def home():
     expect(own.log).toContain('No support for ALTER of constraints in SQLite dialect');
     expect(own.serving).toBeNull();
   });
+
+  test("a migration context opened after Flask-Migrate's upgrade finds the tables of every model, those defined since too", async () => {
+    const app = `import sqlalchemy as sa
+from alembic.migration import MigrationContext
+from flask import Flask
+from flask_migrate import Migrate, upgrade
+from flask_sqlalchemy import SQLAlchemy
+
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql://ctf:pw@db/ctf"
+db = SQLAlchemy(app)
+Migrate(app, db)
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+
+with app.app_context():
+    upgrade()
+
+    class Plugin(db.Model):
+        id = db.Column(db.Integer, primary_key=True)
+
+    with sa.create_engine("postgresql://ctf:pw@db/ctf").connect() as conn:
+        MigrationContext.configure(conn)
+        TABLES = sa.inspect(conn).get_table_names()
+
+@app.route("/")
+def home():
+    return " ".join(TABLES)
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect((await get('/')).body).toBe('plugin user');
+  });
 });

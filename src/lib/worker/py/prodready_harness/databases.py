@@ -22,6 +22,7 @@ class _State:
     active = False
     notes = []
     run = 0  # numbers the runs: each starts with empty databases
+    migrated = []  # the Flask-SQLAlchemy objects whose migrations the run replaced by their models' tables
 
 
 def activate(notes):
@@ -29,6 +30,7 @@ def activate(notes):
     _State.active = True
     _State.notes = notes
     _State.run += 1
+    _State.migrated = []
     _install()
 
 
@@ -48,8 +50,14 @@ def forget_library_models(folder):
     for name, module in list(sys.modules.items()):
         if not (getattr(module, "__file__", None) or "").startswith(folder + "/"):
             continue
+        if name.partition(".")[0] == "sqlalchemy":
+            continue  # its own modules hold no project's tables; dropping them would split its registries
         for value in list(vars(module).values()):
-            metadata = vars(value).get("metadata") if isinstance(value, type) else value
+            # A base defined in this module (not one it imported) or a module-level MetaData.
+            if isinstance(value, type):
+                metadata = vars(value).get("metadata") if value.__module__ == name else None
+            else:
+                metadata = value
             if isinstance(metadata, sqlalchemy.MetaData) and metadata.tables:
                 holding.add(name.partition(".")[0])
                 break
@@ -99,7 +107,8 @@ def _wrap_create_engine(original):
             kwargs = {key: value for key, value in kwargs.items() if key not in _POOL_OPTIONS}
             kwargs["poolclass"] = StaticPool
             kwargs["connect_args"] = {"check_same_thread": False}
-            described, url = _describe(url), _in_memory_for(url)
+            described = _describe(url)  # a URL object and its text, one database
+            url = _in_memory_for(described)
             engine = original(url, *args, **kwargs)
             engine._prodready_stands_for = described
             return engine
@@ -208,8 +217,7 @@ def _patch_alembic_operations(module):
         try:
             return original(self, operation)
         except NotImplementedError:
-            engine = getattr(self.migration_context.bind, "engine", None)
-            stands_for = getattr(engine, "_prodready_stands_for", None)
+            stands_for = _stands_for(self.migration_context.bind)
             if not _State.active or stands_for is None:
                 raise
             _note(
@@ -220,6 +228,33 @@ def _patch_alembic_operations(module):
 
     invoke._prodready_original = original
     module.Operations.invoke = invoke
+
+
+def _patch_alembic_migration(module):
+    """A migration context opened on a substituted database, after Flask-Migrate's upgrade gave the
+    models' tables: the models imported since get theirs too, as production's migrations made them."""
+    configure = module.MigrationContext.configure.__func__
+    if hasattr(configure, "_prodready_original"):
+        return
+
+    def configure_after_models(cls, connection=None, *args, **kwargs):
+        # The models' tables first, as production's earlier migrations made them: the ones
+        # `flask_migrate.upgrade()` gave (below) lack the models imported since (a plugin's).
+        if _State.active and _stands_for(connection) is not None:
+            from flask import has_app_context
+
+            if has_app_context():
+                for db in _State.migrated:
+                    db.create_all()
+        return configure(cls, connection, *args, **kwargs)
+
+    configure_after_models._prodready_original = configure
+    module.MigrationContext.configure = classmethod(configure_after_models)
+
+
+def _stands_for(connection):
+    """What a substituted database stands for (its URL, password hidden), or None."""
+    return getattr(getattr(connection, "engine", None), "_prodready_stands_for", None)
 
 
 # What a TCP connection's class takes that fakeredis's connection does not: the unix socket's path
@@ -277,6 +312,8 @@ def _instead_of_migrations(name, original):
             return original(*args, **kwargs)
         _note(f"flask_migrate.{name}() at start: the audit created the models' tables instead of replaying the migrations (written for production's database)")
         db.create_all()
+        if db not in _State.migrated:
+            _State.migrated.append(db)
         return None
 
     replay._prodready_original = original
@@ -288,6 +325,7 @@ _PATCHES = {
     "sqlalchemy": _patch_sqlalchemy,
     "flask_sqlalchemy": _patch_flask_sqlalchemy,
     "alembic.operations.base": _patch_alembic_operations,
+    "alembic.migration": _patch_alembic_migration,
     "flask_migrate": _patch_flask_migrate,
     "redis": _patch_redis,
 }
