@@ -232,11 +232,11 @@ export interface DeclaredRequirement extends SourceLocation {
   hashes: number;
 }
 
-/** A requirement that admits a version an advisory affects (judged with `packaging`). */
+/** A requirement whose installed version an advisory affects (judged with `packaging`; a range by the newest release it admits). */
 export interface AdvisoryMatch extends SourceLocation {
   name: string;
   specifier: string;
-  /** A version the requirement admits that the advisory affects (the pin itself for `==`). */
+  /** The pin itself for `==`; for a range, the highest affected version it admits that the record names, or "the newest release". */
   affectedVersion: string;
   advisory: string;
   /** The versions the advisory says fix it. */
