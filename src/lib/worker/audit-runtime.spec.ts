@@ -673,14 +673,17 @@ class Response(BaseModel):
 app = Flask(__name__)
 Tasks().init_app(app)
 DOC = Response.apidoc()
+NAMESPACE = app.extensions["spinach"].namespace
 
 @app.route("/")
 def home():
-    return f"{app.config['QUEUE']} {Mixed().greet()} {DOC!r}"
+    return f"{app.config['QUEUE']} {Mixed().greet()} {DOC!r} {NAMESPACE!r} {app.extensions.get('other')}"
 `;
     const outcome = await run({ 'app.py': app });
     serving(outcome);
-    expect((await get('/')).body).toBe('set real token <stand-in pydantic.BaseModel.schema()>');
+    expect((await get('/')).body).toBe(
+      "set real token <stand-in pydantic.BaseModel.schema()> <stand-in app.extensions['spinach'].namespace> None",
+    );
     expect(outcome.standIns).toEqual(['spinach', 'pydantic', 'flask_dance']);
   });
 
@@ -818,5 +821,29 @@ def home():
     const outcome = await run({ 'app.py': app });
     serving(outcome);
     expect((await get('/')).body).toBe('plugin user');
+  });
+
+  test('SQLAlchemy 1.x pinned: Connection.execute takes a string of SQL, as 1.4 did, said in a note; with 2.x pinned it is refused', async () => {
+    const app = `import sqlalchemy as sa
+from flask import Flask
+engine = sa.create_engine("sqlite://")
+with engine.connect() as conn:
+    conn.execute("CREATE TABLE t (id INTEGER)")
+    TABLES = sa.inspect(conn).get_table_names()
+app = Flask(__name__)
+
+@app.route("/")
+def home():
+    return " ".join(TABLES)
+`;
+    const old = await run({ 'app.py': app, 'requirements.txt': 'flask\nsqlalchemy==1.4.54\n' });
+    serving(old);
+    expect((await get('/')).body).toBe('t');
+    expect(old.notes).toContain(
+      "SQLAlchemy 1.4.54 is what the project installs (requirements.txt:2): there Connection.execute() takes a string of SQL (SQLAlchemy 2.0 refuses it); the app ran with that version's rule",
+    );
+    const current = await run({ 'app.py': app, 'requirements.txt': 'sqlalchemy>=2.0\n' });
+    expect(current.log).toContain('ObjectNotExecutableError');
+    expect(current.serving).toBeNull();
   });
 });

@@ -206,7 +206,8 @@ def begin(audit, files, env):
         _finder.select(declarations, notes)
     stand_ins.activate([declared.name for declared in declarations])
     operator_modules.activate(notes)
-    databases.activate(notes)
+    sqlalchemy = project_requirements.first(declarations, "sqlalchemy")
+    databases.activate(notes, sqlalchemy if project_requirements.only_below(sqlalchemy, "2.0") else None)
     versions.apply(declarations, env, followed)
     return notes
 

@@ -22,15 +22,18 @@ class _State:
     active = False
     notes = []
     run = 0  # numbers the runs: each starts with empty databases
+    sqlalchemy_1 = None  # the project's pin of a SQLAlchemy before 2.0, if any
     migrated = []  # the Flask-SQLAlchemy objects whose migrations the run replaced by their models' tables
 
 
-def activate(notes):
-    """Substitutions on for the coming run; they are appended to `notes`."""
+def activate(notes, sqlalchemy_pin=None):
+    """Substitutions on for the coming run; they are appended to `notes`. `sqlalchemy_pin`: the
+    project's SQLAlchemy declaration when every version it admits is older than 2.0."""
     _State.active = True
     _State.notes = notes
     _State.run += 1
     _State.migrated = []
+    _State.sqlalchemy_1 = sqlalchemy_pin
     _install()
 
 
@@ -134,12 +137,40 @@ def _patch_sqlalchemy(sqlalchemy):
     # Names SQLAlchemy 2.0 dropped that projects pinned to 1.x still use (`db.Binary`): the
     # aliases 1.4 had (sqlalchemy/sql/sqltypes.py 1.4: `Binary` deprecated for LargeBinary).
     _patch_mapper_keys()
+    _patch_string_statements()
     for old, new in _DROPPED_ALIASES.items():
         if not hasattr(sqlalchemy, old) and hasattr(sqlalchemy, new):
             setattr(sqlalchemy, old, getattr(sqlalchemy, new))
 
 
 _DROPPED_ALIASES = {"Binary": "LargeBinary"}
+
+
+def _patch_string_statements():
+    """Before SQLAlchemy 2.0, `Connection.execute("UPDATE …")` ran a plain string as SQL (deprecated in
+    1.4, removed in 2.0: https://docs.sqlalchemy.org/en/20/changelog/migration_20.html, "execute() method
+    more strict"). A project that pins 1.x (CTFd's migrations do it) runs the bundled 2.x: in its audit
+    runs a string given to execute is the `text()` 1.x made of it, said in a note."""
+    from sqlalchemy import text
+    from sqlalchemy.engine import Connection
+
+    original = Connection.execute
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def execute(self, statement, *args, **kwargs):
+        pin = _State.sqlalchemy_1
+        if _State.active and pin is not None and isinstance(statement, str):
+            version = f"SQLAlchemy {pin.exact}" if pin.exact else f"SQLAlchemy {pin.specifier}"
+            _note(
+                f"{version} is what the project installs ({pin.where()}): there Connection.execute() takes a string of SQL "
+                "(SQLAlchemy 2.0 refuses it); the app ran with that version's rule"
+            )
+            statement = text(statement)
+        return original(self, statement, *args, **kwargs)
+
+    execute._prodready_original = original
+    Connection.execute = execute
 
 
 def _patch_mapper_keys():

@@ -177,7 +177,7 @@ class StandIn:
     __standin_name__ = "stand-in"
 
     def __init__(self, *args, **kwargs):
-        pass
+        _given(args)
 
     def __mro_entries__(self, bases):
         return (type(self),)
@@ -198,6 +198,7 @@ class StandIn:
         # Flask registers what the decorators return as the view.
         # Only a function or an ordinary class is decorated: `swagger(app)` with a Flask app (callable
         # too) and `api.errorhandler(IntegrityError)` are calls that take an argument, not decorators.
+        _given(args)
         if len(args) == 1 and not kwargs and _decoratable(args[0], sys._getframe(1)) and not _names_a_class(type(self).__standin_name__):
             return args[0]
         return _make(f"{type(self).__standin_name__}()")()
@@ -252,6 +253,26 @@ class StandIn:
 
     def __float__(self):
         return 0.0
+
+
+class _Extensions(dict):
+    """`app.extensions` once a stood-in extension was given the app: a Flask extension registers
+    its state there in `init_app` (Flask's "Flask Extension Development" guide), which a stand-in
+    cannot. A key the project's own code reads that nothing registered is the stood-in extension's
+    (`app.extensions["spinach"].namespace`); a library's lookup still finds nothing."""
+
+    def __missing__(self, key):
+        if _State.active and sys._getframe(1).f_code.co_filename.startswith(PROJECT_DIR + "/"):
+            return _make(f"app.extensions[{key!r}]")()
+        raise KeyError(key)
+
+
+def _given(args):
+    """A stand-in given a Flask app (`Ext(app)`, `ext.init_app(app)`): its extensions answer for it."""
+    flask = sys.modules.get("flask")
+    for value in args:
+        if flask is not None and isinstance(value, flask.Flask) and type(value.extensions) is dict:
+            value.extensions = _Extensions(value.extensions)
 
 
 def _names_asked_of_bases(cls):
