@@ -8,7 +8,6 @@ Flask-Limiter's storage) talk to fakeredis, the field's in-memory Redis, one emp
 host:port as a real deployment has: an app that reads or writes Redis at start (a version check, a
 cache warm-up, `ping()`) starts as it does beside its Redis. Outside audit runs nothing changes."""
 
-import hashlib
 import importlib.abc
 import sys
 
@@ -23,6 +22,7 @@ class _State:
     notes = []
     run = 0  # numbers the runs: each starts with empty databases
     sqlalchemy_1 = None  # the project's pin of a SQLAlchemy before 2.0, if any
+    connections = {}  # (run, URL) -> the SQLite connection its engines share
     migrated = []  # the Flask-SQLAlchemy objects whose migrations the run replaced by their models' tables
 
 
@@ -92,13 +92,20 @@ def _backend(url):
         return None
 
 
-def _in_memory_for(url):
-    """One in-memory database per URL and run, shared by every engine made for it (SQLite's
-    shared-cache memory database, https://www.sqlite.org/inmemorydb.html): production's engines
-    for one URL reach one server, and an app that opens a second engine (CTFd's plugin
-    migrations) finds the tables the first created. It lives while an engine holds it."""
-    digest = hashlib.sha256(f"{_State.run}\0{url}".encode()).hexdigest()[:16]
-    return f"sqlite:///file:prodready-{digest}?mode=memory&cache=shared&uri=true"
+def _connection_for(described):
+    """One in-memory database per URL and run, shared by every engine made for it: production's
+    engines for one URL reach one server, and an app that opens a second engine (CTFd's plugin
+    migrations) finds the tables the first created. One SQLite connection serves them all
+    (StaticPool): SQLite's shared-cache mode would lock a table one engine's open transaction
+    holds, where production's server does not."""
+    import sqlite3
+
+    key = (_State.run, described)
+    if key not in _State.connections:
+        _State.connections.clear()  # an earlier run's databases
+        _State.connections[key] = sqlite3.connect(":memory:", check_same_thread=False)
+    connection = _State.connections[key]
+    return lambda: connection
 
 
 def _wrap_create_engine(original):
@@ -109,9 +116,9 @@ def _wrap_create_engine(original):
 
             kwargs = {key: value for key, value in kwargs.items() if key not in _POOL_OPTIONS}
             kwargs["poolclass"] = StaticPool
-            kwargs["connect_args"] = {"check_same_thread": False}
             described = _describe(url)  # a URL object and its text, one database
-            url = _in_memory_for(described)
+            kwargs["creator"] = _connection_for(described)
+            url = IN_MEMORY
             engine = original(url, *args, **kwargs)
             engine._prodready_stands_for = described
             return engine
