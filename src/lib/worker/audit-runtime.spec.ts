@@ -846,4 +846,45 @@ def home():
     expect(current.log).toContain('ObjectNotExecutableError');
     expect(current.serving).toBeNull();
   });
+
+  test('a migration script the app replays itself on a substituted database does not run, said; on its own SQLite it runs', async () => {
+    const app = (url: string) => `import sqlalchemy as sa
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from alembic.script import ScriptDirectory
+from flask import Flask
+
+engine = sa.create_engine("${url}")
+config = Config()
+config.set_main_option("script_location", "plugin/migrations")
+script = ScriptDirectory.from_config(config)
+with engine.begin() as conn:
+    op = Operations(MigrationContext.configure(conn))
+    for revision in script.walk_revisions():
+        revision.module.upgrade(op=op)
+    TABLES = sa.inspect(conn).get_table_names()
+app = Flask(__name__)
+
+@app.route("/")
+def home():
+    return " ".join(TABLES) or "none"
+`;
+    const migration = `revision = "a1"
+down_revision = None
+
+def upgrade(op=None):
+    op.create_table("made", __import__("sqlalchemy").Column("id", __import__("sqlalchemy").Integer, primary_key=True))
+`;
+    const files = (url: string) => ({ 'app.py': app(url), 'plugin/migrations/versions/a1_make.py': migration });
+    const substituted = await run(files('postgresql://u:pw@db/app'));
+    serving(substituted);
+    expect((await get('/')).body).toBe('none');
+    expect(substituted.notes).toContain(
+      "migrations the app replays itself on postgresql://u:***@db/app at start were not run: the audit's database has the models' tables instead",
+    );
+    const own = await run(files('sqlite://'));
+    serving(own);
+    expect((await get('/')).body).toBe('made');
+  });
 });

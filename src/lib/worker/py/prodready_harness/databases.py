@@ -290,6 +290,49 @@ def _patch_alembic_migration(module):
     module.MigrationContext.configure = classmethod(configure_after_models)
 
 
+def _patch_alembic_scripts(util):
+    """A migration script an app replays itself (CTFd's plugins, outside Flask-Migrate) on a database
+    the audit substituted is written for production's schema, revision by revision (it copies
+    columns the models dropped since); the audit's database has the models' tables instead
+    (above), so the script's upgrade does not run, noted, as Flask-Migrate's upgrade does not."""
+    original = util.load_python_file
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def load_python_file(dir_, filename):
+        module = original(dir_, filename)
+        upgrade = getattr(module, "upgrade", None)
+        if callable(upgrade) and hasattr(module, "revision"):
+            module.upgrade = _unless_substituted(module, upgrade)
+        return module
+
+    load_python_file._prodready_original = original
+    util.load_python_file = load_python_file
+
+
+def _unless_substituted(module, upgrade):
+    def replayed(*args, **kwargs):
+        operations = kwargs.get("op") or (args[0] if args else None)
+        bind = getattr(getattr(operations, "migration_context", None), "bind", None)
+        if bind is None:
+            try:
+                from alembic import context
+
+                bind = context.get_bind()
+            except Exception:  # no migration context: not one the audit substituted
+                bind = None
+        stands_for = _stands_for(bind)
+        if not _State.active or stands_for is None:
+            return upgrade(*args, **kwargs)
+        _note(
+            f"migrations the app replays itself on {stands_for} at start were not run: the audit's database has the "
+            "models' tables instead"
+        )
+        return None
+
+    return replayed
+
+
 def _stands_for(connection):
     """What a substituted database stands for (its URL, password hidden), or None."""
     return getattr(getattr(connection, "engine", None), "_prodready_stands_for", None)
@@ -364,6 +407,7 @@ _PATCHES = {
     "flask_sqlalchemy": _patch_flask_sqlalchemy,
     "alembic.operations.base": _patch_alembic_operations,
     "alembic.migration": _patch_alembic_migration,
+    "alembic.util": _patch_alembic_scripts,
     "flask_migrate": _patch_flask_migrate,
     "redis": _patch_redis,
 }
