@@ -620,6 +620,25 @@ WSGIServer(("0.0.0.0", 8002), app).serve_forever()
     expect((await get('/')).body).toBe('green');
   });
 
+  test("gevent's WSGIServer passes X-Forwarded-For to the app as the client sent it (gevent reads and drops none)", async () => {
+    const app = `from gevent.pywsgi import WSGIServer
+from flask import Flask, request
+app = Flask(__name__)
+
+@app.route("/")
+def home():
+    return f"{request.headers.get('X-Forwarded-For')} {request.remote_addr}"
+
+WSGIServer(("0.0.0.0", 8002), app).serve_forever()
+`;
+    serving(await run({ 'srv.py': app }, { command: 'python srv.py' }));
+    const response = await runtime.call('request', {
+      session: 'audit-spec',
+      request: { method: 'GET', path: '/', headers: [['X-Forwarded-For', '10.6.6.6']], client: '203.0.113.66' },
+    });
+    expect(response.body).toBe('10.6.6.6 203.0.113.66');
+  });
+
   test("Gunicorn's gevent worker without gevent: served by a sync worker, said in a note; a lesson's run still fails", async () => {
     const files = { 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' };
     const command = 'gunicorn -k gevent app:app';
