@@ -220,7 +220,7 @@ export interface AppFacts {
    * lists the `Flask(...)` calls; `cookies` the code that uses cookies (flask's `session`,
    * Flask-Login, `.set_cookie(`).
    */
-  settingLocations?: Record<string, Array<SourceLocation & { random: boolean; literal?: boolean }>>;
+  settingLocations?: Record<string, Array<SourceLocation & { random: boolean; literal?: boolean; off?: boolean }>>;
   /**
    * The project's own `.set_cookie(...)` calls, found with ast: the cookie's name and value (a
    * literal, or the expression's source), and `secure`/`httponly`/`samesite` as passed (a
