@@ -600,6 +600,30 @@ def home():
   expect((await get('/')).body).toBe('c 127.0.0.1 0');
 });
 
+test('a stood-in Flask-Babel given the app does what Flask-Babel does to Jinja: {% trans %} and _() render untranslated', async () => {
+  const app = `from flask import Flask, render_template_string
+from flask_babel import Babel
+
+app = Flask(__name__)
+babel = Babel()
+babel.init_app(app)
+
+@app.route("/")
+def home():
+    return render_template_string("{% trans %}Welcome{% endtrans %}, {{ _('shopper') }}")
+`;
+  const outcome = await run({ 'app.py': app });
+  serving(outcome);
+  expect((await get('/')).body).toBe('Welcome, shopper');
+  // Without Flask-Babel, the same template is Jinja's syntax error, as in production.
+  serving(
+    await run({
+      'app.py': app.replace('from flask_babel import Babel', 'Babel = lambda: None').replace('babel.init_app(app)', ''),
+    }),
+  );
+  expect((await get('/')).status).toBe(500);
+});
+
 describe('servers', () => {
   test("gevent's WSGIServer without gevent serves the app where it was told, reported as gevent", async () => {
     const app = `from gevent.monkey import patch_all

@@ -177,7 +177,7 @@ class StandIn:
     __standin_name__ = "stand-in"
 
     def __init__(self, *args, **kwargs):
-        _given(args)
+        _given(args, type(self).__standin_name__)
 
     def __mro_entries__(self, bases):
         return (type(self),)
@@ -198,7 +198,7 @@ class StandIn:
         # Flask registers what the decorators return as the view.
         # Only a function or an ordinary class is decorated: `swagger(app)` with a Flask app (callable
         # too) and `api.errorhandler(IntegrityError)` are calls that take an argument, not decorators.
-        _given(args)
+        _given(args, type(self).__standin_name__)
         if len(args) == 1 and not kwargs and _decoratable(args[0], sys._getframe(1)) and not _names_a_class(type(self).__standin_name__):
             return args[0]
         return _make(f"{type(self).__standin_name__}()")()
@@ -267,12 +267,18 @@ class _Extensions(dict):
         raise KeyError(key)
 
 
-def _given(args):
-    """A stand-in given a Flask app (`Ext(app)`, `ext.init_app(app)`): its extensions answer for it."""
+def _given(args, qualified):
+    """A stand-in given a Flask app (`Ext(app)`, `ext.init_app(app)`): its extensions answer for
+    it, and what the stood-in package does to the app's templates is done (known_stand_ins.ON_APP)."""
     flask = sys.modules.get("flask")
     for value in args:
-        if flask is not None and isinstance(value, flask.Flask) and type(value.extensions) is dict:
+        if flask is None or not isinstance(value, flask.Flask):
+            continue
+        if type(value.extensions) is dict:
             value.extensions = _Extensions(value.extensions)
+        on_app = known_stand_ins.ON_APP.get(qualified.partition(".")[0])
+        if on_app is not None:
+            on_app(value)
 
 
 def _names_asked_of_bases(cls):
