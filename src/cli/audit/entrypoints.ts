@@ -5,6 +5,7 @@
  * else, with nothing declared, a module that starts the app itself.
  */
 import { parseEnvFile, type EnvSetting } from '../../lib/config/dotenv';
+import { appJsonEnv } from '../../lib/config/app-json';
 import { parseProcfile } from '../../lib/config/procfile';
 import type { ProcessLoad } from '../../lib/grading/process-manager';
 import { PROJECT_DIR, type SourceLocation, type WorkspaceFiles } from '../../lib/runtime/protocol';
@@ -175,18 +176,27 @@ export function findEntrypoints(
     if ((file.split('/').pop() ?? '') !== 'Procfile') continue;
     const web = parseProcfile(files[file] as string).find((entry) => entry.name === 'web');
     if (!web) continue;
+    const root = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    // Heroku sets the config variables its app.json (beside the Procfile) declares.
+    const manifest = root ? `${root}/app.json` : 'app.json';
+    const declared = files[manifest] === undefined ? [] : appJsonEnv(files[manifest] as string, manifest);
     // The platform runs the line with a shell and the port its router forwards to in $PORT.
     const found = findServer(['sh', '-c', web.command], {
       files,
-      root: file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '',
-      env: { PORT: '8000' },
+      root,
+      env: { ...envOf(declared), PORT: '8000' },
     });
     fromFound(
       found,
       files,
       web.command,
       { file, line: web.line },
-      { env: {}, container: false, ...(/\$\{?PORT\b/.test(web.command) ? { platform: true } : {}) },
+      {
+        env: envOf(declared),
+        container: false,
+        ...(declared.length > 0 ? { envSources: declared } : {}),
+        ...(/\$\{?PORT\b/.test(web.command) ? { platform: true } : {}),
+      },
       null,
       out,
     );

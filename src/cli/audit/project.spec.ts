@@ -92,3 +92,28 @@ test('a unit runs in its WorkingDirectory=, the project folder its ExecStart pro
   expect(serverFolder('/srv/shop/app', '/usr/bin/gunicorn', { 'app/wsgi.py': '' })).toBe('app');
   expect(serverFolder('/opt/elsewhere', '/usr/bin/gunicorn', { 'wsgi.py': '' })).toBe('');
 });
+
+describe('readProject: a Heroku Procfile runs with app.json’s env', () => {
+  const MANIFEST =
+    '{\n  "env": {\n    "FLASK_ENV": { "value": "prod" },\n    "SECRET_KEY": { "generator": "secret" }\n  }\n}\n';
+
+  test('the variables app.json gives a value are the web process’s environment, at their lines', () => {
+    const project = readProject(
+      { Procfile: 'web: gunicorn manage:app\n', 'app.json': MANIFEST, 'manage.py': 'app = None\n' },
+      [],
+    );
+    expect(project.entrypoints).toHaveLength(1);
+    expect(project.entrypoints[0]?.env).toEqual({ FLASK_ENV: 'prod' });
+    expect(project.entrypoints[0]?.envSources).toEqual([
+      { name: 'FLASK_ENV', value: 'prod', file: 'app.json', line: 3 },
+    ]);
+  });
+
+  test('without app.json beside it, the Procfile runs with no variables', () => {
+    const project = readProject(
+      { 'web/Procfile': 'web: gunicorn manage:app\n', 'app.json': MANIFEST, 'web/manage.py': 'app = None\n' },
+      [],
+    );
+    expect(project.entrypoints[0]?.env).toEqual({});
+  });
+});

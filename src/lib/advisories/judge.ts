@@ -1,5 +1,5 @@
 /**
- * Judges a project's pins against the advisory snapshot: the versions each requirement admits are
+ * Judges a project's pins against the advisory snapshot: the version each requirement installs is
  * matched in Python with `packaging` (py/prodready_harness/dependencies.py), then each match is
  * either open, or ignored with a reason its advisory's scope supports. Shared by the
  * `vulnerable-dependency` rule, the lesson checks and the terminal's `pip-audit`.

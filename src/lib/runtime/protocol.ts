@@ -174,7 +174,15 @@ export interface AppFacts {
    * Error handlers registered on the served app, with where they are defined; asked with
    * `probeErrorHandlers`, the body of each that answers an exception with its text (called with a marker).
    */
-  errorHandlers: Array<{ code: number | null; exception: string | null; echoedBody?: string } & SourceLocation>;
+  errorHandlers: Array<
+    {
+      code: number | null;
+      exception: string | null;
+      echoedBody?: string;
+      /** The exception was made with the marker in every constructor argument (a code too). */
+      probedWith?: 'arguments';
+    } & SourceLocation
+  >;
   /** Literal settings that turn debug on (`debug=True`, `config["DEBUG"] = True`, …), found with ast. */
   debugSettings: Array<SourceLocation & { form: string }>;
   /** Werkzeug's ProxyFix in front of the served app: its hop counts, and where it is applied. */
@@ -202,6 +210,20 @@ export interface AppFacts {
    */
   settingLocations?: Record<string, Array<SourceLocation & { random: boolean; literal?: boolean }>>;
   /**
+   * The project's own `.set_cookie(...)` calls, found with ast: the cookie's name and value (a
+   * literal, or the expression's source), and `secure`/`httponly`/`samesite` as passed (a
+   * literal, "dynamic" for an expression, null when left out: Werkzeug's default, off).
+   */
+  cookieCalls?: Array<
+    SourceLocation & {
+      name: string | null;
+      value: string | null;
+      secure: JsonValue;
+      httponly: JsonValue;
+      samesite: JsonValue;
+    }
+  >;
+  /**
    * Exceptions the project's own code raised while it handled the latest request that raised
    * any (HTTP errors left out), with that request's path, where (the function's first line),
    * and the `except` in the project that caught each; `projectType` when the exception's class
@@ -216,6 +238,24 @@ export interface AppFacts {
       handledAt?: SourceLocation;
     } & SourceLocation
   >;
+  /**
+   * Asked with `probeErrorHandlers`: where the source (ast, py/prodready_harness/exception_echoes.py)
+   * puts a caught exception's text or a traceback into a response of the served app: `line` is
+   * where it enters the response, `sink` how it gets there, `code` the HTTP status an abort or
+   * raised HTTP error answers with; `handlerLine` when it is an error handler's (its first line).
+   */
+  exceptionEchoes?: ExceptionEcho[];
+}
+
+/** One place where an exception's text (or its traceback) reaches a response; see AppFacts. */
+export interface ExceptionEcho extends SourceLocation {
+  kind: 'text' | 'traceback';
+  sink: 'return' | 'abort' | 'raise' | 'flash';
+  code: number | null;
+  function: string;
+  /** The `except` it sits in, when it does. */
+  exceptLine?: number;
+  handlerLine?: number;
 }
 
 /** One requirement line of a requirements*.txt, as pip reads it (py/prodready_harness/dependencies.py). */
@@ -232,11 +272,11 @@ export interface DeclaredRequirement extends SourceLocation {
   hashes: number;
 }
 
-/** A requirement that admits a version an advisory affects (judged with `packaging`). */
+/** A requirement whose installed version an advisory affects (judged with `packaging`; a range by the newest release it admits). */
 export interface AdvisoryMatch extends SourceLocation {
   name: string;
   specifier: string;
-  /** A version the requirement admits that the advisory affects (the pin itself for `==`). */
+  /** The pin itself for `==`; for a range, the highest affected version it admits that the record names, or "the newest release". */
   affectedVersion: string;
   advisory: string;
   /** The versions the advisory says fix it. */

@@ -23,10 +23,11 @@ describe('pip-audit on lesson 11', () => {
   it("the starter: pip-audit's table, each pin's advisories with the version that fixes them", async () => {
     const out = await pipAudit.run([], context(lesson.starter));
     expect(out).toMatch(
-      /^Found \d+ known vulnerabilities in 3 packages\nName +Version +ID +Fix Versions\n-+ -+ -+ -+\n/,
+      /^Found \d+ known vulnerabilities in 2 packages\nName +Version +ID +Fix Versions\n-+ -+ -+ -+\n/,
     );
     expect(out).toMatch(/werkzeug +3\.0\.1 +GHSA-2g68-c3qc-8985 +3\.0\.3\n/);
-    expect(out).toMatch(/jinja2 +3\.1\.2 \(>=3\.1\.2\) +GHSA-/);
+    // Jinja2>=3.1.2: pip installs the newest Jinja2, which has both fixes (as pip-audit resolves it).
+    expect(out).not.toMatch(/^jinja2 /m);
     expect(out).toMatch(/gunicorn +21\.2\.0 +GHSA-w3h3-4rj7-4ph4/);
     expect(out).toContain('as of 2026-11-29');
   });

@@ -4,10 +4,17 @@
  * raised meanwhile, and looking for that text in the answer. A whole traceback is
  * traceback-exposed's finding, not this one. The `except` or error handler that caught the
  * exception says where.
+ *
+ * An `except` in a view runs only on a request that fails there, which one attack rarely is, and
+ * making one fail there by behaviour needs a request that passes everything before the `try`: so
+ * the harness also reads the source of the served app (ast: the caught exception followed into a
+ * response) and each place it finds is a finding of its own (exception-echoes.ts).
  */
 import { describeExit, runApp, send, where } from '../context';
+import { echoFindings, echoLineIn } from '../exception-echoes';
 import { tracebackIn } from '../leaks';
 import type { Rule } from '../rule';
+import type { Finding } from '../types';
 import type { SourceLocation } from '../../runtime/protocol';
 
 /** Shorter texts ('id' from a KeyError) match too much by chance to mean anything. */
@@ -33,6 +40,8 @@ function loggedExceptions(log: string): Array<{ type: string; message: string }>
   }));
 }
 
+const FINDING = { rule: 'error-detail-exposed', severity: 'medium' } as const;
+
 export const errorDetailExposed: Rule = {
   id: 'error-detail-exposed',
   scope: 'app',
@@ -53,7 +62,6 @@ export const errorDetailExposed: Rule = {
     if (!outcome.serving) return { findings: [], inconclusive: describeExit(outcome) };
     const attack = context.production.attack;
     const response = await send(context, attack);
-    if (tracebackIn(response.body)) return { findings: [] };
     // What was raised depends on the request just sent: a fresh files object keeps a caching
     // runtime (the audit's) from answering with facts from before it.
     const facts = await context.runtime.call('facts', {
@@ -62,6 +70,11 @@ export const errorDetailExposed: Rule = {
       probeErrorHandlers: true,
     });
     const attackedPath = attack.path.split('?')[0];
+    const seen = (finding: Finding | null) => {
+      const findings = finding ? [finding] : [];
+      return { findings: [...findings, ...echoFindings(facts.exceptionEchoes, 'text', FINDING, findings)] };
+    };
+    if (tracebackIn(response.body)) return seen(null);
 
     const raised = (facts.raised ?? []).filter((e) => !e.projectType && e.path === attackedPath);
     const candidates: Array<{ type: string; message: string; at?: SourceLocation; handledAt?: SourceLocation }> = [
@@ -82,24 +95,25 @@ export const errorDetailExposed: Rule = {
       // The attack raised nothing the body repeats; an error handler that would, given an exception,
       // is still a finding: the next exception production meets is the one it sends.
       // With the exception's type beside its text, it is a traceback fragment: traceback-exposed's finding.
+      // An exception made with the marker in every argument (IntegrityError(statement, params, orig))
+      // echoes a status code as well as a message: its echo counts where the source sends its text.
       const echoing = facts.errorHandlers.find(
-        (handler) => handler.echoedBody !== undefined && !tracebackIn(handler.echoedBody),
+        (handler) =>
+          handler.echoedBody !== undefined &&
+          !tracebackIn(handler.echoedBody) &&
+          (handler.probedWith !== 'arguments' || echoLineIn(facts.exceptionEchoes, handler) !== undefined),
       );
-      if (!echoing) return { findings: [] };
+      if (!echoing) return seen(null);
       const type = echoing.exception ?? 'Exception';
       const kind =
         echoing.code === 500 ? 'a 500 (its original exception)' : `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
-      return {
-        findings: [
-          {
-            rule: 'error-detail-exposed',
-            severity: 'medium',
-            message: `The error handler at ${where(echoing)} answers with the exception's text: called with ${kind} raised with a marker message, its response carried the marker.`,
-            file: echoing.file,
-            line: echoing.line,
-          },
-        ],
-      };
+      return seen({
+        rule: 'error-detail-exposed',
+        severity: 'medium',
+        message: `The error handler at ${where(echoing)} answers with the exception's text: called with ${kind} raised with a marker message, its response carried the marker.`,
+        file: echoing.file,
+        line: echoLineIn(facts.exceptionEchoes, echoing) ?? echoing.line,
+      });
     }
 
     let source: string;
@@ -111,22 +125,18 @@ export const errorDetailExposed: Rule = {
       location = leaked.handledAt;
       source = `the except at ${where(location)} puts it in the response`;
     } else if (handler) {
-      location = handler;
+      location = { file: handler.file, line: echoLineIn(facts.exceptionEchoes, handler) ?? handler.line };
       source = `the error handler at ${where(handler)} puts it in the response`;
     } else {
       location = leaked.at ?? outcome.serving.calledFrom ?? context.production.commandSource;
       source = 'the app sends it';
     }
-    return {
-      findings: [
-        {
-          rule: 'error-detail-exposed',
-          severity: 'medium',
-          message: `${attack.method} ${attack.path} answers ${response.status} with the text of a ${leaked.type} ("${leaked.message}"): ${source}.`,
-          file: location?.file,
-          line: location?.line,
-        },
-      ],
-    };
+    return seen({
+      rule: 'error-detail-exposed',
+      severity: 'medium',
+      message: `${attack.method} ${attack.path} answers ${response.status} with the text of a ${leaked.type} ("${leaked.message}"): ${source}.`,
+      file: location?.file,
+      line: location?.line,
+    });
   },
 };

@@ -72,4 +72,51 @@ app.config["SECRET_KEY"] = required_setting("SECRET_KEY")`,
       ),
     );
   });
+  describe('the place is the file production loads the key from, not a copy elsewhere', () => {
+    const KEY = 'e951e5a1f4b94151b360f47edf596dd2';
+    const FACTORY = (loads: string) =>
+      edit(
+        APP,
+        FROM_ENVIRONMENT,
+        `${loads}\nif "APP_SETTINGS" in os.environ:\n    app.config.from_envvar("APP_SETTINGS")`,
+      );
+    const judgeFiles = (files: Record<string, string>, env: Record<string, string> = {}) =>
+      judge(hardcodedSecret, python, { files, env: { ...SECRET, ...env } });
+
+    test('a module given to from_object, beside a development config nothing imports (sorted first)', async () => {
+      const files = {
+        'configs/development.py': `DEBUG = True\nSECRET_KEY = "${KEY}"\n`,
+        'app.py': FACTORY('app.config.from_object("shop.default_config")'),
+        'shop/__init__.py': '',
+        'shop/default_config.py': `PORT = 8000\nSECRET_KEY = "${KEY}"\n`,
+      };
+      const finding = expectFinding(await judgeFiles(files), hardcodedSecret);
+      expect(finding).toMatchObject({ file: 'shop/default_config.py', line: 2 });
+    });
+
+    test('a file from_pyfile (through from_envvar) executes, beside a copy nothing loads', async () => {
+      const files = {
+        'app.py': FACTORY('pass'),
+        'a_development.py': `SECRET_KEY = "${KEY}"\n`,
+        'settings/production.py': `\n\nSECRET_KEY = "${KEY}"\n`,
+      };
+      const finding = expectFinding(
+        await judgeFiles(files, { APP_SETTINGS: 'settings/production.py' }),
+        hardcodedSecret,
+      );
+      expect(finding).toMatchObject({ file: 'settings/production.py', line: 3 });
+    });
+
+    test('the selected class, not the DevelopmentConfig above it with the same literal', async () => {
+      const config = `class DevelopmentConfig:\n    DEBUG = True\n    SECRET_KEY = "${KEY}"\n\n\nclass ProductionConfig:\n    SECRET_KEY = "${KEY}"\n`;
+      const files = {
+        'app.py': FACTORY("app.config.from_object(f\"config.{os.environ.get('APP_CONFIG', 'Development')}Config\")"),
+        'config.py': config,
+      };
+      const production = expectFinding(await judgeFiles(files, { APP_CONFIG: 'Production' }), hardcodedSecret);
+      expect(production).toMatchObject({ file: 'config.py', line: lineOf(config, 'class ProductionConfig') + 1 });
+      const development = expectFinding(await judgeFiles(files), hardcodedSecret);
+      expect(development).toMatchObject({ file: 'config.py', line: 3 });
+    });
+  });
 });

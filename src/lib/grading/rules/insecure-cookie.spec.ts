@@ -39,12 +39,21 @@ const BEHIND_NGINX = {
 };
 
 describe('insecure-cookie', () => {
-  test('GET / sets the session cookie without Secure (Flask default)', async () => {
-    const finding = expectFinding(await check(WITH_SESSION), insecureCookie);
-    expect(finding.message).toBe(
-      "GET / sets the cookie session without Secure (SESSION_COOKIE_SECURE is False (Flask's default)): the browser also sends it over plain http, where anyone on the network reads it.",
+  test('behind nginx with TLS, GET / sets the session cookie without Secure (Flask default)', async () => {
+    const finding = expectFinding(await check(WITH_SESSION, BEHIND_NGINX), insecureCookie);
+    expect(finding.message).toMatch(
+      /^Nginx serves the site over TLS \(nginx\/shop\.conf:\d+\), and GET \/ sets the cookie session without Secure \(SESSION_COOKIE_SECURE is False \(Flask's default\)\): /,
     );
     expect(finding).toMatchObject({ file: 'app.py', line: lineOf(WITH_SESSION, 'from flask import') });
+  });
+
+  test('no finding: GET / sets the session cookie without Secure, but nothing in the project serves TLS', async () => {
+    expectNoFinding(await check(WITH_SESSION));
+  });
+
+  test('no finding: ProxyFix trusting X-Forwarded-Proto is no evidence of TLS', async () => {
+    const proxied = 'from werkzeug.middleware.proxy_fix import ProxyFix\napp.wsgi_app = ProxyFix(app.wsgi_app)\n';
+    expectNoFinding(await check(edit(WITH_SESSION, AFTER_SECRET, `${AFTER_SECRET}${proxied}`)));
   });
 
   test('behind nginx with TLS, an app that uses the session without SESSION_COOKIE_SECURE', async () => {
@@ -91,5 +100,53 @@ describe('insecure-cookie', () => {
     expectNoFinding(
       await check(edit(APP, 'from flask import Flask, jsonify', 'from flask import Flask, jsonify, session')),
     );
+  });
+
+  describe('cookies the code sets itself with set_cookie', () => {
+    const setting = (call: string) =>
+      edit(
+        edit(APP, 'from flask import Flask, jsonify', 'from flask import Flask, jsonify, make_response'),
+        '    return "Corner Shop"',
+        `    response = make_response("Corner Shop")\n    ${call}\n    return response`,
+      );
+
+    test.each([
+      ['without httponly', 'response.set_cookie("authToken", "abc123")', 'without httponly'],
+      ['httponly=False', 'response.set_cookie("remember_token", "abc123", httponly=False)', 'with httponly=False'],
+      [
+        'a session id, positional flags',
+        'response.set_cookie("sid", "abc123", None, None, "/", None, True, False)',
+        'with httponly=False',
+      ],
+    ])('a login cookie %s, at the call, whatever the transport', async (_what, call, written) => {
+      const app = setting(call);
+      const verdict = await check(app);
+      expect(verdict.findings).toHaveLength(1);
+      const finding = expectFinding(verdict, insecureCookie);
+      expect(finding.message).toContain(
+        `sets a cookie that carries the login ${written}: any script on the page reads it`,
+      );
+      expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'set_cookie') });
+    });
+
+    test('behind TLS, a login cookie without secure is reported too, at the call', async () => {
+      const app = setting('response.set_cookie("authToken", "abc123", httponly=True)');
+      const verdict = await check(app, BEHIND_NGINX);
+      const atCall = verdict.findings.filter((f) => f.line === lineOf(app, 'set_cookie'));
+      expect(atCall.map((f) => f.message)).toEqual([
+        expect.stringMatching(
+          /^Nginx serves the site over TLS .*, but set_cookie\("authToken", …\) at app\.py:\d+ sets a cookie that carries the login without secure: /,
+        ),
+      ]);
+    });
+
+    test.each([
+      ['a theme cookie', 'response.set_cookie("theme", "dark")'],
+      ['a CSRF token the page script reads (double submit)', 'response.set_cookie("csrf_token", "abc123")'],
+      ['a login cookie with httponly=True, no TLS shown', 'response.set_cookie("authToken", "abc123", httponly=True)'],
+      ['httponly decided at run time', 'response.set_cookie("authToken", "abc123", httponly=app.config["HTTPONLY"])'],
+    ])('no finding: %s', async (_what, call) => {
+      expectNoFinding(await check(setting(call)));
+    });
   });
 });

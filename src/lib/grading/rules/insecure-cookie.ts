@@ -1,10 +1,14 @@
 /**
- * insecure-cookie: the session cookie goes out without Secure, HttpOnly or SameSite protection.
- * Decided from the live app's config (what Flask will put on the cookie) and the Set-Cookie
- * headers of a plain GET /. Secure matters where the site is served over TLS: it is reported when
- * the project sits behind TLS (an nginx TLS server, ProxyFix trusting X-Forwarded-Proto) and the
- * app uses cookies, or when a response really sets a cookie without it. HttpOnly turned off and
- * SameSite=None are reported whenever the code sets them.
+ * insecure-cookie: a cookie that carries the login goes out without Secure, HttpOnly or SameSite
+ * protection. Decided from the live app's config (what Flask will put on the session cookie), the
+ * Set-Cookie headers of a plain GET /, and the project's own `set_cookie` calls (read with ast).
+ *
+ * Secure is judged where the repository shows the site served over TLS (an nginx TLS server): on
+ * a site served over plain http, Secure alone fixes nothing (the browser would send the cookie
+ * nowhere), and TLS a platform adds outside the repository is not assumed. A ProxyFix trusting
+ * X-Forwarded-Proto is no evidence of TLS: it says a proxy may set the scheme, not that one
+ * terminates TLS. HttpOnly off and SameSite=None are reported whatever the transport: they let a
+ * script, or another site, use the login.
  */
 import { describeExit, runApp, send, where } from '../context';
 import { tlsServers } from '../nginx-scan';
@@ -26,15 +30,11 @@ function firstWritten(facts: AppFacts, name: string): SourceLocation | null {
 }
 
 /** What puts the site behind TLS, in words, or null. */
-function behindTls(context: GradingContext, facts: AppFacts): string | null {
+function behindTls(context: GradingContext): string | null {
   const loaded = context.nginx !== undefined ? context.nginx : loadNginx(context.files);
   if (loaded?.ok) {
     const tls = tlsServers(loaded.nginx.config)[0];
     if (tls) return `nginx serves the site over TLS (${where({ file: tls.block.file, line: tls.block.line })})`;
-  }
-  if (facts.proxyFix && facts.proxyFix.x_proto > 0) {
-    const at = facts.proxyFix.location ? ` at ${where(facts.proxyFix.location)}` : '';
-    return `ProxyFix trusts X-Forwarded-Proto${at}, so a TLS proxy stands in front`;
   }
   return null;
 }
@@ -108,31 +108,78 @@ export const insecureCookie: Rule = {
       );
     }
 
+    const tls = behindTls(context);
     const secure = settings['SESSION_COOKIE_SECURE'];
-    if (!secure || secure.value !== true) {
+    if (tls && (!secure || secure.value !== true)) {
       const secureWritten = lastWritten(facts, 'SESSION_COOKIE_SECURE');
       const shown = secure ? pythonValue(secure.value) : 'False';
       const setting = secureWritten
         ? `SESSION_COOKIE_SECURE = ${shown} at ${where(secureWritten)}`
         : `SESSION_COOKIE_SECURE is ${shown} (Flask's default)`;
+      // The session cookie is in use where flask's session or Flask-Login is; a set_cookie call
+      // sets a cookie of its own, judged at the call.
+      const calls = new Set((facts.cookieCalls ?? []).map((call) => `${call.file}:${call.line}`));
+      const usesCookies =
+        (facts.settingLocations?.['cookies'] ?? []).find((entry) => !calls.has(`${entry.file}:${entry.line}`)) ?? null;
       const response = await send(context, { method: 'GET', path: '/', headers: {} });
-      const plain = cookiesSet(response.headers).filter((cookie) => !cookie.attributes.includes('secure'));
-      const tls = behindTls(context, facts);
-      const usesCookies = firstWritten(facts, 'cookies');
+      // A cookie the code's own set_cookie call sets is reported at that call, below.
+      const setByCall = new Set(loginCookieCalls(facts).map((call) => call.name));
+      const plain = cookiesSet(response.headers).filter(
+        (cookie) => !cookie.attributes.includes('secure') && !setByCall.has(cookie.name),
+      );
       if (plain.length > 0) {
         const names = plain.map((cookie) => cookie.name).join(', ');
         add(
-          `GET / sets the cookie ${names} without Secure (${setting}): the browser also sends it over plain http, where anyone on the network reads it.`,
+          `${capitalized(tls)}, and GET / sets the cookie ${names} without Secure (${setting}): the browser also sends it over plain http, where anyone on the network reads it.`,
           secureWritten ?? usesCookies,
         );
-      } else if (tls && (secureWritten || usesCookies)) {
+      } else if (secureWritten || usesCookies) {
         const uses = usesCookies && !secureWritten ? ` and the app uses cookies (${where(usesCookies)})` : '';
         add(
-          `${tls.charAt(0).toUpperCase()}${tls.slice(1)}${uses}, but ${setting}: the browser also sends the session cookie over plain http, where anyone on the network reads it.`,
+          `${capitalized(tls)}${uses}, but ${setting}: the browser also sends the session cookie over plain http, where anyone on the network reads it.`,
           secureWritten ?? usesCookies,
+        );
+      }
+    }
+    for (const call of loginCookieCalls(facts)) {
+      const named = `set_cookie(${JSON.stringify(call.name)}, …) at ${where(call)} sets a cookie that carries the login`;
+      if (lacks(call.httponly)) {
+        add(
+          `${named} ${flagWritten('httponly', call.httponly)}: any script on the page reads it, so one injected script steals the login.`,
+          call,
+        );
+      }
+      if (tls && lacks(call.secure)) {
+        add(
+          `${capitalized(tls)}, but ${named} ${flagWritten('secure', call.secure)}: the browser also sends it over plain http, where anyone on the network reads it.`,
+          call,
         );
       }
     }
     return { findings };
   },
 };
+
+/**
+ * Names of cookies that carry a login (an auth token, a session id, a remember-me token): only
+ * those are worth stealing with a script. A theme or language cookie without HttpOnly harms no
+ * one, and a CSRF token cookie is meant to be read by the page's script (double-submit), so
+ * neither is a finding. Hand-written: what a cookie is for is said only by its name (its value
+ * is often a variable whose name says little: `value`, `data`).
+ */
+const LOGIN_COOKIE = /(auth|token|session|sess_?id|^sid$|jwt|login|remember|access|refresh|api_?key|credential)/i;
+const SCRIPT_READ_COOKIE = /(csrf|xsrf)/i;
+
+/** A set_cookie flag left off: not passed (Werkzeug's default is off) or a literal False. */
+const lacks = (flag: unknown) => flag === null || flag === false;
+const flagWritten = (name: string, flag: unknown) =>
+  flag === null ? `without ${name}` : `with ${name}=${pythonValue(flag)}`;
+
+/** The project's set_cookie calls for a cookie that carries the login. */
+function loginCookieCalls(facts: AppFacts) {
+  return (facts.cookieCalls ?? []).filter((call) => {
+    return call.name !== null && LOGIN_COOKIE.test(call.name) && !SCRIPT_READ_COOKIE.test(call.name);
+  });
+}
+
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

@@ -4,7 +4,7 @@
  * production loads (a committed .env, compose `env_file:`).
  */
 import type { Rule } from '../rule';
-import { URL_WITH_PASSWORD, writesSecret } from '../secret-names';
+import { hasUrlPassword, writesSecret } from '../secret-names';
 
 const WHERE = {
   ENV: 'a Dockerfile ENV: it is in every layer of the image, and `docker inspect` prints it',
@@ -38,7 +38,7 @@ export const secretInDeployConfig: Rule = {
         .map((setting) => ({
           rule: 'secret-in-deploy-config',
           severity: 'high' as const,
-          message: `${setting.name}${URL_WITH_PASSWORD.test(setting.value) ? ' (a URL with a password)' : ''} is written in ${WHERE[setting.form]}.`,
+          message: `${setting.name}${hasUrlPassword(setting.value) ? ' (a URL with a password)' : ''} is written in ${WHERE[setting.form]}.`,
           file: setting.file,
           line: setting.line,
         })),

@@ -1,7 +1,7 @@
 /** secret-in-unit-environment: a secret written into the unit's Environment= (or Supervisor's environment=). */
 import { withProcess } from '../process-rule';
 import type { Rule } from '../rule';
-import { URL_WITH_PASSWORD, writesSecret } from '../secret-names';
+import { hasUrlPassword, writesSecret } from '../secret-names';
 /** Supervisor's %(ENV_SECRET_KEY)s passes supervisord's own environment on: a reference, not the secret. */
 const REFERENCE_ONLY = /^%\(ENV_\w+\)s$/;
 
@@ -55,7 +55,7 @@ export const secretInUnitEnvironment: Rule = {
   evaluate: async (context) =>
     withProcess(context, (process) => {
       const described = (name: string, value: string) =>
-        `${name}${URL_WITH_PASSWORD.test(value) ? ' (a URL with a password)' : ''}`;
+        `${name}${hasUrlPassword(value) ? ' (a URL with a password)' : ''}`;
       const inEnvironment = process.environment.filter(isSecret).map((pair) => ({
         rule: 'secret-in-unit-environment',
         severity: 'high' as const,

@@ -80,3 +80,105 @@ def server_error(error):
     expectNoFinding(await check(APP));
   });
 });
+
+describe('traceback-exposed: an except the attack does not reach, read in the source', () => {
+  test('an XML error report with the frames of sys.exc_info() (and its text: error-detail-exposed too)', async () => {
+    const app = withHandler(`import sys
+import traceback
+
+from flask import Response, request
+
+
+class ServiceError(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def report(self, frames=()):
+        lines = "".join(f"<frame>{frame}</frame>" for frame in traceback.format_list(frames))
+        return Response(f"<Report><Message>{self.message}</Message>{lines}</Report>", 500, mimetype="text/xml")
+
+
+@app.post("/ows")
+def ows():
+    try:
+        return str(int(request.form["layer"]))
+    except Exception as e:
+        tb = sys.exc_info()[2]
+        error = ServiceError("Unexpected server error: %s" % str(e))
+        return error.report(frames=traceback.extract_tb(tb))
+`);
+    const finding = expectFinding(await check(app), tracebackExposed);
+    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'return error.report(') });
+    expect(finding.message).toContain('ows() at app.py:');
+    expect(finding.message).toContain('the traceback of the exception it caught');
+  });
+
+  test('a view that answers traceback.format_exc() in its except', async () => {
+    const app = withHandler(`import traceback
+
+from flask import request
+
+
+@app.post("/import")
+def import_orders():
+    try:
+        return str(len(request.get_json()["orders"]))
+    except Exception:
+        return "<pre>" + traceback.format_exc() + "</pre>", 500
+`);
+    const finding = expectFinding(await check(app), tracebackExposed);
+    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'traceback.format_exc() +') });
+  });
+
+  test("format_exception(e) into JSON, and e.__traceback__'s frames, each at the line that sends it", async () => {
+    const app = withHandler(`import traceback
+
+from flask import request
+
+
+@app.post("/import")
+def import_orders():
+    try:
+        return str(len(request.get_json()["orders"]))
+    except Exception as e:
+        detail = "".join(traceback.format_exception(e))
+        return jsonify(error="import failed", detail=detail), 500  # JSON
+
+
+@app.post("/export")
+def export_orders():
+    try:
+        return str(len(request.get_json()["orders"]))
+    except Exception as e:
+        frames = traceback.extract_tb(e.__traceback__)
+        return {"error": "export failed", "at": [f"{frame.filename}:{frame.lineno}" for frame in frames]}, 500  # FRAMES
+`);
+    const verdict = await check(app);
+    expectFinding(verdict, tracebackExposed);
+    expect(verdict.findings.map((finding) => finding.line).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([
+      lineOf(app, '# JSON'),
+      lineOf(app, '# FRAMES'),
+    ]);
+  });
+
+  test('no finding: the traceback logged, the client told a fixed text; the type alone', async () => {
+    const app = withHandler(`import sys
+import traceback
+
+from flask import request
+
+
+@app.post("/import")
+def import_orders():
+    try:
+        return str(len(request.get_json()["orders"]))
+    except Exception as e:
+        app.logger.error("import failed:\\n%s", traceback.format_exc())
+        kind, _, tb = sys.exc_info()
+        traceback.print_tb(tb)
+        return {"error": "import failed", "kind": type(e).__name__, "status": getattr(e, "code", 500)}, 500
+`);
+    expectNoFinding(await check(app));
+  });
+});

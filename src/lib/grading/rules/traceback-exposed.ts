@@ -1,8 +1,11 @@
 /**
  * traceback-exposed: a response carries a traceback. Decided by attacking the app as production
- * runs it and reading the answer; then the live app's error handlers say who sent it.
+ * runs it and reading the answer; then the live app's error handlers say who sent it. An `except`
+ * that answers with the traceback shows only on a request that fails there: the harness reads
+ * those in the served app's source (exception-echoes.ts), each a finding of its own.
  */
 import { send, startApp, startedAt, where } from '../context';
+import { echoFindings } from '../exception-echoes';
 import { tracebackIn } from '../leaks';
 import type { Rule } from '../rule';
 
@@ -43,7 +46,17 @@ export const tracebackExposed: Rule = {
     const attack = context.production.attack;
     const response = await send(context, attack);
     const leak = tracebackIn(response.body);
-    if (!leak) return { findings: [] };
+    if (!leak) {
+      // Asked with probeErrorHandlers, the harness adds the places its reading of the source found.
+      const facts = await context.runtime.call('facts', {
+        session: 'grader',
+        files: context.files,
+        probeErrorHandlers: true,
+      });
+      return {
+        findings: echoFindings(facts.exceptionEchoes, 'traceback', { rule: 'traceback-exposed', severity: 'high' }),
+      };
+    }
 
     const facts = await context.runtime.call('facts', { session: 'grader', files: context.files });
     const handler = facts.errorHandlers.find((h) => h.code === 500 || h.exception === 'Exception' || h.code === null);

@@ -81,20 +81,32 @@ describe('vulnerable-dependency', () => {
     expectNoFinding(await check({ 'requirements.txt': edit(CURRENT, 'flask==3.1.3', 'flask==3.1.1') }));
   });
 
-  test('a range is judged by what it admits: >=3.0.3 admits 3.0.3 (the form-data advisory), ~=3.1.4 admits none', async () => {
-    const open = await check({ 'requirements.txt': edit(CURRENT, 'werkzeug==3.1.9', 'werkzeug>=3.0.3') });
-    expect(expectFinding(open, vulnerableDependency).message).toContain(
-      'werkzeug>=3.0.3 admits 3.0.3, which is affected by',
-    );
-    expectNoFinding(await check({ 'requirements.txt': edit(CURRENT, 'werkzeug==3.1.9', 'werkzeug~=3.1.4') }));
+  test('a range is judged by the newest release it admits, which pip installs: open above, it is past every fix', async () => {
+    for (const range of ['werkzeug>=3.0.3', 'werkzeug>=0.1', 'werkzeug', 'werkzeug>3.0.1,!=3.1.0', 'werkzeug~=3.1.4'])
+      expectNoFinding(await check({ 'requirements.txt': edit(CURRENT, 'werkzeug==3.1.9', range) }));
+    for (const range of ['flask>=1.0.2', 'gunicorn>=19.7.1', 'jinja2>=3.1.2', 'waitress>=2.1', 'waitress<4'])
+      expectNoFinding(await check({ 'requirements.txt': range + '\n' }));
   });
 
-  test('no floor (a bare name, only an upper bound) says nothing of the version installed: not judged', async () => {
-    expectNoFinding(await check({ 'requirements.txt': 'waitress\nwerkzeug<4\n' }));
-    const floor = await check({ 'requirements.txt': 'waitress>=2.1\n' });
-    expect(expectFinding(floor, vulnerableDependency).message).toContain(
-      'waitress>=2.1 admits 2.1, which is affected by GHSA-9298-4cf8-g4wj',
-    );
+  test('a range capped below a fix installs an affected release: one finding naming the highest version the record shows', async () => {
+    const capped = await check({ 'requirements.txt': edit(CURRENT, 'werkzeug==3.1.9', 'werkzeug~=3.0.1') });
+    const message = expectFinding(capped, vulnerableDependency).message;
+    // Every 3.0.x is below 3.1.4 (the Windows safe_join fix); the newest 3.0.x has the 3.0.3 and 3.0.6 fixes.
+    expect(message).toContain('werkzeug~=3.0.1 makes pip install its newest admitted release');
+    expect(message).toContain('GHSA-hgf8-39gv-g3f2');
+    expect(message).not.toContain('GHSA-2g68-c3qc-8985');
+    expect(message).not.toContain('GHSA-q34m-jh98-gwm2');
+    for (const range of [
+      'waitress<3.0.1',
+      'waitress>=2.1,<3',
+      'gunicorn<=22.0.0',
+      'werkzeug==3.0.*',
+      'flask>=3.1.0,<3.1.1',
+    ])
+      expectFinding(await check({ 'requirements.txt': range + '\n' }), vulnerableDependency);
+    // The bound sits exactly on the fix: everything admitted is fixed or unaffected.
+    for (const range of ['waitress<=3.0.1,>=3.0.1', 'flask>=3.1.1,<3.2', 'gunicorn>=23.0.0,<24'])
+      expectNoFinding(await check({ 'requirements.txt': range + '\n' }));
   });
 
   test('an ignore with a reason the scope supports holds; without a reason, or for an advisory of every platform, it does not', async () => {

@@ -1,5 +1,6 @@
 /**
- * vulnerable-dependency: a requirement admits a version with a published advisory, judged against
+ * vulnerable-dependency: the version pip installs for a requirement has a published advisory (an
+ * exact pin as written, a range by the newest release it admits, as pip resolves it), judged against
  * the advisory snapshot (src/lib/advisories, docs/advisories.md) with `packaging`. An advisory is
  * passed over only when advisories-ignored.txt gives a reason its scope supports (Windows only,
  * Jinja's sandbox only).
@@ -27,13 +28,20 @@ function advisoryText({ match, record, refused }: OpenMatch): string {
   return `${describeAdvisory(record)}${fixed}.${ignored}`;
 }
 
+/** What pip installs for a range: the newest release it admits, named as far as the record can. */
+function newestAdmitted(match: OpenMatch['match']): string {
+  return match.affectedVersion === 'the newest release'
+    ? 'the newest release'
+    : `its newest admitted release (${match.affectedVersion} or a later one below its bound)`;
+}
+
 /** One finding per requirement line, with every advisory it admits (the audit keeps one finding per line). */
 function findingFor(opens: OpenMatch[]): Finding {
   const { match } = opens[0] as OpenMatch;
   const what =
     match.specifier === `==${match.affectedVersion}`
       ? `${match.name}${match.specifier}`
-      : `${match.name}${match.specifier} admits ${match.affectedVersion}, which`;
+      : `${match.name}${match.specifier} makes pip install ${newestAdmitted(match)}, which`;
   const advisories =
     opens.length === 1
       ? advisoryText(opens[0] as OpenMatch)
@@ -56,7 +64,7 @@ export const vulnerableDependency: Rule = {
   explanation:
     'A version with a published advisory is a known way in: the advisory says what to send and which versions answer. ' +
     `Judged against the OSV records of ${ADVISORIES.packages.join(', ')} read on ${ADVISORIES.retrieved}.`,
-  confirms: `No requirement admits a version with an advisory in the snapshot of ${ADVISORIES.retrieved}.`,
+  confirms: `No pin, and no range's newest admitted release, has an advisory in the snapshot of ${ADVISORIES.retrieved}.`,
   fix: 'Pin a fixed version (`==` with its `--hash`), or, for an advisory limited to a platform or feature this deployment does not have, list it in advisories-ignored.txt with that reason.',
   references: [
     'https://ossf.github.io/osv-schema/',

@@ -4,7 +4,9 @@ that production loads; only what `app.config.from_object(...)` loads under produ
 environment is judged.
 
 - When the app started, Flask itself decided: every object `Config.from_object` received in the
-  run is recorded (a dotted name imported the way Flask imports it), with its classes' MRO.
+  run is recorded (a dotted name imported the way Flask imports it), with its classes' MRO, and
+  every file it read settings from: a module given to `from_object`, a file `from_pyfile` (and
+  so `from_envvar`) executed.
 - When it could not start, the same choice is read from the code with ast and the run's
   environment: `from_object("config.ProductionConfig")`, `from_object(os.environ.get("APP_SETTINGS",
   "config.DevelopmentConfig"))`, `from_object(config[os.getenv("FLASK_CONFIG") or "default"])`,
@@ -22,12 +24,13 @@ from . import PROJECT_DIR
 
 # --- the live app ---------------------------------------------------------------------------------
 
-_loaded = {"classes": set(), "calls": 0}
+_loaded = {"classes": set(), "calls": 0, "files": set()}
 
 
 def reset():
     _loaded["classes"] = set()
     _loaded["calls"] = 0
+    _loaded["files"] = set()
 
 
 def _relative(path):
@@ -43,6 +46,10 @@ def _record(obj):
             file = _relative(getattr(module, "__file__", None))
             if file is not None:
                 _loaded["classes"].add((file, cls.__name__))
+    elif isinstance(obj, __import__("types").ModuleType):
+        file = _relative(getattr(obj, "__file__", None))
+        if file is not None:
+            _loaded["files"].add(file)
 
 
 def install():
@@ -63,6 +70,24 @@ def install():
     from_object._prodready_original = original
     from_object.__doc__ = original.__doc__
     Config.from_object = from_object
+
+    original_pyfile = Config.from_pyfile
+
+    def from_pyfile(self, filename, silent=False):
+        # Flask joins the name to the config's root_path (flask/config.py, Config.from_pyfile).
+        file = _relative(os.path.normpath(os.path.join(self.root_path, filename)))
+        if file is not None:
+            _loaded["files"].add(file)
+        return original_pyfile(self, filename, silent=silent)
+
+    from_pyfile._prodready_original = original_pyfile
+    from_pyfile.__doc__ = original_pyfile.__doc__
+    Config.from_pyfile = from_pyfile
+
+
+def loaded_files():
+    """The project files the run's from_object (a module) and from_pyfile calls read settings from."""
+    return set(_loaded["files"])
 
 
 def live_selection():

@@ -1,7 +1,7 @@
 """What a project's requirements files pin, and which known advisories (OSV records, given by the
-caller) each pin falls in, decided with `packaging` as pip decides versions. `pip-audit` does the
-same against the versions it resolves; here the pins are judged as written, since nothing is
-installed (docs/advisories.md)."""
+caller) the version pip installs for it falls in, decided with `packaging` as pip decides versions.
+`pip-audit` does the same against the versions it resolves; here nothing is installed, so an exact
+pin is judged as written and a range by the newest release it admits (docs/advisories.md)."""
 
 import ast
 import re
@@ -104,28 +104,58 @@ def _same(version, text):
         return False
 
 
-def _candidates(requirement, affected):
-    """Versions to try a specifier with. An exact pin is itself. pip-audit judges the version pip
-    resolves; with nothing installed, a range is judged by what it still admits above its floor: it
-    admits an affected version exactly when it admits the low end of an affected interval or its own
-    floor inside one, so those are tried (the interval ends are in the record; no index is needed).
-    A requirement with no floor (`flask`, `flask<4`) says nothing about the version production gets:
-    not judged here."""
-    if requirement["exact"] is not None:
-        return [requirement["exact"]]
-    if not re.search(r"(>=|>|~=|===?)\s*[0-9]", requirement["specifier"]):
-        return []
-    texts = {"0"}
+# Above every release any project names: what a specifier with no upper bound lets pip install.
+_NEWEST = Version("999999")
+
+
+def _record_versions(affected):
+    """Every version an advisory's record names: its interval ends and its listed versions."""
+    texts = set(affected.get("versions", []))
     for r in affected.get("ranges", []):
         for event in r.get("events", []):
-            texts.update(value for key, value in event.items() if key in ("introduced", "last_affected"))
-    texts.update(affected.get("versions", []))
-    texts.update(re.findall(r"[0-9][0-9A-Za-z.+!-]*", requirement["specifier"]))
-    return sorted(texts)
+            texts.update(value for key, value in event.items() if key in ("introduced", "fixed", "last_affected"))
+    return texts
+
+
+def _versions(texts):
+    found = []
+    for text in texts:
+        try:
+            found.append(Version(text))
+        except InvalidVersion:
+            pass
+    return sorted(set(found))
+
+
+def _installed(requirement, specifier, affected):
+    """The version pip would install for this requirement as far as the record can tell, and whether
+    the advisory affects it; None when it does not.
+
+    pip-audit judges the version pip resolves, and pip resolves a range to the newest release it
+    admits. Nothing is installed here and no index is reachable, so the newest admitted release is
+    bounded with the record's own versions: the record's affected/unaffected status only changes at
+    the versions it names, so the top of the range is affected exactly when the highest version the
+    specifier admits among those names (or a release just after it) is. A range with no upper bound
+    reaches past every version the record names. An exact pin is itself."""
+    if requirement["exact"] is not None:
+        version = Version(requirement["exact"])
+        return (str(version), True) if _affects(affected, version) else None
+    if specifier.contains(_NEWEST, prereleases=True):
+        return ("the newest release", False) if _affects(affected, _NEWEST) else None
+    named = _record_versions(affected) | {v.rstrip(".") for v in re.findall(r"[0-9][0-9A-Za-z.+!-]*", requirement["specifier"])}
+    admitted = [v for v in _versions(named) if specifier.contains(v, prereleases=True)]
+    if not admitted:
+        return None
+    top = admitted[-1]
+    # A release after `top` and below the bound: a post-release of top sorts right after it.
+    after = Version(f"{top.base_version}.post999999") if not top.is_postrelease else top
+    if _affects(affected, top) or _affects(affected, after):
+        return (str(top), False)
+    return None
 
 
 def matches(found, advisories):
-    """Each (requirement, advisory) pair where the requirement admits an affected version."""
+    """Each (requirement, advisory) pair where what pip installs for the requirement is affected."""
     hits = []
     for requirement in found:
         specifier = Requirement(f"{requirement['name']}{requirement['specifier']}").specifier
@@ -134,30 +164,21 @@ def matches(found, advisories):
                 package = affected.get("package", {})
                 if package.get("ecosystem") != "PyPI" or canonicalize_name(package.get("name", "")) != requirement["name"]:
                     continue
-                admitted = []
-                for text in _candidates(requirement, affected):
-                    try:
-                        version = Version(text)
-                    except InvalidVersion:
-                        continue
-                    if specifier.contains(version, prereleases=True) and _affects(affected, version):
-                        admitted.append(str(version))
-                if admitted:
-                    fixed = sorted(
-                        {e["fixed"] for r in affected.get("ranges", []) for e in r.get("events", []) if "fixed" in e},
-                        key=Version,
-                    )
-                    hits.append(
-                        {
-                            "file": requirement["file"],
-                            "line": requirement["line"],
-                            "name": requirement["name"],
-                            "specifier": requirement["specifier"],
-                            "affectedVersion": admitted[0],
-                            "advisory": advisory["id"],
-                            "fixed": fixed,
-                        }
-                    )
+                installed = _installed(requirement, specifier, affected)
+                if installed is None:
+                    continue
+                fixed = [str(v) for v in _versions({e["fixed"] for r in affected.get("ranges", []) for e in r.get("events", []) if "fixed" in e})]
+                hits.append(
+                    {
+                        "file": requirement["file"],
+                        "line": requirement["line"],
+                        "name": requirement["name"],
+                        "specifier": requirement["specifier"],
+                        "affectedVersion": installed[0],
+                        "advisory": advisory["id"],
+                        "fixed": fixed,
+                    }
+                )
     return hits
 
 

@@ -3,11 +3,13 @@ in the source the relevant settings are written, found with Python's ast (not wi
 text), so a marker lands on the right line."""
 
 import ast
+import inspect
 import os
 import secrets
 import sys
 
-from . import PROJECT_DIR, config_selection, sessions
+from . import PROJECT_DIR, config_selection, exception_echoes, sessions
+from .cookie_calls import cookie_calls
 
 
 def _python_files(files):
@@ -90,15 +92,41 @@ def debug_settings(trees):
     return found
 
 
-def literal_location(trees, value):
-    """Where a string literal equal to `value` stands in the project, if anywhere."""
+def literal_locations(trees, value):
+    """Where string literals equal to `value` stand in the project, in file and line order."""
     if not value:
-        return None
-    for path, tree in trees.items():
-        for node in ast.walk(tree):
+        return []
+    found = []
+    for path in sorted(trees):
+        for node in ast.walk(trees[path]):
             if isinstance(node, ast.Constant) and node.value == value:
-                return {"file": path, "line": node.lineno}
-    return None
+                found.append({"file": path, "line": node.lineno})
+    return sorted(found, key=lambda entry: (entry["file"], entry["line"]))
+
+
+def _executed_files():
+    """The project files the run executed: its imported modules, and the files Flask read
+    settings from without importing them (from_pyfile)."""
+    files = set(config_selection.loaded_files())
+    for module in list(sys.modules.values()):
+        file = _relative(getattr(module, "__file__", None) or "")
+        if file is not None:
+            files.add(file)
+    return files
+
+
+def loaded_literal(candidates, trees, selected):
+    """Of the places a literal stands, the one production loads it from: a project's config
+    folder often repeats the production key in a development config nothing imports, or in a
+    DevelopmentConfig beside the selected ProductionConfig. Unselected classes are dropped, then
+    files the run executed come first; the first place is kept when none was executed (the app
+    did not start)."""
+    if not candidates:
+        return None
+    kept = config_selection.keep(candidates, trees, selected) or candidates
+    executed = _executed_files()
+    loaded = [entry for entry in kept if entry["file"] in executed]
+    return (loaded or kept)[0]
 
 
 def _relative(filename):
@@ -113,46 +141,65 @@ def _project_class(cls):
     return cls.__module__ == "__main__" or (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/")
 
 
-def _probe_exception(exception_class, code, marker):
-    """An exception of the kind the handler is registered for, carrying `marker` the way a real one
+def _probe_exceptions(exception_class, code, marker):
+    """Exceptions of the kind the handler is registered for, carrying `marker` the way a real one
     carries its text: a 500 handler gets Flask's InternalServerError wrapping the original exception
     (its own description stays Werkzeug's fixed text); any other HTTP error is left out (its text is
     the description the app's own abort() chose), and so is the project's own exception class; a
-    handler of any other exception gets one whose message is the marker. None when the class cannot
-    be made with a message."""
+    handler of any other exception gets one whose message is the marker. Empty when the class
+    cannot be made with a message."""
     from werkzeug.exceptions import HTTPException, InternalServerError
 
     if exception_class is None:
-        return None
+        return []
     if issubclass(exception_class, InternalServerError) or code == 500:
-        return InternalServerError(original_exception=ValueError(marker))
+        return [InternalServerError(original_exception=ValueError(marker))]
     if issubclass(exception_class, HTTPException):
-        return None
+        return []
     if exception_class in (Exception, BaseException):
-        return ValueError(marker)
+        return [ValueError(marker)]
     if _project_class(exception_class):
-        return None  # the project's own exception: its message is written for whoever reads it
+        return []  # the project's own exception: its message is written for whoever reads it
     try:
-        return exception_class(marker)
-    except Exception:  # a class with its own constructor: nothing to probe it with
-        return None
+        return [exception_class(marker)]
+    except Exception:  # a constructor that wants more: see below
+        pass
+    # SQLAlchemy's IntegrityError(statement, params, orig), smtplib's SMTPResponseException(code,
+    # msg) and the like: every required argument the marker, as text, then as the exception a
+    # wrapped driver error carries (`error.orig`); the handler is tried with each that can be made.
+    try:
+        parameters = inspect.signature(exception_class).parameters.values()
+    except (TypeError, ValueError):  # no signature to read
+        return []
+    required = [p for p in parameters if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    made = []
+    for argument in (marker, ValueError(marker)):
+        try:
+            exception = exception_class(*(argument for _ in required))
+        except Exception:  # not with this one
+            continue
+        # Every argument carries the marker, a status code too: the rule asks the source which one is sent.
+        exception._prodready_by_arguments = True
+        made.append(exception)
+    return made
 
 
 def _echoed_body(flask_app, function, exception_class, code):
-    """The handler's response body when it carries the exception's text, else None: the handler is
-    called, in a request context, with an exception whose message is a fresh marker. Only the text
-    can tell; what the handler does besides is the project's (a handler that fails is not an echo).
-    The body goes back so the rule can tell a traceback fragment (traceback-exposed's) apart."""
+    """The handler's response body when it carries the exception's text, else None, and whether the
+    exception was made with the marker in every argument: the handler is called, in a request
+    context, with an exception whose message is a fresh marker. Only the text can tell; what the
+    handler does besides is the project's (a handler that fails is not an echo). The body goes back
+    so the rule can tell a traceback fragment (traceback-exposed's) apart."""
     marker = "prodready-probe-" + secrets.token_hex(6)
-    exception = _probe_exception(exception_class, code, marker)
-    if exception is None:
-        return None
-    try:
-        with flask_app.test_request_context("/"):
-            body = flask_app.make_response(function(exception)).get_data(as_text=True)
-    except Exception:  # the handler's own failure: not an answer that carries the text
-        return None
-    return body[:4000] if marker in body else None
+    for exception in _probe_exceptions(exception_class, code, marker):
+        try:
+            with flask_app.test_request_context("/"):
+                body = flask_app.make_response(function(exception)).get_data(as_text=True)
+        except Exception:  # the handler's own failure: not an answer that carries the text
+            continue
+        if marker in body:
+            return body[:4000], getattr(exception, "_prodready_by_arguments", False)
+    return None, False
 
 
 def error_handlers(flask_app, probe=False):
@@ -172,9 +219,11 @@ def error_handlers(flask_app, probe=False):
                     "file": file,
                     "line": code_object.co_firstlineno,
                 }
-                echoed = _echoed_body(flask_app, function, exception, code) if probe else None
+                echoed, by_arguments = _echoed_body(flask_app, function, exception, code) if probe else (None, False)
                 if echoed is not None:
                     handler["echoedBody"] = echoed
+                    if by_arguments:
+                        handler["probedWith"] = "arguments"
                 handlers.append(handler)
     return handlers
 
@@ -232,23 +281,30 @@ def facts(args):
             secret = secret.decode("utf-8", errors="replace")
         secret = str(secret)
     if ("literal", secret) not in memo:
-        memo[("literal", secret)] = literal_location(trees, secret)
+        memo[("literal", secret)] = literal_locations(trees, secret)
     if "settingLocations" not in memo:
         memo["settingLocations"] = setting_locations(trees)
+    if "cookieCalls" not in memo:
+        memo["cookieCalls"] = cookie_calls(trees)
     # Only the config classes production loads: Flask's own choice, or the code's under the run's environment.
     selected = config_selection.selection(trees, session.env, flask_app is not None)
     locations = {name: config_selection.keep(entries, trees, selected) for name, entries in memo["settingLocations"].items()}
+    # Read before anything calls a handler in a request context of its own (a new request starts a new record).
+    raised = raised_exceptions()
+    probe = args.get("probeErrorHandlers", False)
     return {
         "problems": problems,
         "secretKey": secret,
-        "secretLiteral": memo[("literal", secret)],
-        "errorHandlers": error_handlers(flask_app, probe=args.get("probeErrorHandlers", False)),
+        "secretLiteral": loaded_literal(memo[("literal", secret)], trees, selected),
+        "errorHandlers": error_handlers(flask_app, probe=probe),
         "debugSettings": config_selection.keep(memo["debugSettings"], trees, selected),
         "proxyFix": proxy_fix(flask_app, trees),
         "routes": routes(flask_app),
         "settings": settings(flask_app),
         "settingLocations": locations,
-        "raised": raised_exceptions(),
+        "cookieCalls": memo["cookieCalls"],
+        "raised": raised,
+        **({"exceptionEchoes": exception_echoes.exception_echoes(flask_app, trees, args["files"])} if probe and flask_app else {}),
     }
 
 
