@@ -5,7 +5,8 @@
 // --out FILE keeps the trace (open it in chromium's about:tracing or Perfetto).
 //
 // Usage: node scripts/bench-profile.js [--warm] [--runs N] [--port P] [--out FILE]
-//   --warm   boot a second time in the same profile (HTTP cache and V8's wasm code cache kept)
+//   --warm   boot once untraced, then trace a second boot in the same browser context (its HTTP
+//            cache and V8's wasm code cache kept)
 //   --runs N boots to profile (default 1); the breakdown of each is printed
 // `npx vite build` first; this script only reads dist/.
 

@@ -72,11 +72,13 @@ async function withHeapOf<T>(snapshot: Promise<Uint8Array>, load: () => Promise<
   const grow = async <R extends WebAssembly.WebAssemblyInstantiatedSource | WebAssembly.Instance>(
     result: R,
   ): Promise<R> => {
-    hooks.mark?.('wasm-instantiated');
-    const bytes = heapBytes(await snapshot);
     const instance = result instanceof WebAssembly.Instance ? result : result.instance;
     const memory = instance.exports.memory;
-    if (memory instanceof WebAssembly.Memory && memory.buffer.byteLength < bytes) {
+    // Pyodide instantiates a tiny helper module too; only the one with the heap matters here.
+    if (!(memory instanceof WebAssembly.Memory)) return result;
+    hooks.mark?.('wasm-instantiated');
+    const bytes = heapBytes(await snapshot);
+    if (memory.buffer.byteLength < bytes) {
       memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
     }
     return result;
