@@ -141,6 +141,16 @@ function parseRequirements(text, file) {
   return reqs;
 }
 
+/** For each requirement, how many earlier lines name the same distribution (0 for its first). */
+function occurrences(reqs) {
+  const seen = new Map();
+  return reqs.map((req) => {
+    const name = req.name.toLowerCase().replace(/[-_.]+/g, '-');
+    seen.set(name, (seen.get(name) ?? -1) + 1);
+    return seen.get(name);
+  });
+}
+
 // Picks, for each requirement, a cached file whose sha256 is one the requirement pins.
 // Returns null when any requirement has no verified file (so pip must download).
 function cachedDistributions(reqs) {
@@ -176,18 +186,18 @@ function downloadDistributions(reqs, archive) {
   checkPip();
   log(`downloading Python packages for ${archive.name}…`);
   fs.mkdirSync(WHEEL_CACHE, { recursive: true });
-  // pip refuses two versions of one name in a single download: one requirement at a time then.
-  const batches = archive.folderPerRelease
-    ? reqs.map((req, i) => {
-        const file = path.join(WHEEL_CACHE, `.${archive.name}.${i}.txt`);
-        fs.writeFileSync(
-          file,
-          `${req.name}==${req.version} ${req.hashes.map((h) => `--hash=sha256:${h}`).join(' ')}\n`,
-        );
-        return file;
-      })
-    : [archive.requirements];
-  for (const requirements of batches) pipDownload(archive, requirements);
+  // pip refuses two versions of one name in a single download: the n-th line of each name goes
+  // into the n-th download.
+  const batches = [];
+  occurrences(reqs).forEach((n, i) => (batches[n] ??= []).push(reqs[i]));
+  batches.forEach((batch, n) => {
+    const file = path.join(WHEEL_CACHE, `.${archive.name}.${n}.txt`);
+    const lines = batch.map(
+      (req) => `${req.name}==${req.version} ${req.hashes.map((h) => `--hash=sha256:${h}`).join(' ')}`,
+    );
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    pipDownload(archive, file);
+  });
   // Verify ourselves too: this is the set the archive is built from, whatever pip left around.
   const files = cachedDistributions(reqs);
   if (!files)
@@ -280,10 +290,13 @@ def build_packages(args_json):
     site = '/tmp/build/site-packages'
     shutil.rmtree(site, ignore_errors=True)
     os.makedirs(site)
-    for path in a['dists']:
-        # One folder per release (NAME-VERSION/, from the wheel's file name) where a name may repeat.
+    for path, older in zip(a['dists'], a['older']):
+        # One folder per release (NAME-VERSION/, from the wheel's file name) where a name may repeat;
+        # an older release line of the audit's goes under _releases/ (release_lines.py picks it).
         name, version = os.path.basename(path).split('-')[:2]
         target = os.path.join(site, f'{name.lower()}-{version}') if a['folder_per_release'] else site
+        if older and not a['folder_per_release']:
+            target = os.path.join(site, '_releases', f'{name.lower()}-{version}')
         if path.endswith('.whl'):
             _install_wheel(path, target)
         elif path.endswith('.tar.gz'):
@@ -387,7 +400,9 @@ async function buildPythonAssets(distsByArchive, benchRuns) {
     const tmpPackages = `${archive.name}.tmp`;
     const nFiles = py.globals.get('build_packages')(
       JSON.stringify({
-        dists: distsByArchive.get(archive.name).map((d) => `/mnt/wheels/${path.basename(d)}`),
+        dists: distsByArchive.get(archive.name).files.map((d) => `/mnt/wheels/${path.basename(d)}`),
+        // A name listed again is an older release line (see audit-requirements.txt).
+        older: distsByArchive.get(archive.name).occurrences.map((n) => n > 0),
         site_packages: archive.sitePackages,
         folder_per_release: Boolean(archive.folderPerRelease),
         stored: Boolean(archive.stored),
@@ -484,10 +499,10 @@ async function main() {
   fs.rmSync(path.join(OUT, STAMP), { force: true });
 
   const distsByArchive = new Map(
-    ARCHIVES.map((archive, i) => [
-      archive.name,
-      downloadDistributions(parseRequirements(requirementsTexts[i], archive.requirements), archive),
-    ]),
+    ARCHIVES.map((archive, i) => {
+      const reqs = parseRequirements(requirementsTexts[i], archive.requirements);
+      return [archive.name, { files: downloadDistributions(reqs, archive), occurrences: occurrences(reqs) }];
+    }),
   );
 
   log(`copying Pyodide ${version} core files…`);

@@ -8,7 +8,7 @@ import { GRADER_SESSION, GraderRuns, where, type GradingContext } from '../../li
 import { rules } from '../../lib/grading/rules';
 import type { RuleId } from '../../lib/grading/rule-ids';
 import type { PythonRuntime } from '../../lib/grading/runtime';
-import type { ServingInfo, SourceLocation } from '../../lib/runtime/protocol';
+import type { SourceLocation } from '../../lib/runtime/protocol';
 import { readTheCode, startApp } from './app-start';
 import { withVersion } from './start-notes';
 import { NOT_FOUND, attacksFor } from './attacks';
@@ -16,28 +16,12 @@ import type { Entrypoint } from './entrypoints';
 import { runRule, type Placed } from './findings';
 import type { Project } from './project';
 import { filesUnder } from './server-command';
+import { reachableByOutsiders, serverTrustsAnyone } from './reachability';
 
 /** The app rules, those that run the app under an environment of their own last (the others reuse the first run). */
 const APP_RULES = (Object.keys(rules) as RuleId[])
   .filter((id) => rules[id].scope === 'app' && !rules[id].needs?.beforeRunning)
   .sort((a, b) => Number(Boolean(rules[a].needs?.ownEnvironment)) - Number(Boolean(rules[b].needs?.ownEnvironment)));
-
-/** The server itself is told to believe forwarded headers from any address. */
-function serverTrustsAnyone(serving: ServingInfo): boolean {
-  const gunicorn = serving.settings['forwarded_allow_ips'];
-  const waitress = serving.settings['trusted_proxy'];
-  const list = Array.isArray(gunicorn) ? gunicorn.map(String) : typeof gunicorn === 'string' ? gunicorn.split(',') : [];
-  return list.some((ip) => ip.trim() === '*') || waitress === '*';
-}
-
-/** Someone other than a proxy on this machine can connect to the app server. */
-function reachableByOutsiders(serving: ServingInfo, entry: Entrypoint): boolean {
-  if (entry.platform) return false;
-  // A compose service that publishes no port is reached over the compose network only, by its neighbours.
-  if (entry.container) return entry.privateNetwork !== true;
-  const addresses = (serving.settings['addresses'] as string[] | undefined) ?? [`${serving.host}:${serving.port}`];
-  return addresses.some((address) => !/^(unix:|127\.|\[?::1\]?:|localhost:)/.test(address.replace(/^https?:\/\//, '')));
-}
 
 /** Values an operator sets to mean "debug off"; code that reads any of them as on is live in production. */
 const DEBUG_OFF_VALUES = ['0', 'false'];
@@ -119,6 +103,12 @@ async function judgeEntrypoint(
     // Containers listen on every interface to be reachable at all; without a proxy in front the
     // binding is how the app is meant to be reached.
     if (rule.needs?.proxyInFront && (entry.container || entry.platform || project.nginx.length === 0)) continue;
+    const reach =
+      rule.needs?.reachedByOthers && !serverTrustsAnyone(serving)
+        ? reachableByOutsiders(serving, entry, project)
+        : null;
+    // Known to be reached by the proxy alone: nothing to ask the app.
+    if (reach && !reach.outsiders && !reach.unknown) continue;
     // Rules that judge what an error answer carries try every route that takes an argument.
     const tries = rule.needs?.everyRoute ? attacks : [attacks[0] as RequestSpec];
     let results: Placed[] = [];
@@ -128,7 +118,8 @@ async function judgeEntrypoint(
     }
     if (id === 'debug-enabled') debugFound = results.length > 0;
     // ProxyFix believes whoever connects; that is right when only the proxy can connect.
-    if (rule.needs?.reachedByOthers && !serverTrustsAnyone(serving) && !reachableByOutsiders(serving, entry)) {
+    if (reach && !reach.outsiders && results[0]) {
+      if (reach.unknown) infos.push(`${results[0].file}:${results[0].line}: not reported as ${id}: ${reach.unknown}`);
       results = [];
     }
     found.push(...results.map((finding) => withVersion(finding, outcome)));

@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { findContainers } from './containers';
+import { describe, expect, test } from 'vitest';
+import { findContainers, saysDevelopment } from './containers';
 
 test('a production override is merged over the base compose file, as `-f base -f prod` runs them', () => {
   const { containers, infos } = findContainers({
@@ -64,4 +64,68 @@ test('a compose file that builds only from a Dockerfile named for development is
   });
   expect(containers.map((container) => container.command?.argv.join(' '))).toEqual(['gunicorn manage:app']);
   expect(infos.join('\n')).toContain('docker-compose.yml: a compose file for development');
+});
+
+describe('a compose service running the image a Dockerfile of the project builds', () => {
+  const DOCKERFILE = 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "-b", "0.0.0.0:5000", "app:app"]\n';
+
+  test('the one such service beside the one unbuilt Dockerfile: its published port is the image’s', () => {
+    const { containers, infos } = findContainers({
+      Dockerfile: DOCKERFILE,
+      'docker-compose.yml':
+        'services:\n  search:\n    image: ${IMAGE:-acme/search}\n    ports:\n      - 5000:5000\n  cache:\n    image: redis:7\n',
+    });
+    const image = containers.find((container) => container.service === null);
+    expect(image?.runBy?.service.name).toBe('search');
+    expect(image?.published).toEqual({ file: 'docker-compose.yml', line: 5 });
+    expect(infos.join('\n')).toContain(
+      'docker-compose.yml service search runs acme/search, taken as the image Dockerfile builds',
+    );
+  });
+
+  test('among several, the service sharing a word with the Dockerfile’s folders (skf-api and Docker/api/)', () => {
+    const { containers } = findContainers({
+      'Docker/alpine/api/Dockerfile': DOCKERFILE,
+      'docker-compose.yml':
+        'services:\n  skf-angular:\n    image: acme/skf-angular:4\n    ports:\n      - 8788:8788\n  skf-api:\n    image: acme/skf-api:4\n',
+    });
+    const image = containers.find((container) => container.service === null);
+    expect(image?.runBy?.service.name).toBe('skf-api');
+    expect(image?.published).toBeNull();
+  });
+
+  test('not linked: a service image (maildev), a base image running mounted code, or a Dockerfile compose builds', () => {
+    const single = (service: string) =>
+      findContainers({ Dockerfile: DOCKERFILE, 'docker-compose.yml': `services:\n${service}` }).containers.find(
+        (container) => container.service === null,
+      );
+    expect(single('  email:\n    image: maildev/maildev\n    ports:\n      - 1080:1080\n')?.runBy).toBeNull();
+    expect(
+      single('  web:\n    image: python:3.12\n    command: gunicorn app:app\n    ports:\n      - 80:80\n')?.runBy,
+    ).toBeNull();
+    const built = findContainers({
+      Dockerfile: DOCKERFILE,
+      'docker-compose.yml':
+        'services:\n  web:\n    build: .\n    command: gunicorn -b 0.0.0.0:8000 app:app\n  other:\n    image: acme/other\n    ports:\n      - 80:80\n',
+    });
+    expect(built.containers.every((container) => container.runBy === null)).toBe(true);
+  });
+});
+
+describe('a compose file whose opening comment says it is for development', () => {
+  test('is not production (redash’s compose.yaml)', () => {
+    const compose =
+      'services:\n  server:\n    build: .\n    command: gunicorn app:app\n    ports:\n      - "5001:5000"\n';
+    const files = { Dockerfile: 'FROM python\nCMD ["gunicorn", "app:app"]\n' };
+    const dev = findContainers({
+      ...files,
+      'compose.yaml': `# This configuration file is for the **development** setup.\n# For a production example please refer to acme/setup.\n${compose}`,
+    });
+    expect(dev.containers.map((container) => container.label)).toEqual(['Dockerfile']);
+    expect(dev.infos.join('\n')).toContain('compose.yaml: a compose file for development');
+    expect(saysDevelopment('# Production and development alike\nservices: {}\n')).toBe(false);
+    expect(saysDevelopment('services:\n  web: {}\n# for development\n')).toBe(false);
+    const plain = findContainers({ ...files, 'compose.yaml': `# Our app\n${compose}` });
+    expect(plain.containers.map((container) => container.label)).toContain('compose.yaml service server');
+  });
 });

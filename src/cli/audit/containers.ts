@@ -41,6 +41,11 @@ export interface Container {
   image: { name: string; tag: string | null };
   /** A port published on the host's every interface (compose `ports:` without 127.0.0.1). */
   published: { file: string; line: number } | null;
+  /**
+   * For a Dockerfile no compose file builds: the compose service that runs its published image
+   * (`image: owner/app:tag`), whose `ports:` say who reaches the container; null when none does.
+   */
+  runBy: { composeFile: string; service: ComposeService } | null;
   /** Project files placed under /etc/nginx, with where they land. */
   nginxFiles: Array<{ file: string; dest: string }>;
 }
@@ -50,6 +55,12 @@ export interface Containers {
   /** Dockerfiles and compose files read, for messages. */
   infos: string[];
 }
+
+/** Images that are another service (databases, caches, queues, proxies), never the app. */
+const SERVICE_IMAGES =
+  /(^|\/)(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|rabbitmq|elasticsearch|opensearch|nginx|openresty|traefik|caddy|haproxy|httpd|adminer|pgadmin4|dpage\/pgadmin4|minio|mailhog|mailpit|maildev|mailcatcher|localstack|zookeeper|kafka|certbot|selenium|jaegertracing|prom\/|grafana|influxdb|memgraph|neo4j|clickhouse)(\/|$|-)/;
+
+export const isServiceImage = (name: string) => SERVICE_IMAGES.test(name.replace(/^docker\.io\/(library\/)?/, ''));
 
 /** A compose port's host address publishes on the host's loopback only (`127.0.0.1:8000:8000`). */
 export const isLoopback = (hostIp: string | null) => hostIp !== null && isLocalOnly(hostIp);
@@ -161,7 +172,7 @@ function fromStage(
   stage: DockerStage | null,
   context: string,
   files: WorkspaceFiles,
-): Omit<Container, 'service' | 'published' | 'dockerfile' | 'composeFile'> {
+): Omit<Container, 'service' | 'published' | 'dockerfile' | 'composeFile' | 'runBy'> {
   const command = stage && containerCommand(stage.entrypoint, stage.cmd);
   const dockerfile = label;
   return {
@@ -252,6 +263,7 @@ function serviceContainer(
     user: service.user ?? base.user,
     image: service.image && !service.build ? imageOf(service.image) : base.image,
     published: published ? { file: compose.file, line: published.line } : null,
+    runBy: null,
     nginxFiles: [
       ...base.nginxFiles,
       ...nginxFilesOf(
@@ -277,7 +289,12 @@ function productionComposeFiles(paths: string[], files: WorkspaceFiles, infos: s
   const chosen =
     prod.length > 0
       ? prod
-      : composes.filter((path) => !DEV_NAME.test(path.split('/').pop() ?? '') && !buildsForDevelopment(path, files));
+      : composes.filter(
+          (path) =>
+            !DEV_NAME.test(path.split('/').pop() ?? '') &&
+            !buildsForDevelopment(path, files) &&
+            !saysDevelopment(files[path] as string),
+        );
   for (const path of composes) {
     if (!chosen.includes(path))
       infos.push(
@@ -308,6 +325,20 @@ function buildsForDevelopment(path: string, files: WorkspaceFiles): boolean {
         (build.target !== null && DEV_NAME.test(build.target)),
     )
   );
+}
+
+/**
+ * The compose file's opening comment says it is for development (redash's "This configuration file
+ * is for the **development** setup."): a line of it naming development without naming production.
+ */
+export function saysDevelopment(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    if (!trimmed.startsWith('#')) return false;
+    if (/\bdevelopment\b|\blocal dev\b/i.test(trimmed) && !/\bproduction\b/i.test(trimmed)) return true;
+  }
+  return false;
 }
 
 const BASE_COMPOSE = /^(docker-)?compose\.ya?ml$/;
@@ -407,7 +438,64 @@ export function findContainers(files: WorkspaceFiles): Containers {
       composeFile: null,
       dockerfile: path,
       published: null,
+      runBy: null,
     });
   }
+  linkPublishedImages(containers, infos);
   return { containers, infos };
+}
+
+/** Images a compose service runs the project's code in without building it (mounted, or installed at start). */
+const BASE_IMAGES = /(^|\/)(python|pypy|alpine|debian|ubuntu|busybox|node)$/;
+
+/** The words of a name, lower-cased: `skf-api` → skf, api; `Docker/alpine-cloud/api` → docker, alpine, cloud, api. */
+const wordsOf = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/**
+ * A compose service that runs a published image (`image: benbusby/whoogle-search`, no `build:`) runs
+ * what a Dockerfile of the project builds: its `ports:` decide who reaches that Dockerfile's app. The
+ * one such service beside the one unbuilt Dockerfile; else the service whose name or image shares a
+ * word with the Dockerfile's folders (`skf-api` and `Docker/alpine-cloud/api/Dockerfile`).
+ */
+function linkPublishedImages(containers: Container[], infos: string[]): void {
+  // Dockerfiles a compose service builds are that service's image, whatever else runs them.
+  const composeBuilt = new Set(
+    containers.flatMap((container) => (container.service?.build ? [container.dockerfile] : [])),
+  );
+  const lone = containers.filter(
+    (container) =>
+      container.service === null && container.dockerfile !== null && !composeBuilt.has(container.dockerfile),
+  );
+  const running = containers.filter(
+    (container) =>
+      container.service !== null &&
+      container.service.build === null &&
+      container.service.image !== null &&
+      !isServiceImage(container.image.name) &&
+      !BASE_IMAGES.test(container.image.name),
+  );
+  const claimed = new Set<Container>();
+  for (const image of lone) {
+    const folders = new Set(wordsOf(dirOf(image.dockerfile as string)));
+    const sharing = running.filter(
+      (service) =>
+        !claimed.has(service) &&
+        [...wordsOf(service.service?.name ?? ''), ...wordsOf(service.image.name.split('/').pop() ?? '')].some((word) =>
+          folders.has(word),
+        ),
+    );
+    const runner =
+      lone.length === 1 && running.length === 1 ? running[0] : sharing.length === 1 ? sharing[0] : undefined;
+    if (!runner?.service || !runner.composeFile) continue;
+    claimed.add(runner);
+    image.runBy = { composeFile: runner.composeFile, service: runner.service };
+    image.published = runner.published;
+    infos.push(
+      `${runner.label} runs ${runner.image.name}, taken as the image ${image.dockerfile} builds: its ports decide who reaches the app`,
+    );
+  }
 }

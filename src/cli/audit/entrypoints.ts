@@ -9,7 +9,7 @@ import { appJsonEnv } from '../../lib/config/app-json';
 import { parseProcfile } from '../../lib/config/procfile';
 import type { ProcessLoad } from '../../lib/grading/process-manager';
 import { PROJECT_DIR, type SourceLocation, type WorkspaceFiles } from '../../lib/runtime/protocol';
-import { isLoopback, type Container } from './containers';
+import { isLoopback, isServiceImage, type Container } from './containers';
 import { APP_SERVICE_ROOT, appServiceStarts } from './app-service';
 import { guessEntrypoint } from './guess-entrypoint';
 import { findServer, harnessCommand, type Found } from './server-command';
@@ -32,6 +32,8 @@ export interface Entrypoint {
    * only its neighbours on the compose network and the host's own processes (its reverse proxy) reach it.
    */
   privateNetwork?: boolean;
+  /** Started by a Procfile's `web` line. */
+  procfile?: boolean;
   /** Guessed (no Procfile, unit, Dockerfile...), not declared by the project. */
   guessed: boolean;
   /**
@@ -42,12 +44,6 @@ export interface Entrypoint {
   /** Where the variables of `env` are written, when a project file sets them. */
   envSources?: EnvSetting[];
 }
-
-/** Images that are another service (databases, caches, queues, proxies), never the app. */
-const SERVICE_IMAGES =
-  /(^|\/)(postgres|postgis|mysql|mariadb|mongo|redis|valkey|memcached|rabbitmq|elasticsearch|opensearch|nginx|openresty|traefik|caddy|haproxy|httpd|adminer|pgadmin4|dpage\/pgadmin4|minio|mailhog|mailpit|localstack|zookeeper|kafka|certbot|selenium|jaegertracing|prom\/|grafana|influxdb|memgraph|neo4j|clickhouse)(\/|$|-)/;
-
-export const isServiceImage = (name: string) => SERVICE_IMAGES.test(name.replace(/^docker\.io\/(library\/)?/, ''));
 
 /** supervisord's `%(ENV_X)s`, `%(program_name)s`, `%(process_num)d`, expanded as Supervisor does. */
 export function expandSupervisor(
@@ -194,6 +190,7 @@ export function findEntrypoints(
       {
         env: envOf(declared),
         container: false,
+        procfile: true,
         ...(declared.length > 0 ? { envSources: declared } : {}),
         ...(/\$\{?PORT\b/.test(web.command) ? { platform: true } : {}),
       },
@@ -232,6 +229,8 @@ export function findEntrypoints(
       continue;
     }
     const env = pathsInProject(envOf(container.env), container.workdir, container.root, files);
+    // The compose service that starts the container (or runs the image this Dockerfile builds).
+    const runner = container.service ?? container.runBy?.service ?? null;
     // Platforms that run containers (Cloud Run, Heroku, App Runner) say in $PORT where their router forwards.
     const platform = env['PORT'] === undefined && /\$\{?PORT\b/.test(container.command.argv.join(' '));
     if (platform) env['PORT'] = '8080';
@@ -256,9 +255,7 @@ export function findEntrypoints(
         container: true,
         ...(platform ? { platform: true } : {}),
         ...(container.published ? { published: container.published } : {}),
-        ...(container.service &&
-        !container.published &&
-        container.service.ports.every((port) => isLoopback(port.hostIp))
+        ...(runner && !container.published && runner.ports.every((port) => isLoopback(port.hostIp))
           ? { privateNetwork: true }
           : {}),
       },

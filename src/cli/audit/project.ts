@@ -11,6 +11,7 @@ import type { LoadedNginx, NginxLoad } from '../../lib/grading/proxy-chain';
 import type { WorkspaceFiles } from '../../lib/runtime/protocol';
 import { parseDotenv, type EnvSetting } from '../../lib/config/dotenv';
 import type { DeploymentSetting } from '../../lib/grading/context';
+import { hasUrlPassword } from '../../lib/grading/secret-names';
 import { findApacheSites } from './apache-sites';
 import type { ApacheLoad } from '../../lib/grading/apache-chain';
 import { findContainers, type Container } from './containers';
@@ -270,8 +271,14 @@ function deploymentSettings(files: WorkspaceFiles, containers: readonly Containe
           : setting.file === container.composeFile
             ? 'environment:'
             : 'env file';
-      // A compose value taken from the shell or .env (`${SECRET_KEY}`) is written there, not here.
-      if ('interpolated' in setting && setting.interpolated) continue;
+      // A compose value taken from the shell or .env (`${SECRET_KEY}`) is written there, not here;
+      // only a URL's password written around the references (`mysql://app:hunter2@${DB_HOST}/app`) is.
+      const composed = setting as EnvSetting & { interpolated?: boolean; written?: string };
+      if (composed.interpolated) {
+        if (composed.written !== undefined && hasUrlPassword(composed.written))
+          add({ ...setting, value: composed.written }, form);
+        continue;
+      }
       add(setting, form);
     }
     for (const setting of container.buildArgs) add(setting, 'ARG');

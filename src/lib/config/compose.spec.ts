@@ -53,7 +53,14 @@ describe('parseCompose', () => {
       ['DATABASE_URL', 'postgresql://hello:hello@db/app', 11],
     ]);
     expect(db?.environment).toEqual([
-      { name: 'POSTGRES_PASSWORD', value: 'hello', file: 'docker-compose.prod.yml', line: 30, interpolated: false },
+      {
+        name: 'POSTGRES_PASSWORD',
+        value: 'hello',
+        file: 'docker-compose.prod.yml',
+        line: 30,
+        interpolated: false,
+        written: 'hello',
+      },
     ]);
     expect(web?.envFiles).toEqual([{ path: './.env.prod', line: 13, required: true }]);
   });

@@ -32,7 +32,7 @@ export interface ComposeService {
   command: ComposeCommand | null;
   entrypoint: ComposeCommand | null;
   /** `environment:` entries; a value only referring to an unset variable is left out (Compose passes nothing). */
-  environment: Array<EnvSetting & { interpolated: boolean }>;
+  environment: Array<EnvSetting & { interpolated: boolean; written: string }>;
   envFiles: Array<{ path: string; line: number; required: boolean }>;
   ports: Array<{ hostIp: string | null; published: string | null; target: string; line: number }>;
   volumes: Array<{ source: string; target: string; line: number }>;
@@ -143,6 +143,7 @@ export function parseCompose(text: string, file: string, vars: Record<string, st
         file,
         line: envLines[index] ?? lineAt('environment'),
         interpolated: result.interpolated,
+        written: String(value),
       });
     };
     if (Array.isArray(rawEnv)) {

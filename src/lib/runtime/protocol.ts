@@ -131,6 +131,16 @@ export interface HttpRequest {
    * computed by Flask after every server and middleware in front of it did its work.
    */
   probe?: boolean;
+  /**
+   * Note which lines of the project's own code read a client-address header (X-Forwarded-For,
+   * X-Real-IP…) present in the request while the app answered it (py/prodready_harness/forwarded_reads.py).
+   */
+  watchForwarded?: boolean;
+}
+
+/** A line of the project's code that read a client-address header the request carried. */
+export interface ForwardedRead extends SourceLocation {
+  header: string;
 }
 
 /** What Flask sees of a request (the body of a probe response). */
@@ -155,6 +165,8 @@ export interface HttpResponse {
   interrupted: boolean;
   /** Why and where it was stopped, when `interrupted`. */
   interruption?: Interruption | null;
+  /** Asked with `watchForwarded`: the project's reads of client-address headers, in order. */
+  forwardedReads?: ForwardedRead[];
 }
 
 /** A Python syntax error or similar, pointed at the learner's file. */
@@ -208,7 +220,7 @@ export interface AppFacts {
    * lists the `Flask(...)` calls; `cookies` the code that uses cookies (flask's `session`,
    * Flask-Login, `.set_cookie(`).
    */
-  settingLocations?: Record<string, Array<SourceLocation & { random: boolean; literal?: boolean }>>;
+  settingLocations?: Record<string, Array<SourceLocation & { random: boolean; literal?: boolean; off?: boolean }>>;
   /**
    * The project's own `.set_cookie(...)` calls, found with ast: the cookie's name and value (a
    * literal, or the expression's source), and `secure`/`httponly`/`samesite` as passed (a

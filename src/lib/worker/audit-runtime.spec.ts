@@ -620,6 +620,25 @@ WSGIServer(("0.0.0.0", 8002), app).serve_forever()
     expect((await get('/')).body).toBe('green');
   });
 
+  test("gevent's WSGIServer passes X-Forwarded-For to the app as the client sent it (gevent reads and drops none)", async () => {
+    const app = `from gevent.pywsgi import WSGIServer
+from flask import Flask, request
+app = Flask(__name__)
+
+@app.route("/")
+def home():
+    return f"{request.headers.get('X-Forwarded-For')} {request.remote_addr}"
+
+WSGIServer(("0.0.0.0", 8002), app).serve_forever()
+`;
+    serving(await run({ 'srv.py': app }, { command: 'python srv.py' }));
+    const response = await runtime.call('request', {
+      session: 'audit-spec',
+      request: { method: 'GET', path: '/', headers: [['X-Forwarded-For', '10.6.6.6']], client: '203.0.113.66' },
+    });
+    expect(response.body).toBe('10.6.6.6 203.0.113.66');
+  });
+
   test("Gunicorn's gevent worker without gevent: served by a sync worker, said in a note; a lesson's run still fails", async () => {
     const files = { 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' };
     const command = 'gunicorn -k gevent app:app';
@@ -640,4 +659,251 @@ test('Gunicorn reads a --config file relative to the project, whenever the harne
     serving(outcome);
     expect(outcome.serving?.settings['workers']).toBe(3);
   }
+});
+
+describe('classes extending stood-in ones, decorator factories, libraries that keep models', () => {
+  test('super().anything and cls.anything on a stood-in base give stand-ins; a name a real base defines stays its own', async () => {
+    const app = `from flask import Flask
+from spinach.contrib.flask_spinach import Spinach
+from pydantic import BaseModel
+from flask_dance.consumer.storage.sqla import OAuthConsumerMixin
+
+class Greeter:
+    def greet(self):
+        return "real"
+
+class Tasks(Spinach):
+    def init_app(self, app):
+        app.config["QUEUE"] = "set"
+        super().init_app(app)
+        self.register_tasks(app, [])
+
+class Mixed(OAuthConsumerMixin, Greeter):
+    def greet(self):
+        return super().greet() + " " + type(super().token).__name__
+
+class Response(BaseModel):
+    @classmethod
+    def apidoc(cls):
+        schema = cls.schema()
+        del schema["definitions"]["data"]
+        return schema
+
+app = Flask(__name__)
+Tasks().init_app(app)
+DOC = Response.apidoc()
+NAMESPACE = app.extensions["spinach"].namespace
+
+@app.route("/")
+def home():
+    return f"{app.config['QUEUE']} {Mixed().greet()} {DOC!r} {NAMESPACE!r} {app.extensions.get('other')}"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect((await get('/')).body).toBe(
+      "set real token <stand-in pydantic.BaseModel.schema()> <stand-in app.extensions['spinach'].namespace> None",
+    );
+    expect(outcome.standIns).toEqual(['spinach', 'pydantic', 'flask_dance']);
+  });
+
+  test("a decorator factory given a project class already defined (apifairy's @body(Schema)) hands back a decorator; a class being defined is decorated", async () => {
+    const app = `from flask import Flask
+from apifairy import body, response
+from plugins import register
+
+class LoginSchema:
+    def __init__(self):
+        pass
+
+@register
+class Plugin:
+    pass
+
+app = Flask(__name__)
+
+def collection(schema):
+    class Paginated:
+        pass
+    return Paginated
+
+@app.route("/", methods=["GET"])
+@body(LoginSchema)
+@response(LoginSchema, status_code=200)
+def login():
+    return f"view {Plugin.__name__}"
+
+@app.route("/list")
+@response(collection(LoginSchema))
+def listing():
+    return "list"
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect((await get('/')).body).toBe('view Plugin');
+    expect((await get('/list')).body).toBe('list');
+  });
+
+  test("a library's own declarative base (alchemical, bundled) starts afresh in the next run, as a new process", async () => {
+    const app = `import sqlalchemy as sa
+from sqlalchemy import orm as so
+from flask import Flask
+from alchemical.flask import Alchemical
+from alchemical import Model
+
+followers = sa.Table("followers", Model.metadata, sa.Column("follower_id", sa.ForeignKey("users.id")))
+
+class User(Model):
+    __tablename__ = "users"
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+
+app = Flask(__name__)
+app.config["ALCHEMICAL_DATABASE_URL"] = "postgresql://app:pw@db/app"
+db = Alchemical(app)
+with app.app_context():
+    db.create_all()
+    db.session.add(User())
+    db.session.commit()
+
+@app.route("/")
+def home():
+    return str(db.session.scalar(sa.select(sa.func.count(User.id))))
+`;
+    for (const _ of [1, 2]) {
+      const outcome = await run({ 'app.py': app });
+      serving(outcome);
+      expect(outcome.standIns).toEqual([]);
+      expect((await get('/')).body).toBe('1');
+    }
+  });
+
+  test("an alembic operation SQLite refuses, run on a database the audit substituted, is skipped and said; on the project's own SQLite it fails", async () => {
+    const app = (url: string) => `import sqlalchemy as sa
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from flask import Flask
+
+engine = sa.create_engine("${url}")
+with engine.begin() as conn:
+    conn.execute(sa.text("CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER)"))
+    conn.execute(sa.text("CREATE TABLE b (id INTEGER PRIMARY KEY)"))
+# A second engine for the same URL reaches the same database, as production's would.
+migrations = sa.create_engine("${url}", poolclass=sa.pool.NullPool)
+with migrations.begin() as conn:
+    Operations(MigrationContext.configure(conn)).create_foreign_key("fk_a_b", "a", "b", ["b_id"], ["id"])
+TABLES = sa.inspect(migrations).get_table_names()
+app = Flask(__name__)
+
+@app.route("/")
+def home():
+    return " ".join(TABLES)
+`;
+    const substituted = await run({ 'app.py': app('mysql+pymysql://ctf:pw@db/ctfd') });
+    serving(substituted);
+    expect((await get('/')).body).toBe('a b');
+    expect(substituted.notes).toContain(
+      "a migration's CreateForeignKeyOp was written for mysql+pymysql://ctf:***@db/ctfd; SQLite, the audit's database, cannot run it: skipped",
+    );
+    const own = await run({ 'app.py': app('sqlite://') });
+    expect(own.log).toContain('No support for ALTER of constraints in SQLite dialect');
+    expect(own.serving).toBeNull();
+  });
+
+  test("a migration context opened after Flask-Migrate's upgrade finds the tables of every model, those defined since too", async () => {
+    const app = `import sqlalchemy as sa
+from alembic.migration import MigrationContext
+from flask import Flask
+from flask_migrate import Migrate, upgrade
+from flask_sqlalchemy import SQLAlchemy
+
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql://ctf:pw@db/ctf"
+db = SQLAlchemy(app)
+Migrate(app, db)
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+
+with app.app_context():
+    upgrade()
+
+    class Plugin(db.Model):
+        id = db.Column(db.Integer, primary_key=True)
+
+    with sa.create_engine("postgresql://ctf:pw@db/ctf").connect() as conn:
+        MigrationContext.configure(conn)
+        TABLES = sa.inspect(conn).get_table_names()
+
+@app.route("/")
+def home():
+    return " ".join(TABLES)
+`;
+    const outcome = await run({ 'app.py': app });
+    serving(outcome);
+    expect((await get('/')).body).toBe('plugin user');
+  });
+
+  test('SQLAlchemy 1.x pinned: Connection.execute takes a string of SQL, as 1.4 did, said in a note; with 2.x pinned it is refused', async () => {
+    const app = `import sqlalchemy as sa
+from flask import Flask
+engine = sa.create_engine("sqlite://")
+with engine.connect() as conn:
+    conn.execute("CREATE TABLE t (id INTEGER)")
+    TABLES = sa.inspect(conn).get_table_names()
+app = Flask(__name__)
+
+@app.route("/")
+def home():
+    return " ".join(TABLES)
+`;
+    const old = await run({ 'app.py': app, 'requirements.txt': 'flask\nsqlalchemy==1.4.54\n' });
+    serving(old);
+    expect((await get('/')).body).toBe('t');
+    expect(old.notes).toContain(
+      "SQLAlchemy 1.4.54 is what the project installs (requirements.txt:2): there Connection.execute() takes a string of SQL (SQLAlchemy 2.0 refuses it); the app ran with that version's rule",
+    );
+    const current = await run({ 'app.py': app, 'requirements.txt': 'sqlalchemy>=2.0\n' });
+    expect(current.log).toContain('ObjectNotExecutableError');
+    expect(current.serving).toBeNull();
+  });
+
+  test('a migration script the app replays itself on a substituted database does not run, said; on its own SQLite it runs', async () => {
+    const app = (url: string) => `import sqlalchemy as sa
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from alembic.script import ScriptDirectory
+from flask import Flask
+
+engine = sa.create_engine("${url}")
+config = Config()
+config.set_main_option("script_location", "plugin/migrations")
+script = ScriptDirectory.from_config(config)
+with engine.begin() as conn:
+    op = Operations(MigrationContext.configure(conn))
+    for revision in script.walk_revisions():
+        revision.module.upgrade(op=op)
+    TABLES = sa.inspect(conn).get_table_names()
+app = Flask(__name__)
+
+@app.route("/")
+def home():
+    return " ".join(TABLES) or "none"
+`;
+    const migration = `revision = "a1"
+down_revision = None
+
+def upgrade(op=None):
+    op.create_table("made", __import__("sqlalchemy").Column("id", __import__("sqlalchemy").Integer, primary_key=True))
+`;
+    const files = (url: string) => ({ 'app.py': app(url), 'plugin/migrations/versions/a1_make.py': migration });
+    const substituted = await run(files('postgresql://u:pw@db/app'));
+    serving(substituted);
+    expect((await get('/')).body).toBe('none');
+    expect(substituted.notes).toContain(
+      "migrations the app replays itself on postgresql://u:***@db/app at start were not run: the audit's database has the models' tables instead",
+    );
+    const own = await run(files('sqlite://'));
+    serving(own);
+    expect((await get('/')).body).toBe('made');
+  });
 });

@@ -43,6 +43,41 @@ describe('debug-enabled', () => {
     expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'app.run(') });
   });
 
+  test('DEBUG computed in the configuration production loads: the assignment is named, not a class nothing selects', async () => {
+    const settings = `import os
+
+
+class Config:
+    DEBUG = False
+
+
+class ProductionConfig(Config):
+    DEBUG = os.environ.get("APP_DEBUG", "true").lower() in ("1", "true")
+
+
+class TestingConfig(Config):
+    DEBUG = True
+`;
+    const app = edit(
+      APP,
+      'app.config["SECRET_KEY"]',
+      'app.config.from_object("settings.ProductionConfig")\napp.config["SECRET_KEY"]',
+    );
+    const verdict = await judge(debugEnabled, python, {
+      files: { 'app.py': app, 'settings.py': settings },
+      env: { ...SECRET },
+    });
+    const finding = expectFinding(verdict, debugEnabled);
+    expect(finding).toMatchObject({ file: 'settings.py', line: lineOf(settings, 'DEBUG = os.environ') });
+    expect(finding.message).toContain(`DEBUG is assigned at settings.py:${lineOf(settings, 'DEBUG = os.environ')}`);
+    expectNoFinding(
+      await judge(debugEnabled, python, {
+        files: { 'app.py': app, 'settings.py': settings },
+        env: { ...SECRET, APP_DEBUG: 'false' },
+      }),
+    );
+  });
+
   test('app.run(debug=True): the literal is named', async () => {
     const app = edit(APP, RUN, '    app.run(debug=True)\n');
     const finding = expectFinding(await devServer(app), debugEnabled);

@@ -50,7 +50,10 @@ export const debugEnabled: Rule = {
     const consequence = leak ? ` The attack on ${context.production.attack.path} gets ${leak}.` : '';
     const envNote = Object.keys(context.production.env).includes('FLASK_DEBUG') ? '' : ' (FLASK_DEBUG is not set)';
     const wrapped = !serving.debug ? debuggerWrapped(context.files) : null;
-    const location = literal ?? wrapped ?? serving.calledFrom ?? undefined;
+    // A DEBUG computed at start (`config("DEBUG", True)`, `os.environ.get("DEBUG", True)`): its assignment
+    // in what production loads is where the fix goes.
+    const assigned = literal || wrapped ? undefined : facts.settingLocations?.['DEBUG']?.find((entry) => !entry.off);
+    const location = literal ?? wrapped ?? assigned ?? serving.calledFrom ?? undefined;
     let message: string;
     if (wrapped) {
       message = `Debug mode is off, but the app production serves is wrapped in Werkzeug's debugger: \`DebuggedApplication(...)\` at ${where(wrapped)}.`;
@@ -58,6 +61,8 @@ export const debugEnabled: Rule = {
       message = `Debug mode is switched on through the configuration: \`${literal.form}\` at ${where(literal)}.`;
     } else if (literal) {
       message = `\`${literal.form}\` at ${where(literal)} turns debug mode on in production.`;
+    } else if (assigned) {
+      message = `Debug mode is on when the app runs as production runs it${envNote}: DEBUG is assigned at ${where(assigned)}, from a value that comes out on.`;
     } else {
       message = `Debug mode is on when the app runs as production runs it${envNote}: the value comes from code that defaults to on${startedAt(serving.calledFrom)}.`;
     }

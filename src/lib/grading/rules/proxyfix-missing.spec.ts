@@ -80,4 +80,54 @@ describe('proxyfix-missing', () => {
     const verdict = await judge(proxyfixMissing, python, { files: { 'app.py': APP }, env: SECRET });
     expect(verdict).toEqual({ findings: [], inconclusive: 'there is no nginx config in front of the app' });
   });
+
+  describe('a compose nginx: plain HTTP, `/` to a front end, `/api` to the Flask app on every interface', () => {
+    const COMPOSE_SITE = `upstream front { server front:8788; }
+upstream api { server api:8000; }
+proxy_set_header Host $host;
+proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+
+server {
+    listen 80;
+    location / { proxy_pass http://front; }
+    location /api { proxy_pass http://api; }
+}
+`;
+    const composeNginx = (app: string) =>
+      judge(proxyfixMissing, python, {
+        files: {
+          'app.py': app,
+          'wsgi.py': WSGI,
+          Procfile: 'web: gunicorn -b 0.0.0.0:8000 wsgi:app\n',
+          [SITE_FILE]: COMPOSE_SITE,
+        },
+        env: SECRET,
+      });
+
+    test("without ProxyFix: asked through /api, the app sees nginx's address; no https to expect", async () => {
+      const finding = expectFinding(await composeNginx(APP), proxyfixMissing);
+      expect(finding.message).toBe(
+        "Behind nginx the app sees nginx's address (127.0.0.1) instead of the visitor's (198.51.100.23): nothing applies X-Forwarded-For / X-Forwarded-Proto.",
+      );
+    });
+
+    test('no finding: ProxyFix counting the one proxy', async () => {
+      expectNoFinding(await composeNginx(edit(APP, 'app = Flask(__name__)\n', PROXYFIX)));
+    });
+
+    test('blocked, saying why, when no location reaches the app (only the front end is proxied)', async () => {
+      const verdict = judge(proxyfixMissing, python, {
+        files: {
+          'app.py': APP,
+          'wsgi.py': WSGI,
+          Procfile: 'web: gunicorn -b 0.0.0.0:8000 wsgi:app\n',
+          [SITE_FILE]: edit(COMPOSE_SITE, 'server api:8000;', 'server api:9000;'),
+        },
+        env: SECRET,
+      });
+      await expect(verdict).rejects.toThrow(
+        /502 Bad Gateway: .*upstream: "http:\/\/front:8788" \(the app server listens on 0\.0\.0\.0:8000\)/,
+      );
+    });
+  });
 });

@@ -24,12 +24,13 @@ export const proxyfixMissing: Rule = {
   async evaluate(context) {
     const through = await viewThroughProxy(context);
     if (!through.ok) return { findings: [], inconclusive: through.inconclusive };
-    const { view, serving } = through;
+    const { view, serving, scheme } = through;
     const wrong = [
       view.remoteAddr === PROXY_ADDRESS
         ? `nginx's address (${PROXY_ADDRESS}) instead of the visitor's (${VISITOR})`
         : null,
-      view.scheme !== 'https' ? 'http instead of https' : null,
+      // Over plain HTTP (nginx without TLS) the scheme is right as it is.
+      scheme === 'https' && view.scheme !== 'https' ? 'http instead of https' : null,
     ].filter(Boolean);
     if (wrong.length === 0) return { findings: [] };
     const location = serving.calledFrom ?? context.production.commandSource;

@@ -35,6 +35,15 @@ describe('secret-in-deploy-config', () => {
     expect(verdict.findings[0]?.message).toContain('(a URL with a password) is written in the compose file');
   });
 
+  test('a literal password in a URL whose host is interpolated is written in the compose file', async () => {
+    const entry = 'DATABASE_URL: postgresql://shop:hunter2@${DB_HOST:-db}/shop';
+    const text = compose(`      ${entry}\n`);
+    const verdict = await audit({ Dockerfile: DOCKERFILE, 'docker-compose.yml': text });
+    expect(verdict.findings.map((f) => [f.file, f.line])).toEqual([
+      ['docker-compose.yml', lineOf(text, 'DATABASE_URL')],
+    ]);
+  });
+
   test('a password inside a Dockerfile ENV URL', async () => {
     const dockerfile = DOCKERFILE.replace('COPY', 'ENV DATABASE_URL=postgresql://shop:hunter2@db/shop\nCOPY');
     const verdict = await audit({ Dockerfile: dockerfile });

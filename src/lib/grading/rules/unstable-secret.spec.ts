@@ -26,6 +26,28 @@ describe('unstable-secret', () => {
     expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'os.urandom') });
   });
 
+  test("a project helper that makes the key, after a testing class's literal: the assignment that calls it is named", async () => {
+    const app = edit(
+      APP,
+      FROM_ENVIRONMENT,
+      `def gen_secret_key():
+    return os.urandom(32)
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY") or gen_secret_key()
+
+
+class TestingConfig(Config):
+    SECRET_KEY = "AAAAAAAAAAAAAAAAAAAA"
+
+
+app.config.from_object(Config)`,
+    );
+    const finding = expectFinding(await check(app, {}), unstableSecret);
+    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'or gen_secret_key()') });
+  });
+
   test('no finding: the same fallback when production sets SECRET_KEY', async () => {
     expectNoFinding(
       await check(edit(APP, FROM_ENVIRONMENT, 'app.secret_key = os.environ.get("SECRET_KEY") or os.urandom(24)')),

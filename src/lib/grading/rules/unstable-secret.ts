@@ -41,7 +41,9 @@ export const unstableSecret: Rule = {
     if (!second.key || second.key === first.key) return { findings: [] };
 
     const assignments = first.facts?.settingLocations?.[SECRET_VARIABLE] ?? [];
-    const location = assignments.find((entry) => entry.random) ?? assignments[assignments.length - 1] ?? null;
+    // A key written out in the code is not the one generated: point at a generating assignment, else the last computed one.
+    const computed = assignments.filter((entry) => !entry.literal);
+    const location = assignments.find((entry) => entry.random) ?? computed[computed.length - 1] ?? null;
     const unset = given === undefined ? ` (${SECRET_VARIABLE} is not set)` : '';
     const at = location ? ` at ${where(location)}` : '';
     return {

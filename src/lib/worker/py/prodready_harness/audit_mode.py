@@ -12,7 +12,7 @@ import sys
 import threading
 import zipfile
 
-from . import databases, operator_modules, project_requirements, stand_ins, versions
+from . import databases, operator_modules, project_requirements, release_lines, stand_ins, versions
 
 _site = [None]  # where the host unpacks the audit's packages (assets.ts AUDIT_SITE_PACKAGES)
 
@@ -92,38 +92,63 @@ class AuditPackagesFinder(importlib.abc.MetaPathFinder):
     few of the forty, and extracting all of them took seconds of every audit."""
 
     def __init__(self):
-        self._members = None  # top-level name -> archive members
+        self._members = None  # (folder, top-level name) -> archive members; folder "" is the bundled releases'
         self._extracted = set()
+        self._releases = None  # release_lines.releases() of the archive
+        self._folders = {}  # top-level name -> the older release's folder this run imports it from
 
     def _index(self):
         if self._members is None:
             self._members = {}
             with zipfile.ZipFile(_archive()) as archive:
-                for name in archive.namelist():
-                    top = name.split("/", 1)[0]
+                names = archive.namelist()
+                for name in names:
+                    parts = name.split("/")
+                    folder = "/".join(parts[:2]) if parts[0] == release_lines.RELEASES else ""
+                    top = parts[2] if folder else parts[0]
                     top = top[: -len(".py")] if top.endswith(".py") else top
-                    self._members.setdefault(top, []).append(name)
+                    self._members.setdefault((folder, top), []).append(name)
                 # Their metadata (importlib.metadata.version("flask-limiter")) is small: all of it at once.
-                archive.extractall(_site[0], [n for n in archive.namelist() if ".dist-info/" in n])
+                archive.extractall(_site[0], [n for n in names if ".dist-info/" in n])
+                self._releases = release_lines.releases(lambda member: archive.read(member).decode(), names)
         return self._members
+
+    def select(self, declarations, notes):
+        """The older release lines this run imports (release_lines.py). What an earlier run imported
+        from the audit's packages is dropped when the choice changes, as a new process would start."""
+        self._index()
+        bundled, older = self._releases
+        chosen = release_lines.choose(declarations, bundled, older)
+        folders = {}
+        for name, (release, declared) in sorted(chosen.items()):
+            notes.append(release_lines.describe(name, release, declared, bundled))
+            folders.update({top: release.folder for folder, top in self._members if folder == release.folder})
+        if folders != self._folders:
+            for name, module in list(sys.modules.items()):
+                if (getattr(module, "__file__", None) or "").startswith(_site[0] + "/"):
+                    del sys.modules[name]
+            self._folders = folders
 
     def find_spec(self, fullname, path=None, target=None):
         if path is not None or _archive() is None:
             return None  # a submodule: its package's __path__ already says where it is
-        members = self._index().get(fullname)
+        folder = self._folders.get(fullname, "")
+        members = self._index().get((folder, fullname))
         if members is None:
             return None
-        if fullname not in self._extracted:
+        if (folder, fullname) not in self._extracted:
             with zipfile.ZipFile(_archive()) as archive:
                 archive.extractall(_site[0], members)
-            self._extracted.add(fullname)
-        return importlib.machinery.PathFinder.find_spec(fullname, [_site[0]])
+            self._extracted.add((folder, fullname))
+        return importlib.machinery.PathFinder.find_spec(fullname, [f"{_site[0]}/{folder}" if folder else _site[0]])
 
     def find_distributions(self, context=importlib.metadata.DistributionFinder.Context()):
         if _archive() is None:
             return iter(())
         self._index()
-        where = importlib.metadata.DistributionFinder.Context(name=context.name, path=[_site[0]])
+        # The older releases this run imports first: importlib.metadata.version() answers with theirs.
+        paths = [f"{_site[0]}/{folder}" for folder in sorted(set(self._folders.values()))] + [_site[0]]
+        where = importlib.metadata.DistributionFinder.Context(name=context.name, path=paths)
         return importlib.metadata.MetadataPathFinder.find_distributions(where)
 
 
@@ -176,9 +201,13 @@ def begin(audit, files, env):
     else:
         notes.append("the audit's packages (audit-packages.zip) are missing, run `npm run setup`: only Flask's own packages were importable")
     declarations = project_requirements.read(files)
+    if _archive() is not None:
+        databases.forget_library_models(_site[0])
+        _finder.select(declarations, notes)
     stand_ins.activate([declared.name for declared in declarations])
     operator_modules.activate(notes)
-    databases.activate(notes)
+    sqlalchemy = project_requirements.first(declarations, "sqlalchemy")
+    databases.activate(notes, sqlalchemy if project_requirements.only_below(sqlalchemy, "2.0") else None)
     versions.apply(declarations, env, followed)
     return notes
 

@@ -77,9 +77,17 @@ def request(args):
     client = (request_spec.get("client") or DEFAULT_CLIENT, 54321)
     interruption = None
     raw_response = b""
+    forwarded_reads = None
     with session.active(), session.capturing() as log:
         try:
-            raw_response = served.handle(_raw_request(served, request_spec), client)
+            if request_spec.get("watchForwarded"):
+                from . import forwarded_reads as watch
+
+                raw_response, forwarded_reads = watch.watching(
+                    served.flask_app, lambda: served.handle(_raw_request(served, request_spec), client)
+                )
+            else:
+                raw_response = served.handle(_raw_request(served, request_spec), client)
         except KeyboardInterrupt as error:
             from .runner import interruption_of
 
@@ -88,4 +96,7 @@ def request(args):
     parsed = None if interrupted else _parse_response(raw_response, request_spec.get("method", "GET"))
     if parsed is None:
         parsed = {"status": 0, "reason": "Empty reply from server", "headers": [], "body": ""}
-    return {**parsed, "log": strip_ansi("".join(log)), "interrupted": interrupted, "interruption": interruption}
+    answer = {**parsed, "log": strip_ansi("".join(log)), "interrupted": interrupted, "interruption": interruption}
+    if forwarded_reads is not None:
+        answer["forwardedReads"] = forwarded_reads
+    return answer

@@ -20,17 +20,53 @@ _POOL_OPTIONS = ("pool_size", "max_overflow", "pool_timeout", "pool_use_lifo", "
 class _State:
     active = False
     notes = []
+    run = 0  # numbers the runs: each starts with empty databases
+    sqlalchemy_1 = None  # the project's pin of a SQLAlchemy before 2.0, if any
+    connections = {}  # (run, URL) -> the SQLite connection its engines share
+    migrated = []  # the Flask-SQLAlchemy objects whose migrations the run replaced by their models' tables
 
 
-def activate(notes):
-    """Substitutions on for the coming run; they are appended to `notes`."""
+def activate(notes, sqlalchemy_pin=None):
+    """Substitutions on for the coming run; they are appended to `notes`. `sqlalchemy_pin`: the
+    project's SQLAlchemy declaration when every version it admits is older than 2.0."""
     _State.active = True
     _State.notes = notes
+    _State.run += 1
+    _State.migrated = []
+    _State.sqlalchemy_1 = sqlalchemy_pin
     _install()
 
 
 def deactivate():
     _State.active = False
+
+
+def forget_library_models(folder):
+    """A library's own declarative base (`alchemical.Model`, a module-level MetaData) keeps the
+    tables of the project's models after the run: the next run, a new process in production,
+    would define them again on it and SQLAlchemy refuses ("Table 'followers' is already
+    defined"). Such a library, every module of its package, is imported afresh."""
+    sqlalchemy = sys.modules.get("sqlalchemy")
+    if sqlalchemy is None:
+        return
+    holding = set()
+    for name, module in list(sys.modules.items()):
+        if not (getattr(module, "__file__", None) or "").startswith(folder + "/"):
+            continue
+        if name.partition(".")[0] == "sqlalchemy":
+            continue  # its own modules hold no project's tables; dropping them would split its registries
+        for value in list(vars(module).values()):
+            # A base defined in this module (not one it imported) or a module-level MetaData.
+            if isinstance(value, type):
+                metadata = vars(value).get("metadata") if value.__module__ == name else None
+            else:
+                metadata = value
+            if isinstance(metadata, sqlalchemy.MetaData) and metadata.tables:
+                holding.add(name.partition(".")[0])
+                break
+    for name in list(sys.modules):
+        if name.partition(".")[0] in holding:
+            del sys.modules[name]
 
 
 def _note(text):
@@ -56,6 +92,22 @@ def _backend(url):
         return None
 
 
+def _connection_for(described):
+    """One in-memory database per URL and run, shared by every engine made for it: production's
+    engines for one URL reach one server, and an app that opens a second engine (CTFd's plugin
+    migrations) finds the tables the first created. One SQLite connection serves them all
+    (StaticPool): SQLite's shared-cache mode would lock a table one engine's open transaction
+    holds, where production's server does not."""
+    import sqlite3
+
+    key = (_State.run, described)
+    if key not in _State.connections:
+        _State.connections.clear()  # an earlier run's databases
+        _State.connections[key] = sqlite3.connect(":memory:", check_same_thread=False)
+    connection = _State.connections[key]
+    return lambda: connection
+
+
 def _wrap_create_engine(original):
     def create_engine(url, *args, **kwargs):
         if _State.active and _backend(url) != "sqlite":
@@ -64,8 +116,12 @@ def _wrap_create_engine(original):
 
             kwargs = {key: value for key, value in kwargs.items() if key not in _POOL_OPTIONS}
             kwargs["poolclass"] = StaticPool
-            kwargs["connect_args"] = {"check_same_thread": False}
+            described = _describe(url)  # a URL object and its text, one database
+            kwargs["creator"] = _connection_for(described)
             url = IN_MEMORY
+            engine = original(url, *args, **kwargs)
+            engine._prodready_stands_for = described
+            return engine
         return original(url, *args, **kwargs)
 
     create_engine._prodready_original = original
@@ -88,12 +144,40 @@ def _patch_sqlalchemy(sqlalchemy):
     # Names SQLAlchemy 2.0 dropped that projects pinned to 1.x still use (`db.Binary`): the
     # aliases 1.4 had (sqlalchemy/sql/sqltypes.py 1.4: `Binary` deprecated for LargeBinary).
     _patch_mapper_keys()
+    _patch_string_statements()
     for old, new in _DROPPED_ALIASES.items():
         if not hasattr(sqlalchemy, old) and hasattr(sqlalchemy, new):
             setattr(sqlalchemy, old, getattr(sqlalchemy, new))
 
 
 _DROPPED_ALIASES = {"Binary": "LargeBinary"}
+
+
+def _patch_string_statements():
+    """Before SQLAlchemy 2.0, `Connection.execute("UPDATE …")` ran a plain string as SQL (deprecated in
+    1.4, removed in 2.0: https://docs.sqlalchemy.org/en/20/changelog/migration_20.html, "execute() method
+    more strict"). A project that pins 1.x (CTFd's migrations do it) runs the bundled 2.x: in its audit
+    runs a string given to execute is the `text()` 1.x made of it, said in a note."""
+    from sqlalchemy import text
+    from sqlalchemy.engine import Connection
+
+    original = Connection.execute
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def execute(self, statement, *args, **kwargs):
+        pin = _State.sqlalchemy_1
+        if _State.active and pin is not None and isinstance(statement, str):
+            version = f"SQLAlchemy {pin.exact}" if pin.exact else f"SQLAlchemy {pin.specifier}"
+            _note(
+                f"{version} is what the project installs ({pin.where()}): there Connection.execute() takes a string of SQL "
+                "(SQLAlchemy 2.0 refuses it); the app ran with that version's rule"
+            )
+            statement = text(statement)
+        return original(self, statement, *args, **kwargs)
+
+    execute._prodready_original = original
+    Connection.execute = execute
 
 
 def _patch_mapper_keys():
@@ -144,6 +228,114 @@ def _patch_flask_sqlalchemy(flask_sqlalchemy):
 
     init_app._prodready_original = original
     extension.SQLAlchemy.init_app = init_app
+    # Flask-SQLAlchemy 2 registered a state object whose `db` is the extension
+    # (`app.extensions["sqlalchemy"].db`, flask_sqlalchemy/__init__.py:_SQLAlchemyState in 2.5.1);
+    # 3.0 registers the extension itself. The older release lines the audit runs for a project that
+    # pins them (release_lines.py: Flask-Marshmallow 0.10) read it; Flask-SQLAlchemy 2 itself cannot
+    # be bundled, it needs Flask < 2.3 (`flask._app_ctx_stack`).
+    extension.SQLAlchemy.db = property(_extension_itself)
+
+
+def _extension_itself(extension):
+    if not _State.active:
+        raise AttributeError("db")
+    return extension
+
+
+def _patch_alembic_operations(module):
+    """Migrations an app runs itself through alembic's Operations (CTFd's plugins replay theirs
+    at start, outside Flask-Migrate) on a database the audit substituted: an operation alembic's
+    SQLite dialect refuses (ALTER of constraints, NotImplementedError in alembic/ddl/sqlite.py) was
+    written for production's database; it is skipped and noted, the tables being the models'."""
+    original = module.Operations.invoke
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def invoke(self, operation):
+        try:
+            return original(self, operation)
+        except NotImplementedError:
+            stands_for = _stands_for(self.migration_context.bind)
+            if not _State.active or stands_for is None:
+                raise
+            _note(
+                f"a migration's {type(operation).__name__} was written for {stands_for}; SQLite, the audit's database, "
+                "cannot run it: skipped"
+            )
+            return None
+
+    invoke._prodready_original = original
+    module.Operations.invoke = invoke
+
+
+def _patch_alembic_migration(module):
+    """A migration context opened on a substituted database, after Flask-Migrate's upgrade gave the
+    models' tables: the models imported since get theirs too, as production's migrations made them."""
+    configure = module.MigrationContext.configure.__func__
+    if hasattr(configure, "_prodready_original"):
+        return
+
+    def configure_after_models(cls, connection=None, *args, **kwargs):
+        # The models' tables first, as production's earlier migrations made them: the ones
+        # `flask_migrate.upgrade()` gave (below) lack the models imported since (a plugin's).
+        if _State.active and _stands_for(connection) is not None:
+            from flask import has_app_context
+
+            if has_app_context():
+                for db in _State.migrated:
+                    db.create_all()
+        return configure(cls, connection, *args, **kwargs)
+
+    configure_after_models._prodready_original = configure
+    module.MigrationContext.configure = classmethod(configure_after_models)
+
+
+def _patch_alembic_scripts(util):
+    """A migration script an app replays itself (CTFd's plugins, outside Flask-Migrate) on a database
+    the audit substituted is written for production's schema, revision by revision (it copies
+    columns the models dropped since); the audit's database has the models' tables instead
+    (above), so the script's upgrade does not run, noted, as Flask-Migrate's upgrade does not."""
+    original = util.load_python_file
+    if hasattr(original, "_prodready_original"):
+        return
+
+    def load_python_file(dir_, filename):
+        module = original(dir_, filename)
+        upgrade = getattr(module, "upgrade", None)
+        if callable(upgrade) and hasattr(module, "revision"):
+            module.upgrade = _unless_substituted(module, upgrade)
+        return module
+
+    load_python_file._prodready_original = original
+    util.load_python_file = load_python_file
+
+
+def _unless_substituted(module, upgrade):
+    def replayed(*args, **kwargs):
+        operations = kwargs.get("op") or (args[0] if args else None)
+        bind = getattr(getattr(operations, "migration_context", None), "bind", None)
+        if bind is None:
+            try:
+                from alembic import context
+
+                bind = context.get_bind()
+            except Exception:  # no migration context: not one the audit substituted
+                bind = None
+        stands_for = _stands_for(bind)
+        if not _State.active or stands_for is None:
+            return upgrade(*args, **kwargs)
+        _note(
+            f"migrations the app replays itself on {stands_for} at start were not run: the audit's database has the "
+            "models' tables instead"
+        )
+        return None
+
+    return replayed
+
+
+def _stands_for(connection):
+    """What a substituted database stands for (its URL, password hidden), or None."""
+    return getattr(getattr(connection, "engine", None), "_prodready_stands_for", None)
 
 
 # What a TCP connection's class takes that fakeredis's connection does not: the unix socket's path
@@ -201,6 +393,8 @@ def _instead_of_migrations(name, original):
             return original(*args, **kwargs)
         _note(f"flask_migrate.{name}() at start: the audit created the models' tables instead of replaying the migrations (written for production's database)")
         db.create_all()
+        if db not in _State.migrated:
+            _State.migrated.append(db)
         return None
 
     replay._prodready_original = original
@@ -211,6 +405,9 @@ def _instead_of_migrations(name, original):
 _PATCHES = {
     "sqlalchemy": _patch_sqlalchemy,
     "flask_sqlalchemy": _patch_flask_sqlalchemy,
+    "alembic.operations.base": _patch_alembic_operations,
+    "alembic.migration": _patch_alembic_migration,
+    "alembic.util": _patch_alembic_scripts,
     "flask_migrate": _patch_flask_migrate,
     "redis": _patch_redis,
 }

@@ -62,7 +62,7 @@ _RESPONSE_BUILDERS = {
     "flask.render_template_string",
 }
 _TEMPLATE_RENDERERS = {"flask.render_template", "flask.render_template_string"}
-# Validation libraries' exceptions carry messages written for whoever sent the data.
+# Exceptions whose text is written for whoever sent the data, or is empty: echoing it shows nothing of the server.
 _CLIENT_MESSAGE_EXCEPTIONS = {
     "marshmallow.ValidationError",
     "marshmallow.exceptions.ValidationError",
@@ -70,6 +70,11 @@ _CLIENT_MESSAGE_EXCEPTIONS = {
     "wtforms.ValidationError",
     "jsonschema.ValidationError",
     "jsonschema.exceptions.ValidationError",
+    # Verification failures carry no detail: cryptography 41-46 raises these bare (`raise
+    # InvalidToken` in cryptography/fernet.py, `InvalidSignature()` from every verify()).
+    "cryptography.fernet.InvalidToken",
+    "cryptography.exceptions.InvalidSignature",
+    "cryptography.exceptions.InvalidTag",
 }
 _ROUTE_DECORATORS = {"route", "get", "post", "put", "patch", "delete"}
 _HANDLER_DECORATORS = {"errorhandler", "app_errorhandler"}

@@ -429,16 +429,33 @@ SETTING_NAMES = (
 )
 
 
+# DEBUG's place too: debug-enabled points at the assignment production loads when its value is
+# computed (`config("DEBUG", True)`), which debug_settings' literal search cannot see.
+_LOCATED_NAMES = SETTING_NAMES + ("DEBUG",)
+
 _RANDOM_CALLS = {"token_hex", "token_urlsafe", "token_bytes", "urandom", "uuid4", "uuid1", "randbytes", "getrandbits"}
 
 
-def _calls_random(node):
+def _calls_random(node, makers=frozenset()):
+    """The expression calls a random generator, or a project function that does (`makers`:
+    CTFd's `SECRET_KEY = ... or gen_secret_key()`, whose body calls os.urandom)."""
     for inner in ast.walk(node):
         if isinstance(inner, ast.Call):
             name = getattr(inner.func, "attr", getattr(inner.func, "id", None))
-            if name in _RANDOM_CALLS:
+            if name in _RANDOM_CALLS or name in makers:
                 return True
     return False
+
+
+def _random_makers(trees):
+    """Names of the project's functions whose bodies call a random generator (one level: the
+    helper a setting calls, not helpers of helpers)."""
+    return frozenset(
+        node.name
+        for tree in trees.values()
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _calls_random(node)
+    )
 
 
 def _spells_out_text(value):
@@ -454,7 +471,7 @@ def _spells_out_text(value):
 
 
 def setting_locations(trees):
-    """Where each setting of SETTING_NAMES is assigned, found with ast, in file and line order:
+    """Where each setting of SETTING_NAMES (and DEBUG) is assigned, found with ast, in file and line order:
     `X.config["NAME"] = ...`, `NAME = ...` (config modules and classes), `NAME=...` in a call
     (`config.update`, `from_mapping`), `"NAME": ...` in a dict; `X.secret_key = ...` counts as
     SECRET_KEY; `pin_security=...` in a call is listed under its own name; `Flask` lists the
@@ -462,14 +479,16 @@ def setting_locations(trees):
     `.set_cookie(`). Each entry says
     whether its value calls a random generator (secrets.token_hex(), os.urandom(), uuid4())."""
     found = {}
+    makers = _random_makers(trees)
 
     def add(name, path, node, value):
         found.setdefault(name, []).append(
             {
                 "file": path,
                 "line": node.lineno,
-                "random": value is not None and _calls_random(value),
+                "random": value is not None and _calls_random(value, makers),
                 "literal": value is not None and _spells_out_text(value),
+                "off": isinstance(value, ast.Constant) and not value.value,
             }
         )
 
@@ -485,20 +504,20 @@ def setting_locations(trees):
                 add("Flask", path, node, None)
             if isinstance(node, ast.Call):
                 for keyword in node.keywords:
-                    if keyword.arg in SETTING_NAMES or keyword.arg == "pin_security":
+                    if keyword.arg in _LOCATED_NAMES or keyword.arg == "pin_security":
                         add(keyword.arg, path, keyword.value, keyword.value)
             elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     if isinstance(target, ast.Attribute) and target.attr == "secret_key":
                         add("SECRET_KEY", path, node, node.value)
-                    elif _subscript_key(target) in SETTING_NAMES:
+                    elif _subscript_key(target) in _LOCATED_NAMES:
                         add(_subscript_key(target), path, node, node.value)
-                    elif isinstance(target, ast.Name) and target.id in SETTING_NAMES:
+                    elif isinstance(target, ast.Name) and target.id in _LOCATED_NAMES:
                         add(target.id, path, node, node.value)
             elif isinstance(node, ast.Dict):
                 for key, value in zip(node.keys, node.values):
-                    if isinstance(key, ast.Constant) and key.value in SETTING_NAMES:
+                    if isinstance(key, ast.Constant) and key.value in _LOCATED_NAMES:
                         add(key.value, path, key, value)
     for entries in found.values():
         entries.sort(key=lambda entry: (entry["file"], entry["line"]))

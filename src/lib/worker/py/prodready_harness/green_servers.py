@@ -6,8 +6,8 @@ what the rules judge is the app and where it listens, and neither server changes
 
 Requests are parsed and answered by Waitress's real HTTP machinery (waitress_server.py), the
 closest HTTP/1.1 server the harness has; the serving is reported as `gevent`/`eventlet`, so no
-Waitress-only setting is judged on it. Like gevent's pywsgi and eventlet.wsgi, it reads no
-X-Forwarded-* header (gevent/pywsgi.py WSGIHandler.get_environ, eventlet/wsgi.py)."""
+Waitress-only setting is judged on it. Like gevent's pywsgi and eventlet.wsgi, it neither reads nor
+drops any X-Forwarded-* header (gevent/pywsgi.py WSGIHandler.get_environ, eventlet/wsgi.py)."""
 
 
 
@@ -16,7 +16,9 @@ def _serve(kind, address, application):
     import waitress.server
 
     host, port = (address[0] or "0.0.0.0", int(address[1])) if isinstance(address, tuple) else ("0.0.0.0", 8000)
-    server = waitress.server.create_server(application, host=host, port=port)
+    # Waitress 3 drops X-Forwarded-* from untrusted peers by default; gevent and eventlet pass every
+    # header to the app as the client sent it, so the app's own reading of them is judged as it runs.
+    server = waitress.server.create_server(application, host=host, port=port, clear_untrusted_proxy_headers=False)
     server._prodready_kind = kind
     server._prodready_explicit = []
     server.run()

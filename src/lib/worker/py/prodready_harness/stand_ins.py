@@ -142,13 +142,33 @@ def _names_a_class(qualified):
     return last[:1].isupper()
 
 
-def _decoratable(value):
-    """A function, or a class of the project's own: what a decorator is written on. A library's
-    class (`@vectorizer(db.Integer)`) is an argument to a decorator factory."""
+def _decoratable(value, caller):
+    """A function, or a class of the project's own its class statement has just built: what a
+    decorator is written on. A library's class (`@vectorizer(db.Integer)`) and a project class
+    made before (`@body(LoginSchema)`, `response(PaginatedCollection(schema))`, apifairy's) are
+    arguments to a decorator factory."""
     if inspect.isclass(value):
         module = sys.modules.get(value.__module__)
-        return (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/")
+        if not (getattr(module, "__file__", None) or "").startswith(PROJECT_DIR + "/"):
+            return False
+        return _decorating_a_class_statement(caller)
     return inspect.isfunction(value) or inspect.ismethod(value)
+
+
+def _decorating_a_class_statement(frame):
+    """The call running in `frame` takes what a class statement just built: `@dec class C:`
+    compiles to LOAD_BUILD_CLASS … CALL (the class), then the decorator's CALL. Read from the
+    bytecode, as _unpacked_into does: Python does not say why a function is called."""
+    instructions = list(dis.get_instructions(frame.f_code))
+    at = next((i for i, instruction in enumerate(instructions) if instruction.offset == frame.f_lasti), 0)
+    if at < 2 or not instructions[at - 1].opname.startswith("CALL"):
+        return False
+    for instruction in reversed(instructions[max(0, at - 16) : at - 1]):
+        if instruction.opname == "LOAD_BUILD_CLASS":
+            return True
+        if instruction.opname.startswith(("CALL", "STORE", "POP")):
+            return False
+    return False
 
 
 class StandIn:
@@ -157,10 +177,16 @@ class StandIn:
     __standin_name__ = "stand-in"
 
     def __init__(self, *args, **kwargs):
-        pass
+        _given(args)
 
     def __mro_entries__(self, bases):
         return (type(self),)
+
+    def __init_subclass__(cls, **kwargs):
+        # A stand-in takes whatever a class statement passes (`class S(Base, abstract=True)`).
+        super().__init_subclass__()
+        if "__standin_name__" not in vars(cls):
+            _answer_names_asked_of_bases(cls)
 
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__"):
@@ -172,7 +198,8 @@ class StandIn:
         # Flask registers what the decorators return as the view.
         # Only a function or an ordinary class is decorated: `swagger(app)` with a Flask app (callable
         # too) and `api.errorhandler(IntegrityError)` are calls that take an argument, not decorators.
-        if len(args) == 1 and not kwargs and _decoratable(args[0]) and not _names_a_class(type(self).__standin_name__):
+        _given(args)
+        if len(args) == 1 and not kwargs and _decoratable(args[0], sys._getframe(1)) and not _names_a_class(type(self).__standin_name__):
             return args[0]
         return _make(f"{type(self).__standin_name__}()")()
 
@@ -180,6 +207,9 @@ class StandIn:
         return _make(f"{type(self).__standin_name__}[]")()
 
     def __setitem__(self, key, value):
+        pass
+
+    def __delitem__(self, key):
         pass
 
     def __iter__(self):
@@ -223,6 +253,69 @@ class StandIn:
 
     def __float__(self):
         return 0.0
+
+
+class _Extensions(dict):
+    """`app.extensions` once a stood-in extension was given the app: a Flask extension registers
+    its state there in `init_app` (Flask's "Flask Extension Development" guide), which a stand-in
+    cannot. A key the project's own code reads that nothing registered is the stood-in extension's
+    (`app.extensions["spinach"].namespace`); a library's lookup still finds nothing."""
+
+    def __missing__(self, key):
+        if _State.active and sys._getframe(1).f_code.co_filename.startswith(PROJECT_DIR + "/"):
+            return _make(f"app.extensions[{key!r}]")()
+        raise KeyError(key)
+
+
+def _given(args):
+    """A stand-in given a Flask app (`Ext(app)`, `ext.init_app(app)`): its extensions answer for it."""
+    flask = sys.modules.get("flask")
+    for value in args:
+        if flask is not None and isinstance(value, flask.Flask) and type(value.extensions) is dict:
+            value.extensions = _Extensions(value.extensions)
+
+
+def _names_asked_of_bases(cls):
+    """The names a class's own methods look up in its bases: `super().init_app(app)`, and
+    `cls.schema()` / `self.query` (an attribute of the method's first argument), read from their
+    bytecode (LOAD_SUPER_ATTR; LOAD_ATTR right after loading the first argument)."""
+    names = set()
+    for value in vars(cls).values():
+        if isinstance(value, (classmethod, staticmethod)):
+            value = value.__func__
+        elif isinstance(value, property):
+            value = value.fget
+        code = getattr(value, "__code__", None)
+        if not isinstance(code, types.CodeType):
+            continue
+        first = code.co_varnames[0] if code.co_argcount else None
+        previous = None
+        for instruction in dis.get_instructions(code):
+            if instruction.opname == "LOAD_SUPER_ATTR":
+                names.add(instruction.argval)
+            elif (
+                instruction.opname == "LOAD_ATTR"
+                and previous is not None
+                and previous.opname.startswith("LOAD_FAST")
+                and previous.argval == first
+            ):
+                names.add(instruction.argval)
+            previous = instruction
+    return {name for name in names if isinstance(name, str) and not (name.startswith("__") and name.endswith("__"))}
+
+
+def _answer_names_asked_of_bases(cls):
+    """A class that extends a stood-in one (`class JazzbandSpinach(Spinach)`, a pydantic model)
+    asks its base for methods the stand-in does not have: `super()` and class attribute lookups
+    look only in the classes' own dictionaries, never in an instance's `__getattr__`. Each name
+    its methods ask of the bases that no class in its MRO defines is put on the stood-in base, a
+    stand-in member, as the real base would have it; a name a real base defines is left to it."""
+    stood_in = next((base for base in cls.__mro__[1:] if "__standin_name__" in vars(base)), None)
+    if stood_in is None:
+        return
+    for name in sorted(_names_asked_of_bases(cls)):
+        if not any(name in vars(klass) for klass in cls.__mro__[1:]):
+            setattr(stood_in, name, _member(f"{stood_in.__standin_name__}.{name}", name))
 
 
 def _unpacked_into(frame):
