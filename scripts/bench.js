@@ -13,13 +13,14 @@
 // cache kept; vite preview sends `Cache-Control: no-cache`, so files revalidate). Warm reload:
 // page.reload() in that warm browser. Times are ms from navigation start unless stated.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS, startPreview } from './bench-browser.js';
 import { register } from 'tsx/esm/api';
 
 // The lesson loader is TypeScript (templates and overlays resolved as the app resolves them).
@@ -28,17 +29,6 @@ const { lessonFile } = await import('../src/cli/lessons-fs.ts');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The same flags as playwright.config.ts (a TypeScript file, so repeated here).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 // measureUserAgentSpecificMemory() answers at once instead of at the next garbage collection.
 const BENCH_ARGS = ['--enable-blink-features=ForceEagerMeasureMemory'];
 const VIEWPORT = { width: 1280, height: 800 };
@@ -208,39 +198,6 @@ function prepareSite() {
   fs.copyFileSync(stock, path.join(dir, 'bench/python_stdlib_stock.zip'));
   fs.writeFileSync(path.join(dir, 'bench/app.py'), read(LESSON_1, 'starter/app.py'));
   return dir;
-}
-
-async function startPreview(dir, port) {
-  // --bypass-lock: a developer's own `vite preview` of this project may be running.
-  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const args = [
-    vite,
-    'preview',
-    '--outDir',
-    dir,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(port),
-    '--strictPort',
-    '--bypass-lock',
-  ];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(origin + '/')).ok) return { child, origin };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`vite preview did not start on ${origin}:\n${log}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -571,7 +528,7 @@ async function main() {
   const log = (msg) => console.log(`bench [${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
   const site = prepareSite();
   const port = opts.port || (await freePort());
-  const { child, origin } = await startPreview(site, port);
+  const { child, origin } = await startPreview(port, site);
   const cleanup = () => {
     child.kill();
     fs.rmSync(site, { recursive: true, force: true });

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { loadPyodide } from 'pyodide';
+import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { defaultAssets, loadOptions, readSources, snapshotInfoFor } from '../src/cli/python-boot';
 import { MANIFEST, SNAPSHOT_FILE } from '../src/lib/worker/assets';
 import { PythonHost } from '../src/lib/worker/host';
@@ -38,6 +38,12 @@ const WARM_IMPORTS = [
   '_sysconfigdata__emscripten_wasm32-emscripten',
 ];
 
+/** Paths of the files open in Pyodide besides the standard streams: their descriptors would dangle after a restore. */
+function openFiles(pyodide: PyodideAPI): string[] {
+  const { streams } = pyodide.FS as unknown as { streams: ({ path: string } | null | undefined)[] };
+  return streams.slice(3).flatMap((stream) => (stream ? [stream.path] : []));
+}
+
 const log = (message: string) => console.log(`snapshot: ${message}`);
 
 async function main() {
@@ -57,6 +63,13 @@ async function main() {
   pyodide.runPython(
     `import importlib\nfor name in ${JSON.stringify(WARM_IMPORTS)}:\n    importlib.import_module(name)`,
   );
+  // importlib.metadata keeps a zipfile.Path per archive on sys.path (site-packages is one), each
+  // holding an open file; the file system, and so that descriptor, does not survive a restore.
+  pyodide.runPython(
+    'import gc, importlib.metadata\nimportlib.metadata.MetadataPathFinder.invalidate_caches()\ngc.collect()',
+  );
+  const open = openFiles(pyodide);
+  if (open.length > 0) throw new Error(`files still open when the snapshot would be taken: ${open.join(', ')}`);
   const snapshot = pyodide.makeMemorySnapshot();
   writeFileSync(join(assets.assetsDir, SNAPSHOT_FILE), snapshot);
   const manifest = {

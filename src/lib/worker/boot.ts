@@ -17,6 +17,9 @@ import { PythonHost, pinsFlaskOrWerkzeug } from './host';
 import { harnessDigest, loadFromSnapshot, snapshotMismatch } from './snapshot';
 import type { BootProgress, SessionId } from '../runtime/protocol';
 
+/** How often the progress bar hears of bytes arriving (a stage change is reported at once). */
+const PROGRESS_INTERVAL_MS = 100;
+
 /** The files Pyodide fetches itself while it loads, plus ours. */
 const BOOT_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json', STDLIB_ARCHIVE, PACKAGES_ARCHIVE];
 
@@ -29,7 +32,11 @@ export interface BootHooks {
  * Counts the bytes of same-origin asset responses as they stream in. Pyodide fetches its wasm and
  * stdlib itself, so counting at fetch is the one place that sees all of them.
  */
-function countingFetch(onBytes: (count: number) => void, wasmBytes: number): typeof fetch {
+function countingFetch(
+  onBytes: (count: number) => void,
+  wasmBytes: number,
+  onWasm: (response: Response) => void,
+): typeof fetch {
   const original = globalThis.fetch.bind(globalThis);
   return async (input, init) => {
     const response = await original(input, init);
@@ -39,6 +46,7 @@ function countingFetch(onBytes: (count: number) => void, wasmBytes: number): typ
     if (response.url.endsWith('.wasm')) {
       // Its Content-Length is the compressed size when served precompressed; count what it unpacks to.
       onBytes(wasmBytes);
+      onWasm(response);
       return response;
     }
     const counter = new TransformStream<Uint8Array, Uint8Array>({
@@ -89,7 +97,16 @@ function assetBase(): string {
   return new URL(root + ASSET_DIR, self.location.href).href;
 }
 
+/**
+ * A User Timing mark: free when nothing records it, and what scripts/bench-profile.js splits a
+ * boot's trace by (docs/performance.md).
+ */
+export function bootMark(name: string): void {
+  performance.mark(`prodready:boot:${name}`);
+}
+
 export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {
+  bootMark('start');
   const base = assetBase();
   const manifest = (await (await fetch(base + MANIFEST)).json()) as AssetManifest;
   let fallback = await snapshotFallback(manifest);
@@ -98,11 +115,29 @@ export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array |
   let loaded = 0;
   let stage: BootProgress['stage'] = 'python';
   const report = () => hooks.progress({ stage, loaded: Math.min(loaded, total), total });
-  const plainFetch = globalThis.fetch;
-  globalThis.fetch = countingFetch((count) => {
-    loaded += count;
+  // Bytes arrive in a few hundred chunks; a message (and a repaint of the page) for each one took
+  // CPU from the boot itself. The bar moves every PROGRESS_INTERVAL_MS; each stage is reported at once.
+  let reportedAt = -Infinity;
+  const reportBytes = () => {
+    const now = performance.now();
+    if (now - reportedAt < PROGRESS_INTERVAL_MS) return;
+    reportedAt = now;
     report();
-  }, manifest.files['pyodide.asm.wasm']?.bytes ?? 0);
+  };
+  const plainFetch = globalThis.fetch;
+  // Pyodide fetches its wasm at once but compiles it only once the snapshot has arrived (it awaits
+  // `_loadSnapshot` first): compiled here as it streams in, the two overlap (docs/performance.md).
+  let wasm: Promise<WebAssembly.Module> | undefined;
+  globalThis.fetch = countingFetch(
+    (count) => {
+      loaded += count;
+      reportBytes();
+    },
+    manifest.files['pyodide.asm.wasm']?.bytes ?? 0,
+    (response) => {
+      if (!fallback) wasm ??= WebAssembly.compileStreaming(response);
+    },
+  );
   try {
     report();
     // The packages (and the snapshot) download in parallel with Pyodide's own start-up.
@@ -111,7 +146,11 @@ export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array |
     let pyodide: Awaited<ReturnType<typeof loadPyodide>> | null = null;
     if (!fallback) {
       try {
-        pyodide = await loadFromSnapshot(loadPyodide, options, download(base + SNAPSHOT_FILE));
+        const snapshot = download(base + SNAPSHOT_FILE).then((bytes) => {
+          bootMark('snapshot-arrived');
+          return bytes;
+        });
+        pyodide = await loadFromSnapshot(loadPyodide, options, snapshot, { mark: bootMark, wasm: () => wasm });
       } catch (error) {
         fallback = `Pyodide refused it (${error instanceof Error ? error.message : String(error)})`;
       }
@@ -124,12 +163,15 @@ export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array |
     );
     pyodide ??= await loadPyodide(options);
     if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
+    bootMark('restored');
     stage = 'packages';
     report();
     const archive = await packages;
+    bootMark('packages-arrived');
     stage = 'harness';
     report();
     const host = await PythonHost.install(pyodide, { packages: archive, harness: harnessSources }, hooks.output);
+    bootMark('ready');
     stage = 'ready';
     report();
     return host;

@@ -3,6 +3,7 @@
  * typed HostApi calls. Shared by the browser worker (python.worker.ts) and the CLI (Node), so a
  * lesson behaves the same in both.
  */
+import { unzipSync } from 'fflate';
 import type { PyodideAPI } from 'pyodide';
 import type { HostApi, HostMethod, SessionId } from '../runtime/protocol';
 import { AUDIT_PACKAGES_FILE, AUDIT_SITE_PACKAGES, PINNED_SITE_PACKAGES, SITE_PACKAGES } from './assets';
@@ -67,7 +68,7 @@ export class PythonHost {
    * `api.prepare()`); after a restore the files are written again, since the file system lives in JS.
    */
   static prepare(pyodide: PyodideAPI, sources: HostSources): HarnessApi {
-    pyodide.unpackArchive(sources.packages, 'zip', { extractDir: SITE_PACKAGES });
+    PythonHost.installPackages(pyodide, sources.packages);
     for (const [path, source] of Object.entries(sources.harness)) {
       const target = `${HARNESS_ROOT}/${path}`;
       pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
@@ -79,6 +80,29 @@ if ${JSON.stringify(HARNESS_ROOT)} not in sys.path:
     sys.path.insert(0, ${JSON.stringify(HARNESS_ROOT)})
 import prodready_harness.api as api
 api`) as HarnessApi;
+  }
+
+  /**
+   * Extracts the packages archive into site-packages from JS. Its entries are stored, not
+   * deflated, so this is little more than creating the files; Pyodide's unpackArchive did the same
+   * through Python's shutil and zipfile, running in wasm that is not compiled yet on a fresh boot,
+   * and took most of a restored boot (docs/performance.md). Real files, as a pip install leaves
+   * them: the harness and the libraries open their own sources and data by path.
+   */
+  private static installPackages(pyodide: PyodideAPI, archive: Uint8Array): void {
+    const { FS } = pyodide;
+    const folders = new Set<string>();
+    for (const [name, data] of Object.entries(unzipSync(archive))) {
+      if (name.endsWith('/')) continue;
+      const target = `${SITE_PACKAGES}/${name}`;
+      const folder = target.slice(0, target.lastIndexOf('/'));
+      if (!folders.has(folder)) {
+        FS.mkdirTree(folder);
+        folders.add(folder);
+      }
+      // fflate hands out a fresh copy of each entry, so the file system may keep it as it is.
+      FS.writeFile(target, data, { canOwn: true });
+    }
   }
 
   /** Installs packages and harness; `output` receives everything the project prints, per session. */

@@ -50,6 +50,16 @@ function heapBytes(snapshot: Uint8Array): number {
   return snapshot.byteLength - (header[1] ?? 0);
 }
 
+export interface RestoreHooks {
+  /** A User Timing mark at each step (the browser's boot profile reads them). */
+  mark?: (name: string) => void;
+  /**
+   * The wasm module, compiled already from Pyodide's own response (the browser compiles it while
+   * the snapshot downloads); Pyodide's instantiateStreaming then only instantiates it.
+   */
+  wasm?: () => Promise<WebAssembly.Module> | undefined;
+}
+
 /**
  * Pyodide 314's wasm exports its own memory, so the INITIAL_MEMORY that `_loadSnapshot` sets is
  * ignored and the restore writes past the end of a fresh instance's heap ("offset is out of
@@ -57,15 +67,18 @@ function heapBytes(snapshot: Uint8Array): number {
  * heap views, gives the restore the room the snapshot needs. Pyodide has no hook there, so the two
  * WebAssembly entry points are wrapped for the duration of one loadPyodide call.
  */
-async function withHeapOf<T>(snapshot: Promise<Uint8Array>, load: () => Promise<T>): Promise<T> {
+async function withHeapOf<T>(snapshot: Promise<Uint8Array>, load: () => Promise<T>, hooks: RestoreHooks): Promise<T> {
   const { instantiate, instantiateStreaming } = WebAssembly;
   const grow = async <R extends WebAssembly.WebAssemblyInstantiatedSource | WebAssembly.Instance>(
     result: R,
   ): Promise<R> => {
-    const bytes = heapBytes(await snapshot);
     const instance = result instanceof WebAssembly.Instance ? result : result.instance;
     const memory = instance.exports.memory;
-    if (memory instanceof WebAssembly.Memory && memory.buffer.byteLength < bytes) {
+    // Pyodide instantiates a tiny helper module too; only the one with the heap matters here.
+    if (!(memory instanceof WebAssembly.Memory)) return result;
+    hooks.mark?.('wasm-instantiated');
+    const bytes = heapBytes(await snapshot);
+    if (memory.buffer.byteLength < bytes) {
       memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
     }
     return result;
@@ -73,8 +86,13 @@ async function withHeapOf<T>(snapshot: Promise<Uint8Array>, load: () => Promise<
   const patched = WebAssembly as unknown as Record<string, unknown>;
   patched.instantiate = async (...args: Parameters<typeof instantiate>) =>
     grow(await (instantiate as (...a: unknown[]) => Promise<WebAssembly.WebAssemblyInstantiatedSource>)(...args));
-  patched.instantiateStreaming = async (...args: Parameters<typeof instantiateStreaming>) =>
-    grow(await instantiateStreaming(...args));
+  patched.instantiateStreaming = async (...args: Parameters<typeof instantiateStreaming>) => {
+    const compiled = hooks.wasm?.();
+    if (!compiled) return grow(await instantiateStreaming(...args));
+    // The response was compiled already (its body is used): instantiate that module instead.
+    const module = await compiled;
+    return grow({ module, instance: await instantiate(module, args[1]) });
+  };
   try {
     return await load();
   } finally {
@@ -91,7 +109,8 @@ export function loadFromSnapshot(
   loadPyodide: typeof LoadPyodide,
   options: LoadOptions,
   snapshot: Uint8Array | Promise<Uint8Array>,
+  hooks: RestoreHooks = {},
 ): Promise<PyodideAPI> {
   const bytes = Promise.resolve(snapshot);
-  return withHeapOf(bytes, () => loadPyodide({ ...options, _loadSnapshot: bytes }));
+  return withHeapOf(bytes, () => loadPyodide({ ...options, _loadSnapshot: bytes }), hooks);
 }
