@@ -492,6 +492,26 @@ def home():
     );
   });
 
+  test('Flask 2.2 pinned: the config attributes 2.3 removed (app.session_cookie_name…) answer from app.config; with Flask 3 pinned they are gone', async () => {
+    const reads = `from flask import Flask
+app = Flask(__name__)
+app.config["SESSION_COOKIE_NAME"] = "shop_session"
+app.use_x_sendfile = False
+
+@app.route("/")
+def home():
+    return f"{app.session_cookie_name} {app.propagate_exceptions} {app.templates_auto_reload}"
+`;
+    const old = await run({ 'app.py': reads, 'requirements.txt': 'Flask==2.2.5\nWerkzeug==2.2.3\n' });
+    serving(old);
+    expect((await get('/')).body).toBe('shop_session False False');
+    expect(old.versions.join(' ')).toContain('app.session_cookie_name');
+    serving(await run({ 'app.py': reads, 'requirements.txt': 'Flask==3.1.3\n' }));
+    const refused = await get('/');
+    expect(refused.status).toBe(500);
+    expect(refused.log).toContain("has no attribute 'session_cookie_name'");
+  });
+
   test('a range below 2.3 in pyproject.toml counts too; FLASK_DEBUG=0 still wins, as in Flask 2.2', async () => {
     const pyproject = '[project]\nname = "shop"\ndependencies = ["flask>=2.0,<2.3"]\n';
     const on = await run({ 'app.py': app, 'pyproject.toml': pyproject }, { env: { FLASK_ENV: 'development' } });

@@ -10,6 +10,11 @@ difference decides a fact, the run follows the pinned version and says so in a n
   console and PIN prompt only to requests whose Host is in `trusted_hosts` (localhost); before, to
   any Host. With an older Werkzeug pinned, the bundled debugger trusts every Host, said when the
   app is served with the debugger.
+- The app's config attributes: Flask 2.2 answered `app.session_cookie_name`, `app.env`,
+  `app.propagate_exceptions`, `app.templates_auto_reload`, `app.send_file_max_age_default` and
+  `app.use_x_sendfile` from `app.config` (deprecated in 2.2, removed in 2.3, see the 2.3.0
+  changes above). A project pinned below 2.3 reads them (CTFd's session interface reads
+  `app.session_cookie_name` on every request); they answer as Flask 2.2.5's properties did.
 """
 
 import os
@@ -38,17 +43,67 @@ def _flask_modules():
 
 
 _original = {}  # (owner, attribute) -> the bundled version's
+_ABSENT = object()  # an attribute the bundled version does not have
 
 
 def _replace(owner, attribute, value):
-    _original[(owner, attribute)] = getattr(owner, attribute)
+    _original[(owner, attribute)] = vars(owner).get(attribute, _ABSENT) if isinstance(owner, type) else getattr(owner, attribute)
     setattr(owner, attribute, value)
 
 
 def restore():
     for (owner, attribute), value in _original.items():
-        setattr(owner, attribute, value)
+        if value is _ABSENT:
+            delattr(owner, attribute)
+        else:
+            setattr(owner, attribute, value)
     _original.clear()
+
+
+def _config_property(key, default_from=None):
+    """Flask 2.2.5's config proxy (flask/app.py): the config value; `default_from(app)` when it is None."""
+
+    def get(app):
+        value = app.config[key]
+        return default_from(app) if value is None and default_from is not None else value
+
+    def set_(app, value):
+        app.config[key] = value
+
+    return property(get, set_)
+
+
+# Flask 2.2.5's attributes that 2.3 removed, each answered from the config as 2.2.5 did.
+_CONFIG_ATTRIBUTES_BEFORE_2_3 = {
+    "session_cookie_name": _config_property("SESSION_COOKIE_NAME"),
+    "env": _config_property("ENV"),
+    "send_file_max_age_default": _config_property("SEND_FILE_MAX_AGE_DEFAULT"),
+    "use_x_sendfile": _config_property("USE_X_SENDFILE"),
+    "templates_auto_reload": _config_property("TEMPLATES_AUTO_RELOAD", lambda app: app.debug),
+    "propagate_exceptions": property(
+        lambda app: app.config["PROPAGATE_EXCEPTIONS"]
+        if app.config.get("PROPAGATE_EXCEPTIONS") is not None
+        else app.testing or app.debug
+    ),
+}
+
+
+def _config_attributes_before_2_3(declared, notes):
+    from flask.app import Flask
+
+    added = [name for name in _CONFIG_ATTRIBUTES_BEFORE_2_3 if not hasattr(Flask, name)]
+    for name in added:
+        _replace(Flask, name, _CONFIG_ATTRIBUTES_BEFORE_2_3[name])
+    if added:
+        notes.append(
+            f"{_pinned('Flask', declared)} is what the project installs ({declared.where()}): there "
+            f"{', '.join('app.' + name for name in added)} answer from app.config (Flask removed them in "
+            f"{FLASK_ENV_REMOVED_IN}); the app ran with them"
+        )
+
+
+def _pinned(name, declared):
+    return f"{name} {declared.exact}" if declared.exact else f"{name} {declared.specifier}"
 
 
 _with_debugger = []  # what the run follows only where the debugger serves
@@ -57,7 +112,7 @@ _with_debugger = []  # what the run follows only where the debugger serves
 def _trust_every_host(werkzeug):
     from werkzeug.debug import DebuggedApplication
 
-    pinned = f"Werkzeug {werkzeug.exact}" if werkzeug.exact else f"Werkzeug {werkzeug.specifier}"
+    pinned = _pinned("Werkzeug", werkzeug)
     _replace(DebuggedApplication, "check_host_trust", lambda self, environ: True)
     _with_debugger.append(
         f"{pinned} is what the project installs ({werkzeug.where()}): its debugger offers the console to any "
@@ -80,9 +135,12 @@ def apply(declarations, env, notes):
     if project_requirements.only_below(werkzeug, DEBUGGER_HOST_CHECK_FROM):
         _trust_every_host(werkzeug)
     flask = project_requirements.first(declarations, "flask")
-    if "FLASK_ENV" not in env or not project_requirements.only_below(flask, FLASK_ENV_REMOVED_IN):
+    if not project_requirements.only_below(flask, FLASK_ENV_REMOVED_IN):
         return
-    pinned = f"Flask {flask.exact}" if flask.exact else f"Flask {flask.specifier}"
+    _config_attributes_before_2_3(flask, notes)
+    if "FLASK_ENV" not in env:
+        return
+    pinned = _pinned("Flask", flask)
     for module in _flask_modules():
         if hasattr(module, "get_debug_flag"):
             _replace(module, "get_debug_flag", _get_debug_flag_before_2_3)
