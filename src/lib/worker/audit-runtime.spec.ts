@@ -505,7 +505,7 @@ def home():
     const old = await run({ 'app.py': reads, 'requirements.txt': 'Flask==2.2.5\nWerkzeug==2.2.3\n' });
     serving(old);
     expect((await get('/')).body).toBe('shop_session False False');
-    expect(old.versions.join(' ')).toContain('app.session_cookie_name');
+    expect(old.versions?.join(' ')).toContain('app.session_cookie_name');
     serving(await run({ 'app.py': reads, 'requirements.txt': 'Flask==3.1.3\n' }));
     const refused = await get('/');
     expect(refused.status).toBe(500);
