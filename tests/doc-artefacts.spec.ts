@@ -1,4 +1,4 @@
-/** The end-to-end tests leave docs/ alone unless asked to refresh its screenshots. */
+/** The end-to-end tests leave docs/ alone unless asked to refresh its screenshots; docs/README.md maps every page. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,4 +25,13 @@ describe('docs artefacts from the end-to-end tests', () => {
       .filter((name) => /['"`]docs\//.test(readFileSync(path.join(E2E, name), 'utf8')));
     expect(offenders).toEqual([]);
   });
+});
+
+test('docs/README.md links every page of docs/', () => {
+  const docs = path.join(path.dirname(E2E), '..', 'docs');
+  const index = readFileSync(path.join(docs, 'README.md'), 'utf8');
+  const unlisted = readdirSync(docs)
+    .filter((name) => name.endsWith('.md') && name !== 'README.md')
+    .filter((name) => !index.includes(`](${name})`));
+  expect(unlisted).toEqual([]);
 });
