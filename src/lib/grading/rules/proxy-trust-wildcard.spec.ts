@@ -113,6 +113,13 @@ describe('proxy-trust-wildcard', () => {
       expect(expectFinding(verdict, proxyTrustWildcard)).toMatchObject({ file: 'helpers.py', line: 2 });
     });
 
+    test("no finding: a library's own read (an extension hashing X-Forwarded-For into its session id), called from the view", async () => {
+      // The function's code carries a site-packages file name, as an installed extension's does.
+      const library = `exec(compile('def session_identifier(req):\\n    return hash(req.headers.get("X-Forwarded-For", req.remote_addr))\\n', "/lib/python3.14/site-packages/login_extension/utils.py", "exec"))\n`;
+      const app = edit(reading('session_identifier(request)'), 'import os\n', `import os\n\n${library}`);
+      expectNoFinding(await served(app));
+    });
+
     test('no finding: the read sits behind a switch that is off (the header is never asked for)', async () => {
       expectNoFinding(
         await served(

@@ -31,22 +31,28 @@ _reads = []
 _active = [False]
 
 
+def _werkzeug_or_flask(filename):
+    """The request machinery the app reads headers through (`request.headers`, `access_route`)."""
+    return any(f"/{package}/" in filename for package in ("werkzeug", "flask"))
+
+
 def _note(key):
-    """Record a read of `key` at the project's innermost frame. Reads made by Werkzeug's ProxyFix
-    are not the app's own: the rule judges ProxyFix by the address Flask ends up with."""
+    """Record a read of `key` where the code that asked for it is the project's own. Reads made by
+    a library are not the app's decision: Werkzeug's ProxyFix is judged by the address Flask ends up
+    with, and an extension's read (Flask-Login's session identifier hashes X-Forwarded-For) is the
+    extension's use, whichever project line called into it."""
     if not _active[0] or len(_reads) >= _MAX_READS:
         return
     frame = sys._getframe(2)
-    while frame is not None:
-        filename = frame.f_code.co_filename
-        if filename.endswith("proxy_fix.py") and "werkzeug" in filename:
-            return
-        if filename.startswith(PROJECT_DIR + "/") and not is_harness_file(filename):
-            location = {"header": WATCHED[key], "file": filename[len(PROJECT_DIR) + 1 :], "line": frame.f_lineno}
-            if location not in _reads:
-                _reads.append(location)
-            return
+    while frame is not None and (_werkzeug_or_flask(frame.f_code.co_filename) or frame.f_code.co_filename == __file__):
         frame = frame.f_back
+    if frame is None:
+        return
+    filename = frame.f_code.co_filename
+    if filename.startswith(PROJECT_DIR + "/") and not is_harness_file(filename):
+        location = {"header": WATCHED[key], "file": filename[len(PROJECT_DIR) + 1 :], "line": frame.f_lineno}
+        if location not in _reads:
+            _reads.append(location)
 
 
 class _NotingEnviron(dict):
