@@ -103,6 +103,8 @@ async function judgeEntrypoint(
     // Containers listen on every interface to be reachable at all; without a proxy in front the
     // binding is how the app is meant to be reached.
     if (rule.needs?.proxyInFront && (entry.container || entry.platform || project.nginx.length === 0)) continue;
+    // Behind a platform's router the project's nginx is not in front: what it passes on is not this app's.
+    if (rule.needs?.throughNginx && entry.platform) continue;
     const reach =
       rule.needs?.reachedByOthers && !serverTrustsAnyone(serving)
         ? reachableByOutsiders(serving, entry, project)

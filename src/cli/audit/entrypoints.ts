@@ -41,6 +41,8 @@ export interface Entrypoint {
    * only way in, whatever address the process binds.
    */
   platform?: boolean;
+  /** Started by a systemd unit or Supervisor program: a machine of the project's own, with its proxy. */
+  processManager?: boolean;
   /** Where the variables of `env` are written, when a project file sets them. */
   envSources?: EnvSetting[];
 }
@@ -312,10 +314,21 @@ export function findEntrypoints(
       files,
       process.argv.join(' '),
       process.command,
-      { env: container ? { ...envOf(container.env), ...env } : env, container: container !== undefined },
+      {
+        env: container ? { ...envOf(container.env), ...env } : env,
+        container: container !== undefined,
+        processManager: true,
+      },
       workdir ?? container?.workdir ?? null,
       out,
     );
+  }
+  // A Procfile beside a unit or program that runs the app server on a machine of the project's own:
+  // that machine's proxy fronts the unit (its upstream is the unit's bind), and the Procfile is for a
+  // platform (Heroku, Dokku) whose router sets $PORT, which Gunicorn binds as 0.0.0.0:$PORT when no
+  // --bind is given (gunicorn/config.py, Bind's default, Gunicorn 20+). Judged behind the router.
+  if (out.entrypoints.some((entry) => entry.processManager && !entry.container)) {
+    for (const entry of out.entrypoints) if (entry.procfile) entry.platform = true;
   }
   for (const entry of out.entrypoints) {
     // `flask run` and the python-dotenv Flask loads read .flaskenv from the folder they start in.

@@ -96,7 +96,14 @@ export async function auditProject(project: Project, host: PythonRuntime): Promi
     // behaves the same, so it is judged once and the findings placed at the command move to each.
     const judged = new Map<string, { entry: Entrypoint; found: Placed[]; started: boolean; reason?: string }>();
     for (const entry of project.entrypoints) {
-      const key = JSON.stringify([entry.command, entry.root, entry.env, entry.container, project.nginx.length]);
+      const key = JSON.stringify([
+        entry.command,
+        entry.root,
+        entry.env,
+        entry.container,
+        entry.platform,
+        project.nginx.length,
+      ]);
       const same = judged.get(key);
       const place = { command: entry.written, file: entry.source?.file ?? null, line: entry.source?.line ?? null };
       if (!same) {

@@ -117,3 +117,32 @@ describe('readProject: a Heroku Procfile runs with app.json’s env', () => {
     expect(project.entrypoints[0]?.env).toEqual({});
   });
 });
+
+describe('readProject: a Procfile beside a unit or Supervisor program is a platform’s', () => {
+  const NGINX = 'server {\n    listen 80;\n    location / { proxy_pass http://localhost:8000; }\n}\n';
+  const PROGRAM = '[program:shop]\ncommand=/srv/shop/venv/bin/gunicorn -b localhost:8000 app:app\n';
+  const UNIT = '[Service]\nExecStart=/srv/shop/venv/bin/gunicorn -b 127.0.0.1:8000 app:app\n';
+  const procfileOf = (files: Record<string, string>) =>
+    readProject(files, []).entrypoints.find((entry) => entry.procfile);
+
+  test('beside a Supervisor program or a systemd unit that runs the server, the Procfile is behind a router', () => {
+    const base = { Procfile: 'web: gunicorn app:app\n', 'app.py': 'app = None\n', 'deploy/nginx/shop': NGINX };
+    expect(procfileOf({ ...base, 'deploy/supervisor/shop.conf': PROGRAM })?.platform).toBe(true);
+    expect(procfileOf({ ...base, 'deploy/shop.service': UNIT })?.platform).toBe(true);
+  });
+
+  test('alone beside nginx, a process manager (honcho) runs it on the proxy’s machine: not a platform’s', () => {
+    const project = { Procfile: 'web: gunicorn app:app\n', 'app.py': 'app = None\n', 'deploy/nginx/shop': NGINX };
+    expect(procfileOf(project)?.platform).toBeUndefined();
+  });
+
+  test('a Supervisor program that runs in a container (supervisord as its command) leaves the Procfile alone', () => {
+    const project = {
+      Procfile: 'web: gunicorn app:app\n',
+      'app.py': 'app = None\n',
+      'supervisord.conf': PROGRAM,
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\nCMD ["supervisord", "-c", "/app/supervisord.conf"]\n',
+    };
+    expect(procfileOf(project)?.platform).toBeUndefined();
+  });
+});
