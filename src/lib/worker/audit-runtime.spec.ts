@@ -683,6 +683,47 @@ WSGIServer(("0.0.0.0", 8002), app).serve_forever()
     expect(response.body).toBe('10.6.6.6 203.0.113.66');
   });
 
+  test("Flask-Script's `manage.py runserver` without Flask-Script: Werkzeug's development server, debug as the app's", async () => {
+    const manage = (server: string, debug: string) => `from flask import Flask
+from flask_script import Manager, Server, Shell
+app = Flask(__name__)
+app.config["DEBUG"] = ${debug}
+manager = Manager(app)
+manager.add_command("shell", Shell())
+${server}
+
+@manager.command
+def recreate_db():
+    raise RuntimeError("not run")
+
+@app.route("/")
+def home():
+    return "managed"
+
+if __name__ == "__main__":
+    manager.run()
+`;
+    const added = await run(
+      { 'manage.py': manage('manager.add_command("runserver", Server(host="0.0.0.0"))', 'True') },
+      {
+        command: 'python manage.py runserver',
+      },
+    );
+    serving(added);
+    expect(added.serving).toMatchObject({ server: 'werkzeug', host: '0.0.0.0', port: 5000, debug: true });
+    expect((await get('/')).body).toContain('managed');
+    // Flask-Script's default runserver: 127.0.0.1:5000, the port from -p, debug off as the app's.
+    const byDefault = await run(
+      { 'manage.py': manage('', 'False') },
+      { command: 'python manage.py runserver -p 8001' },
+    );
+    serving(byDefault);
+    expect(byDefault.serving).toMatchObject({ host: '127.0.0.1', port: 8001, debug: false });
+    // Any other command ends the program without serving, as in production.
+    const other = await run({ 'manage.py': manage('', 'True') }, { command: 'python manage.py recreate_db' });
+    expect(other.serving).toBeNull();
+  });
+
   test("Gunicorn's gevent worker without gevent: served by a sync worker, said in a note; a lesson's run still fails", async () => {
     const files = { 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' };
     const command = 'gunicorn -k gevent app:app';

@@ -3,6 +3,7 @@ the name returns decides how the app starts, a stand-in's answer (always truthy,
 would start another app than production's.
 
 - gevent's and eventlet's WSGI servers (green_servers.py);
+- Flask-Script's Manager and Server, whose `runserver` starts the app (cli_managers.py);
 - `distutils.util.strtobool`: distutils left the standard library in Python 3.12 (PEP 632), and
   projects still import it; production runs it from an older Python or setuptools' copy.
 
@@ -11,7 +12,7 @@ And what a stood-in extension does to the app it is given, where templates depen
 write `{% trans %}` and `_()`; without it every such page fails to compile.
 """
 
-from . import green_servers
+from . import cli_managers, green_servers
 
 
 def strtobool(val):
@@ -38,5 +39,6 @@ ON_APP = {"flask_babel": install_i18n, "flask_babelex": install_i18n}
 
 KNOWN = {
     **green_servers.KNOWN,
+    **cli_managers.KNOWN,
     "distutils.util.strtobool": strtobool,
 }
