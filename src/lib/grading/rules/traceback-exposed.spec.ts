@@ -42,6 +42,16 @@ def server_error(error):
     expect(finding).toMatchObject({ file: 'app.py', line: lineOf(APP, 'app.run(') });
   });
 
+  test('debug mode with a generic 500 handler: Flask re-raises past it, so the debugger sends it, not the handler', async () => {
+    const app = withHandler(`@app.errorhandler(500)
+def server_error(error):
+    return "<h1>Something went wrong</h1>", 500
+`);
+    const finding = expectFinding(await check(app, {}, { FLASK_DEBUG: '1' }), tracebackExposed);
+    expect(finding.message).toMatch(/: Werkzeug's debugger sends it/);
+    expect(finding).toMatchObject({ file: 'app.py', line: lineOf(app, 'app.run(') });
+  });
+
   test('Waitress with expose_tracebacks=True', async () => {
     const serve = edit(
       WAITRESS_SERVE,

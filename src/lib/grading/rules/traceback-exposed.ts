@@ -59,7 +59,13 @@ export const tracebackExposed: Rule = {
     }
 
     const facts = await context.runtime.call('facts', { session: 'grader', files: context.files });
-    const handler = facts.errorHandlers.find((h) => h.code === 500 || h.exception === 'Exception' || h.code === null);
+    // In debug mode Flask re-raises an unhandled error past a 500 handler (PROPAGATE_EXCEPTIONS,
+    // Flask.handle_exception) and Werkzeug's debugger answers: its page loads `?__debugger__=yes`
+    // resources (werkzeug/debug/tbtools.py), so the answer itself says who sent it.
+    const fromDebugger = served.debugger && response.body.includes('__debugger__');
+    const handler = fromDebugger
+      ? undefined
+      : facts.errorHandlers.find((h) => h.code === 500 || h.exception === 'Exception' || h.code === null);
     const source = handler
       ? `the error handler at ${where(handler)} puts it in the response`
       : served.debugger
