@@ -12,5 +12,5 @@ test('lesson 11: the pinned Werkzeug 3.0.1 really runs in the page, answers a fo
   await typeInTerminal(page, "curl -i -H 'Host: rebind.attacker.example' /console");
   await expectTerminalToShow(page, ['HTTP/1.1 200', 'Console // Werkzeug Debugger']);
   await typeInTerminal(page, 'pip-audit');
-  await expectTerminalToShow(page, ['known vulnerabilities in 3 packages', 'GHSA-2g68-c3qc-8985']);
+  await expectTerminalToShow(page, ['known vulnerabilities in 2 packages', 'GHSA-2g68-c3qc-8985']);
 });
