@@ -500,11 +500,11 @@ app.use_x_sendfile = False
 
 @app.route("/")
 def home():
-    return f"{app.session_cookie_name} {app.propagate_exceptions} {app.templates_auto_reload}"
+    return f"{app.session_cookie_name} {app.propagate_exceptions} {app.templates_auto_reload} {app.env}"
 `;
     const old = await run({ 'app.py': reads, 'requirements.txt': 'Flask==2.2.5\nWerkzeug==2.2.3\n' });
     serving(old);
-    expect((await get('/')).body).toBe('shop_session False False');
+    expect((await get('/')).body).toBe('shop_session False False production');
     expect(old.versions?.join(' ')).toContain('app.session_cookie_name');
     serving(await run({ 'app.py': reads, 'requirements.txt': 'Flask==3.1.3\n' }));
     const refused = await get('/');

@@ -60,11 +60,12 @@ def restore():
     _original.clear()
 
 
-def _config_property(key, default_from=None):
-    """Flask 2.2.5's config proxy (flask/app.py): the config value; `default_from(app)` when it is None."""
+def _config_property(key, default_from=None, default=None):
+    """Flask 2.2.5's config proxy (flask/app.py): the config value; `default_from(app)` when it is
+    None; `default` where Flask 2.2's default config had the key and 3.x's has not (ENV)."""
 
     def get(app):
-        value = app.config[key]
+        value = app.config.get(key, default)
         return default_from(app) if value is None and default_from is not None else value
 
     def set_(app, value):
@@ -76,7 +77,7 @@ def _config_property(key, default_from=None):
 # Flask 2.2.5's attributes that 2.3 removed, each answered from the config as 2.2.5 did.
 _CONFIG_ATTRIBUTES_BEFORE_2_3 = {
     "session_cookie_name": _config_property("SESSION_COOKIE_NAME"),
-    "env": _config_property("ENV"),
+    "env": _config_property("ENV", default="production"),
     "send_file_max_age_default": _config_property("SEND_FILE_MAX_AGE_DEFAULT"),
     "use_x_sendfile": _config_property("USE_X_SENDFILE"),
     "templates_auto_reload": _config_property("TEMPLATES_AUTO_RELOAD", lambda app: app.debug),
