@@ -168,9 +168,8 @@ def _patch_string_statements():
     def execute(self, statement, *args, **kwargs):
         pin = _State.sqlalchemy_1
         if _State.active and pin is not None and isinstance(statement, str):
-            version = f"SQLAlchemy {pin.exact}" if pin.exact else f"SQLAlchemy {pin.specifier}"
             _note(
-                f"{version} is what the project installs ({pin.where()}): there Connection.execute() takes a string of SQL "
+                f"{pin.pinned('SQLAlchemy')} is what the project installs ({pin.where()}): there Connection.execute() takes a string of SQL "
                 "(SQLAlchemy 2.0 refuses it); the app ran with that version's rule"
             )
             statement = text(statement)

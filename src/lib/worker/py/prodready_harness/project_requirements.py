@@ -28,6 +28,11 @@ class Declared:
     def where(self):
         return f"{self.file}:{self.line}"
 
+    def pinned(self, label=None):
+        """How a note names what the project installs: `Flask 2.2.5`, or the range as written (`Flask>=2.0,<2.3`)."""
+        label = label or self.name
+        return f"{label} {self.exact}" if self.exact else f"{label}{self.specifier or ''}"
+
 
 def _depth(path):
     return path.count("/")

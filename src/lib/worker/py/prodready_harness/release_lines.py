@@ -110,9 +110,8 @@ def choose(declarations, bundled, older):
 def describe(name, release, declared, bundled):
     """The run's note for one older release it runs."""
     if declared is not None:
-        pinned = f"{declared.name} {declared.exact}" if declared.exact else f"{declared.name}{declared.specifier}"
         return (
-            f"{pinned} is what the project installs ({declared.where()}): the app ran {name} {release.version}, "
+            f"{declared.pinned()} is what the project installs ({declared.where()}): the app ran {name} {release.version}, "
             f"the audit's release of that line, not {bundled[name].version}"
         )
     return (

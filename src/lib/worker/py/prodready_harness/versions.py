@@ -97,14 +97,10 @@ def _config_attributes_before_2_3(declared, notes):
         _replace(Flask, name, _CONFIG_ATTRIBUTES_BEFORE_2_3[name])
     if added:
         notes.append(
-            f"{_pinned('Flask', declared)} is what the project installs ({declared.where()}): there "
+            f"{declared.pinned('Flask')} is what the project installs ({declared.where()}): there "
             f"{', '.join('app.' + name for name in added)} answer from app.config (Flask removed them in "
             f"{FLASK_ENV_REMOVED_IN}); the app ran with them"
         )
-
-
-def _pinned(name, declared):
-    return f"{name} {declared.exact}" if declared.exact else f"{name} {declared.specifier}"
 
 
 _with_debugger = []  # what the run follows only where the debugger serves
@@ -113,7 +109,7 @@ _with_debugger = []  # what the run follows only where the debugger serves
 def _trust_every_host(werkzeug):
     from werkzeug.debug import DebuggedApplication
 
-    pinned = _pinned("Werkzeug", werkzeug)
+    pinned = werkzeug.pinned("Werkzeug")
     _replace(DebuggedApplication, "check_host_trust", lambda self, environ: True)
     _with_debugger.append(
         f"{pinned} is what the project installs ({werkzeug.where()}): its debugger offers the console to any "
@@ -141,7 +137,7 @@ def apply(declarations, env, notes):
     _config_attributes_before_2_3(flask, notes)
     if "FLASK_ENV" not in env:
         return
-    pinned = _pinned("Flask", flask)
+    pinned = flask.pinned("Flask")
     for module in _flask_modules():
         if hasattr(module, "get_debug_flag"):
             _replace(module, "get_debug_flag", _get_debug_flag_before_2_3)
