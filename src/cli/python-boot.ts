@@ -19,7 +19,13 @@ import {
   type AssetManifest,
 } from '../lib/worker/assets';
 import { PythonHost, type HostSources } from '../lib/worker/host';
-import { harnessDigest, loadFromSnapshot, snapshotMismatch, type SnapshotInfo } from '../lib/worker/snapshot';
+import {
+  SNAPSHOT_FORMAT,
+  harnessDigest,
+  loadFromSnapshot,
+  snapshotMismatch,
+  type SnapshotInfo,
+} from '../lib/worker/snapshot';
 
 /** Where the runtime's files are; nothing outside these folders is read by the runtime. */
 export interface RuntimeAssets {
@@ -93,6 +99,7 @@ export function readSources(assets: RuntimeAssets): RuntimeSources {
 /** The snapshot these sources need: made with the same Pyodide, harness, packages and stdlib. */
 export async function snapshotInfoFor(sources: RuntimeSources): Promise<SnapshotInfo> {
   return {
+    format: SNAPSHOT_FORMAT,
     pyodideVersion: sources.manifest.pyodideVersion,
     harness: await harnessDigest(sources.harness),
     packages: sources.manifest.files[PACKAGES_ARCHIVE]?.sha256 ?? '',

@@ -14,14 +14,18 @@ import {
 } from './assets';
 import { harnessSources } from './harness-sources';
 import { PythonHost, pinsFlaskOrWerkzeug } from './host';
-import { harnessDigest, loadFromSnapshot, snapshotMismatch } from './snapshot';
+import { SNAPSHOT_FORMAT, harnessDigest, loadFromSnapshot, snapshotMismatch } from './snapshot';
 import type { BootProgress, SessionId } from '../runtime/protocol';
 
 /** How often the progress bar hears of bytes arriving (a stage change is reported at once). */
 const PROGRESS_INTERVAL_MS = 100;
 
-/** The files Pyodide fetches itself while it loads, plus ours. */
-const BOOT_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json', STDLIB_ARCHIVE, PACKAGES_ARCHIVE];
+/** Pyodide's loader (a module it imports) and its wasm. */
+const LOADER_FILE = 'pyodide.asm.mjs';
+const WASM_FILE = 'pyodide.asm.wasm';
+
+/** What the progress bar counts: the files Pyodide loads while it starts, plus ours. */
+const BOOT_FILES = [LOADER_FILE, WASM_FILE, 'pyodide-lock.json', STDLIB_ARCHIVE, PACKAGES_ARCHIVE];
 
 export interface BootHooks {
   progress(progress: BootProgress): void;
@@ -29,44 +33,94 @@ export interface BootHooks {
 }
 
 /**
- * Counts the bytes of same-origin asset responses as they stream in. Pyodide fetches its wasm and
- * stdlib itself, so counting at fetch is the one place that sees all of them.
+ * Reads a response's body into one buffer, counting bytes as they arrive (the progress bar). Read
+ * at once: a body nobody reads stops downloading when the browser's pipe is full.
  */
-function countingFetch(
-  onBytes: (count: number) => void,
-  wasmBytes: number,
-  onWasm: (response: Response) => void,
-): typeof fetch {
-  const original = globalThis.fetch.bind(globalThis);
-  return async (input, init) => {
-    const response = await original(input, init);
-    if (!response.body) return response;
-    // The WebAssembly binary goes through untouched: V8 caches compiled wasm only for a response
-    // that keeps its URL, and a re-wrapped body has none (warm loads would compile it again).
-    if (response.url.endsWith('.wasm')) {
-      // Its Content-Length is the compressed size when served precompressed; count what it unpacks to.
-      onBytes(wasmBytes);
-      onWasm(response);
-      return response;
-    }
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        onBytes(chunk.byteLength);
-        controller.enqueue(chunk);
-      },
-    });
-    return new Response(response.body.pipeThrough(counter), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-  };
+async function readAll(response: Response, onBytes: (count: number) => void): Promise<Uint8Array<ArrayBuffer>> {
+  const name = response.url.slice(response.url.lastIndexOf('/') + 1);
+  if (!response.ok || !response.body) throw new Error(`${name}: HTTP ${response.status}`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    onBytes(value.byteLength);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The boot's downloads, all started when the worker starts: nothing waits for the manifest, for
+ * Pyodide's loader or for the wasm before it. The snapshot's is cancelled when the manifest says it
+ * cannot be restored (docs/performance.md).
+ */
+class Downloads {
+  readonly snapshot: Promise<Uint8Array<ArrayBuffer>>;
+  readonly packages: Promise<Uint8Array<ArrayBuffer>>;
+  readonly stdlib: Promise<Uint8Array<ArrayBuffer>>;
+  /** Pyodide's wasm, unread: compiled as it streams in, or handed to Pyodide on the ordinary boot. */
+  readonly wasm: Promise<Response>;
+  /** Pyodide's loader module: the same URL imported now is the one Pyodide's loader gets later. */
+  readonly loader: Promise<unknown>;
+  private readonly cancelSnapshot = new AbortController();
+
+  constructor(
+    readonly base: string,
+    onBytes: (count: number) => void,
+  ) {
+    const read = (name: string, init?: RequestInit) => fetch(base + name, init).then((r) => readAll(r, onBytes));
+    this.snapshot = read(SNAPSHOT_FILE, { signal: this.cancelSnapshot.signal });
+    this.snapshot.catch(() => {}); // awaited only when the snapshot is used
+    this.packages = read(PACKAGES_ARCHIVE);
+    this.stdlib = read(STDLIB_ARCHIVE);
+    this.wasm = fetch(base + WASM_FILE);
+    this.loader = import(/* @vite-ignore */ base + LOADER_FILE);
+    this.loader.catch(() => {}); // Pyodide's own import reports a failure
+  }
+
+  dropSnapshot(): void {
+    this.cancelSnapshot.abort();
+  }
+
+  /**
+   * fetch() for Pyodide while it loads: the stdlib and the wasm it asks for are the ones already
+   * arriving; anything else (its lock file) is fetched and counted as it streams in.
+   */
+  fetchFor(onBytes: (count: number) => void): typeof fetch {
+    const original = globalThis.fetch.bind(globalThis);
+    const handedOut = new Set<string>();
+    return async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const once = (name: string) => url === this.base + name && !handedOut.has(name) && handedOut.add(name);
+      // The wasm goes through untouched: V8 caches compiled wasm only for a response that keeps
+      // its URL (warm loads would compile it again).
+      if (once(WASM_FILE)) return this.wasm;
+      if (once(STDLIB_ARCHIVE)) return new Response(await this.stdlib);
+      const response = await original(input, init);
+      if (!response.body) return response;
+      return new Response(await readAll(response, onBytes), {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    };
+  }
 }
 
 /** Why this page cannot restore the build's memory snapshot, or null when it can. */
 async function snapshotFallback(manifest: AssetManifest): Promise<string | null> {
   if (!(SNAPSHOT_FILE in manifest.files)) return `${SNAPSHOT_FILE} was not built`;
   return snapshotMismatch(manifest.snapshot, {
+    format: SNAPSHOT_FORMAT,
     pyodideVersion: manifest.pyodideVersion,
     harness: await harnessDigest(harnessSources),
     packages: manifest.files[PACKAGES_ARCHIVE]?.sha256 ?? '',
@@ -107,46 +161,47 @@ export function bootMark(name: string): void {
 
 export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array | null): Promise<PythonHost> {
   bootMark('start');
-  const base = assetBase();
-  const manifest = (await (await fetch(base + MANIFEST)).json()) as AssetManifest;
-  let fallback = await snapshotFallback(manifest);
-  const files = fallback ? BOOT_FILES : [...BOOT_FILES, SNAPSHOT_FILE];
-  const total = files.reduce((sum, name) => sum + (manifest.files[name]?.bytes ?? 0), 0);
   let loaded = 0;
+  let total = 0;
   let stage: BootProgress['stage'] = 'python';
   const report = () => hooks.progress({ stage, loaded: Math.min(loaded, total), total });
   // Bytes arrive in a few hundred chunks; a message (and a repaint of the page) for each one took
   // CPU from the boot itself. The bar moves every PROGRESS_INTERVAL_MS; each stage is reported at once.
   let reportedAt = -Infinity;
-  const reportBytes = () => {
+  const countBytes = (count: number) => {
+    loaded += count;
     const now = performance.now();
-    if (now - reportedAt < PROGRESS_INTERVAL_MS) return;
+    if (total === 0 || now - reportedAt < PROGRESS_INTERVAL_MS) return;
     reportedAt = now;
     report();
   };
+  const downloads = new Downloads(assetBase(), countBytes);
+  const manifest = (await (await fetch(downloads.base + MANIFEST)).json()) as AssetManifest;
+  let fallback = await snapshotFallback(manifest);
+  if (fallback) downloads.dropSnapshot();
+  const sizeOf = (name: string) => manifest.files[name]?.bytes ?? 0;
+  total = (fallback ? BOOT_FILES : [...BOOT_FILES, SNAPSHOT_FILE]).reduce((sum, name) => sum + sizeOf(name), 0);
+  // The wasm and the loader are not read through readAll: counted whole when they arrive.
+  for (const [file, arrived] of [
+    [WASM_FILE, downloads.wasm],
+    [LOADER_FILE, downloads.loader],
+  ] as const)
+    void arrived.then(
+      () => countBytes(sizeOf(file)),
+      () => {},
+    );
   const plainFetch = globalThis.fetch;
-  // Pyodide fetches its wasm at once but compiles it only once the snapshot has arrived (it awaits
-  // `_loadSnapshot` first): compiled here as it streams in, the two overlap (docs/performance.md).
-  let wasm: Promise<WebAssembly.Module> | undefined;
-  globalThis.fetch = countingFetch(
-    (count) => {
-      loaded += count;
-      reportBytes();
-    },
-    manifest.files['pyodide.asm.wasm']?.bytes ?? 0,
-    (response) => {
-      if (!fallback) wasm ??= WebAssembly.compileStreaming(response);
-    },
-  );
+  globalThis.fetch = downloads.fetchFor(countBytes);
   try {
     report();
-    // The packages (and the snapshot) download in parallel with Pyodide's own start-up.
-    const packages = download(base + PACKAGES_ARCHIVE);
-    const options = { indexURL: base, stdLibURL: base + STDLIB_ARCHIVE };
+    const options = { indexURL: downloads.base, stdLibURL: downloads.base + STDLIB_ARCHIVE };
     let pyodide: Awaited<ReturnType<typeof loadPyodide>> | null = null;
     if (!fallback) {
       try {
-        const snapshot = download(base + SNAPSHOT_FILE).then((bytes) => {
+        // Pyodide compiles its wasm only once the snapshot has arrived (it awaits `_loadSnapshot`
+        // first): compiled here as it streams in, the two overlap (docs/performance.md).
+        const wasm = downloads.wasm.then((response) => WebAssembly.compileStreaming(response));
+        const snapshot = downloads.snapshot.then((bytes) => {
           bootMark('snapshot-arrived');
           return bytes;
         });
@@ -166,7 +221,7 @@ export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array |
     bootMark('restored');
     stage = 'packages';
     report();
-    const archive = await packages;
+    const archive = await downloads.packages;
     bootMark('packages-arrived');
     stage = 'harness';
     report();

@@ -7,11 +7,56 @@ import { describe, expect, test } from 'vitest';
 import { bootPyodide, defaultAssets, readSources, snapshotInfoFor } from '../../cli/python-boot';
 import { NodeRuntime } from '../../cli/node-runtime';
 import { PythonHost } from './host';
-import { snapshotMismatch } from './snapshot';
+import { packSnapshot, snapshotMismatch, unpackSnapshot } from './snapshot';
 
 const assets = defaultAssets();
 const sources = readSources(assets);
 const DRAW = 'import random, secrets; [str(random.random()), secrets.token_hex(8)]';
+
+/** A heap-like image: random bytes, with zero pages where `zeroPages` says (in 4 KB pages). */
+function image(length: number, zeroPages: number[][], seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    bytes[i] = state >>> 24 || 1;
+  }
+  for (const [from, to] of zeroPages) bytes.fill(0, from! * 4096, Math.min(length, to! * 4096));
+  return bytes;
+}
+
+describe('the stored snapshot', () => {
+  test.each([
+    ['no zero page', 10 * 4096, []],
+    [
+      'zero pages first, in the middle and last',
+      20 * 4096 + 100,
+      [
+        [0, 2],
+        [5, 9],
+        [19, 21],
+      ],
+    ],
+    ['an image that is all zero', 8 * 4096, [[0, 8]]],
+    ['zeros shorter than a page are kept', 6 * 4096, [[2.5, 3.5]]],
+  ])('%s: unpacked, it is the image again', (_, length, zeros) => {
+    const original = image(length, zeros, length);
+    const packed = packSnapshot(original);
+    const zeroPageBytes = zeros.reduce(
+      (sum, [from, to]) => sum + (Math.floor(Math.min(to!, length / 4096)) - Math.ceil(from!)) * 4096,
+      0,
+    );
+    expect(packed.byteLength).toBeLessThanOrEqual(original.byteLength - zeroPageBytes + 12 + 8 * zeros.length);
+    expect(unpackSnapshot(packed)).toEqual(original);
+  });
+
+  test('a file of another layout, or cut short, is refused', () => {
+    const packed = packSnapshot(image(6 * 4096, [[1, 2]], 7));
+    expect(() => unpackSnapshot(image(4096, [], 3))).toThrow(/not a packed snapshot/);
+    expect(() => unpackSnapshot(packed.subarray(0, packed.byteLength - 1))).toThrow(/truncated/);
+    expect(() => unpackSnapshot(new Uint8Array([...packed, 0]))).toThrow(/trailing/);
+  });
+});
 
 describe('memory snapshot', () => {
   test('the command line boots from it', async () => {
