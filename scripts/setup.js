@@ -56,6 +56,11 @@ const ARCHIVES = [
   },
 ];
 const WHEEL_CACHE = path.join(ROOT, '.cache/wheels');
+// The two archives the browser downloads, as built here, with bytecode for every module:
+// scripts/snapshot.ts serves them without the bytecode of what the memory snapshot holds, and
+// starts from these each time it makes the snapshot again. Repeated in scripts/snapshot.ts.
+const FULL_ARCHIVES = path.join(ROOT, '.cache/pyodide-full');
+const SLIMMED = ['packages.zip', STDLIB_ARCHIVE];
 const OUT = path.join(ROOT, 'public/pyodide');
 const PYODIDE_DIST = path.join(ROOT, 'node_modules/pyodide');
 const SELF = fileURLToPath(import.meta.url);
@@ -116,6 +121,7 @@ function outputsCurrent(stamp) {
     const manifest = JSON.parse(fs.readFileSync(path.join(OUT, MANIFEST), 'utf8'));
     const needed = [...CORE_FILES, STDLIB_ARCHIVE, ...ARCHIVES.map((archive) => archive.name)];
     if (!needed.every((f) => f in manifest.files)) return false;
+    if (!SLIMMED.every((f) => fs.existsSync(path.join(FULL_ARCHIVES, f)))) return false;
     return Object.entries(manifest.files).every(
       ([name, entry]) => fs.statSync(path.join(OUT, name)).size === entry.bytes,
     );
@@ -513,6 +519,8 @@ async function main() {
   }
 
   const pyVersion = await buildPythonAssets(distsByArchive, opts.bench);
+  fs.mkdirSync(FULL_ARCHIVES, { recursive: true });
+  for (const name of SLIMMED) fs.copyFileSync(path.join(OUT, name), path.join(FULL_ARCHIVES, name));
   writeManifest(version, pyVersion);
   fs.writeFileSync(path.join(OUT, STAMP), stamp + '\n');
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

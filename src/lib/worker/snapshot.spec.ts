@@ -3,6 +3,8 @@
  * lesson proofs and the corpus run on it (NodeRuntime boots from it); here, that it is really
  * used, that entropy differs between boots, and that a snapshot of other assets is refused.
  */
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { bootPyodide, defaultAssets, readSources, snapshotInfoFor } from '../../cli/python-boot';
 import { NodeRuntime } from '../../cli/node-runtime';
@@ -85,6 +87,34 @@ describe('memory snapshot', () => {
       draws.push(String(pyodide.runPython('import random; str(random.random())')));
     }
     expect(draws[0]).toBe(draws[1]);
+  });
+
+  test('the served archives leave out the bytecode of what the snapshot holds, and keep the rest', async () => {
+    const names = (zip: Uint8Array) =>
+      new Set(Object.keys(unzipSync(zip, { filter: (file) => !file.name.endsWith('/') })));
+    const packages = names(sources.packages);
+    const stdlib = names(new Uint8Array(readFileSync(sources.stdlibPath!)));
+    const { pyodide } = await bootPyodide(assets, sources);
+    await PythonHost.install(pyodide, sources, () => {});
+    const held = (name: string) => pyodide.runPython(`import sys; ${JSON.stringify(name)} in sys.modules`) as boolean;
+    // Held by the snapshot: the source is served (tracebacks read it), the bytecode is not.
+    expect(held('jinja2.environment') && held('json.decoder') && held('os')).toBe(true);
+    expect(packages).toContain('jinja2/environment.py');
+    expect(packages).not.toContain('jinja2/__pycache__/environment.cpython-314.pyc');
+    expect(stdlib).toContain('json/decoder.py');
+    expect(stdlib).not.toContain('json/decoder.pyc');
+    expect(stdlib).not.toContain('os.pyc'); // frozen into the interpreter
+    // Imported after a restore: compiled ahead still. Flask and Werkzeug are imported again when a
+    // lesson goes back from a pinned release (pinned.py), so theirs stay too.
+    expect(held('email.mime.text')).toBe(false);
+    expect(stdlib).toContain('email/mime/text.pyc');
+    expect(held('click.testing')).toBe(false);
+    expect(packages).toContain('click/__pycache__/testing.cpython-314.pyc');
+    expect(packages).toContain('flask/__pycache__/app.cpython-314.pyc');
+    // ... and what is imported later is imported from that bytecode, whose paths are the runtime's.
+    expect(pyodide.runPython('import email.mime.text, click.testing; email.mime.text.__spec__.origin')).toBe(
+      '/lib/python314.zip/email/mime/text.pyc',
+    );
   });
 
   test('a snapshot made from other assets is not restored, and the ordinary boot still works', async () => {
