@@ -29,7 +29,8 @@ import {
   type AssetManifest,
 } from '../src/lib/worker/assets';
 import { PythonHost } from '../src/lib/worker/host';
-import { packSnapshot, snapshotMismatch } from '../src/lib/worker/snapshot';
+import { snapshotMismatch } from '../src/lib/worker/snapshot';
+import { packSnapshot } from '../src/lib/worker/snapshot-format';
 
 /**
  * Imported before the snapshot besides what the harness imports itself: modules the lessons' apps

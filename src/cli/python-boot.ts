@@ -19,13 +19,8 @@ import {
   type AssetManifest,
 } from '../lib/worker/assets';
 import { PythonHost, type HostSources } from '../lib/worker/host';
-import {
-  SNAPSHOT_FORMAT,
-  harnessDigest,
-  loadFromSnapshot,
-  snapshotMismatch,
-  type SnapshotInfo,
-} from '../lib/worker/snapshot';
+import { SNAPSHOT_FORMAT } from '../lib/worker/snapshot-format';
+import { harnessDigest, loadFromSnapshot, snapshotMismatch, type SnapshotInfo } from '../lib/worker/snapshot';
 
 /** Where the runtime's files are; nothing outside these folders is read by the runtime. */
 export interface RuntimeAssets {

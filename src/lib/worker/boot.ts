@@ -14,7 +14,8 @@ import {
 } from './assets';
 import { harnessSources } from './harness-sources';
 import { PythonHost, pinsFlaskOrWerkzeug } from './host';
-import { SNAPSHOT_FORMAT, harnessDigest, loadFromSnapshot, snapshotMismatch } from './snapshot';
+import { harnessDigest, loadFromSnapshot, snapshotMismatch, type ArrivingSnapshot } from './snapshot';
+import { SNAPSHOT_FORMAT, SnapshotUnpacker } from './snapshot-format';
 import type { BootProgress, SessionId } from '../runtime/protocol';
 
 /** How often the progress bar hears of bytes arriving (a stage change is reported at once). */
@@ -32,23 +33,30 @@ export interface BootHooks {
   output(session: SessionId, text: string): void;
 }
 
+/** Hands each chunk of a response's body to `chunk` as it arrives. */
+async function readChunks(response: Response, chunk: (bytes: Uint8Array) => void): Promise<void> {
+  const name = response.url.slice(response.url.lastIndexOf('/') + 1);
+  if (!response.ok || !response.body) throw new Error(`${name}: HTTP ${response.status}`);
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    chunk(value);
+  }
+}
+
 /**
  * Reads a response's body into one buffer, counting bytes as they arrive (the progress bar). Read
  * at once: a body nobody reads stops downloading when the browser's pipe is full.
  */
 async function readAll(response: Response, onBytes: (count: number) => void): Promise<Uint8Array<ArrayBuffer>> {
-  const name = response.url.slice(response.url.lastIndexOf('/') + 1);
-  if (!response.ok || !response.body) throw new Error(`${name}: HTTP ${response.status}`);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    onBytes(value.byteLength);
-  }
+  await readChunks(response, (chunk) => {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+    onBytes(chunk.byteLength);
+  });
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -58,13 +66,29 @@ async function readAll(response: Response, onBytes: (count: number) => void): Pr
   return bytes;
 }
 
+/** The packed snapshot unpacked into its image as it arrives, counting bytes (snapshot-format.ts). */
+function readSnapshot(response: Promise<Response>, onBytes: (count: number) => void): ArrivingSnapshot {
+  const unpacker = new SnapshotUnpacker();
+  let sized: (image: Uint8Array) => void = () => {};
+  const image = new Promise<Uint8Array>((resolve) => (sized = resolve));
+  const complete = (async () => {
+    await readChunks(await response, (chunk) => {
+      unpacker.push(chunk);
+      onBytes(chunk.byteLength);
+      if (unpacker.image) sized(unpacker.image);
+    });
+    return unpacker.finish();
+  })();
+  return { image: Promise.race([image, complete]), complete };
+}
+
 /**
  * The boot's downloads, all started when the worker starts: nothing waits for the manifest, for
  * Pyodide's loader or for the wasm before it. The snapshot's is cancelled when the manifest says it
  * cannot be restored (docs/performance.md).
  */
 class Downloads {
-  readonly snapshot: Promise<Uint8Array<ArrayBuffer>>;
+  readonly snapshot: ArrivingSnapshot;
   readonly packages: Promise<Uint8Array<ArrayBuffer>>;
   readonly stdlib: Promise<Uint8Array<ArrayBuffer>>;
   /** Pyodide's wasm, unread: compiled as it streams in, or handed to Pyodide on the ordinary boot. */
@@ -77,9 +101,11 @@ class Downloads {
     readonly base: string,
     onBytes: (count: number) => void,
   ) {
-    const read = (name: string, init?: RequestInit) => fetch(base + name, init).then((r) => readAll(r, onBytes));
-    this.snapshot = read(SNAPSHOT_FILE, { signal: this.cancelSnapshot.signal });
-    this.snapshot.catch(() => {}); // awaited only when the snapshot is used
+    const read = (name: string) => fetch(base + name).then((response) => readAll(response, onBytes));
+    this.snapshot = readSnapshot(fetch(base + SNAPSHOT_FILE, { signal: this.cancelSnapshot.signal }), onBytes);
+    // Awaited only when the snapshot is used.
+    this.snapshot.image.catch(() => {});
+    this.snapshot.complete.catch(() => {});
     this.packages = read(PACKAGES_ARCHIVE);
     this.stdlib = read(STDLIB_ARCHIVE);
     this.wasm = fetch(base + WASM_FILE);
@@ -201,11 +227,11 @@ export async function bootPython(hooks: BootHooks, interruptBuffer: Int32Array |
         // Pyodide compiles its wasm only once the snapshot has arrived (it awaits `_loadSnapshot`
         // first): compiled here as it streams in, the two overlap (docs/performance.md).
         const wasm = downloads.wasm.then((response) => WebAssembly.compileStreaming(response));
-        const snapshot = downloads.snapshot.then((bytes) => {
-          bootMark('snapshot-arrived');
-          return bytes;
+        void downloads.snapshot.complete.then(() => bootMark('snapshot-arrived'));
+        pyodide = await loadFromSnapshot(loadPyodide, options, downloads.snapshot, {
+          mark: bootMark,
+          wasm: () => wasm,
         });
-        pyodide = await loadFromSnapshot(loadPyodide, options, snapshot, { mark: bootMark, wasm: () => wasm });
       } catch (error) {
         fallback = `Pyodide refused it (${error instanceof Error ? error.message : String(error)})`;
       }

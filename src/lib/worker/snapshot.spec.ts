@@ -6,10 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { bootPyodide, defaultAssets, readSources, snapshotInfoFor } from '../../cli/python-boot';
+import { join } from 'node:path';
+import { loadPyodide } from 'pyodide';
+import { bootPyodide, defaultAssets, loadOptions, readSources, snapshotInfoFor } from '../../cli/python-boot';
+import { SNAPSHOT_FILE } from './assets';
 import { NodeRuntime } from '../../cli/node-runtime';
 import { PythonHost } from './host';
-import { packSnapshot, snapshotMismatch, unpackSnapshot } from './snapshot';
+import { loadFromSnapshot, snapshotMismatch } from './snapshot';
+import { SnapshotUnpacker, packSnapshot, unpackSnapshot } from './snapshot-format';
 
 const assets = defaultAssets();
 const sources = readSources(assets);
@@ -50,6 +54,24 @@ describe('the stored snapshot', () => {
     );
     expect(packed.byteLength).toBeLessThanOrEqual(original.byteLength - zeroPageBytes + 12 + 8 * zeros.length);
     expect(unpackSnapshot(packed)).toEqual(original);
+  });
+
+  test('arriving in chunks of any size, across the header too, it unpacks to the same image', () => {
+    const original = image(
+      30 * 4096 + 3,
+      [
+        [0, 1],
+        [4, 12],
+        [29, 31],
+      ],
+      11,
+    );
+    const packed = packSnapshot(original);
+    for (const size of [1, 5, 13, 4096, 70_000]) {
+      const unpacker = new SnapshotUnpacker();
+      for (let at = 0; at < packed.byteLength; at += size) unpacker.push(packed.subarray(at, at + size));
+      expect(unpacker.finish()).toEqual(original);
+    }
   });
 
   test('a file of another layout, or cut short, is refused', () => {
@@ -115,6 +137,43 @@ describe('memory snapshot', () => {
     expect(pyodide.runPython('import email.mime.text, click.testing; email.mime.text.__spec__.origin')).toBe(
       '/lib/python314.zip/email/mime/text.pyc',
     );
+  });
+
+  test('restored while it still arrives; one that never arrives whole ends the load, not a restore', async () => {
+    const packed = new Uint8Array(readFileSync(join(assets.assetsDir, SNAPSHOT_FILE)));
+    const options = loadOptions(assets, sources);
+    // The image exists at once, its bytes come later: restored before they came, Python would not start.
+    const image = unpackSnapshot(packed);
+    const arriving = new Uint8Array(image.byteLength);
+    arriving.set(image.subarray(0, 16)); // Pyodide's header: the heap's size, for the instantiation
+    let arrive: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    // They come a second after the wasm is instantiated: without the wait, the restore is over by then.
+    const restoring = loadFromSnapshot(
+      loadPyodide,
+      options,
+      { image: Promise.resolve(arriving), complete: arrived },
+      {
+        mark: (name) => {
+          if (name !== 'wasm-instantiated') return;
+          setTimeout(() => {
+            arriving.set(image);
+            arrive();
+          }, 1000);
+        },
+      },
+    );
+    const pyodide = await restoring;
+    await PythonHost.install(pyodide, sources, () => {});
+    expect(pyodide.runPython('import flask; flask.__name__')).toBe('flask');
+
+    const { instantiate } = WebAssembly;
+    const cut = loadFromSnapshot(loadPyodide, options, {
+      image: Promise.resolve(new Uint8Array(image.byteLength)),
+      complete: Promise.reject(new Error('the connection was reset')),
+    });
+    await expect(cut).rejects.toThrow(/connection was reset/);
+    expect(WebAssembly.instantiate).toBe(instantiate);
   });
 
   test('a snapshot made from other assets is not restored, and the ordinary boot still works', async () => {

@@ -10,6 +10,7 @@
  * random module's state would be every learner's, so connect() seeds it again.
  */
 import type { loadPyodide as LoadPyodide, PyodideAPI } from 'pyodide';
+import { unpackSnapshot } from './snapshot-format';
 
 /** What scripts/snapshot.ts records beside the snapshot; a restore happens only when all match. */
 export interface SnapshotInfo {
@@ -44,78 +45,6 @@ export function snapshotMismatch(info: SnapshotInfo | undefined, expected: Snaps
     if (info[key] !== expected[key]) return `it was made with another ${key === 'pyodideVersion' ? 'Pyodide' : key}`;
   }
   return null;
-}
-
-/**
- * The snapshot as stored and served: Pyodide's heap image without its zero pages (a third of it is
- * memory Python freed, or never used). A browser hands a response to a worker at roughly 50 MB/s
- * whatever the encoding (measured in chromium 156 on this machine: 37.7 MB in 0.6–0.8 s raw,
- * gzip or brotli alike), so the decoded size is what a boot waits for, and brotli, which shrinks
- * zeros to nothing on the wire, does not help there. Hand-written: the format is this project's.
- *
- * Layout (little-endian u32s): MAGIC, the image's length, the number of zero runs, each run's
- * offset and length, then the image's bytes outside the runs, in order.
- */
-const MAGIC = 0x50534450; // "PDSP"
-export const SNAPSHOT_FORMAT = 'zero pages out, 1';
-/** Zero runs are whole pages of this size (Emscripten's heap grows and frees in pages). */
-const PAGE = 4096;
-
-export function packSnapshot(image: Uint8Array): Uint8Array<ArrayBuffer> {
-  const runs: [number, number][] = [];
-  const words = new Uint32Array(image.buffer, image.byteOffset, Math.floor(image.byteLength / 4));
-  const zeroPage = (page: number) => {
-    for (let i = (page * PAGE) / 4, end = ((page + 1) * PAGE) / 4; i < end; i++) if (words[i] !== 0) return false;
-    return true;
-  };
-  for (let page = 0; (page + 1) * PAGE <= image.byteLength; page++) {
-    if (!zeroPage(page)) continue;
-    const last = runs.at(-1);
-    if (last && last[0] + last[1] === page * PAGE) last[1] += PAGE;
-    else runs.push([page * PAGE, PAGE]);
-  }
-  const zeros = runs.reduce((sum, [, length]) => sum + length, 0);
-  const header = 12 + runs.length * 8;
-  const packed = new Uint8Array(header + image.byteLength - zeros);
-  const head = new DataView(packed.buffer);
-  head.setUint32(0, MAGIC, true);
-  head.setUint32(4, image.byteLength, true);
-  head.setUint32(8, runs.length, true);
-  let at = header;
-  let from = 0;
-  runs.forEach(([offset, length], i) => {
-    head.setUint32(12 + i * 8, offset, true);
-    head.setUint32(16 + i * 8, length, true);
-    packed.set(image.subarray(from, offset), at);
-    at += offset - from;
-    from = offset + length;
-  });
-  packed.set(image.subarray(from), at);
-  return packed;
-}
-
-/** The heap image packSnapshot packed; throws on anything else. */
-export function unpackSnapshot(packed: Uint8Array): Uint8Array<ArrayBuffer> {
-  const head = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  if (packed.byteLength < 12 || head.getUint32(0, true) !== MAGIC) throw new Error('not a packed snapshot');
-  const image = new Uint8Array(head.getUint32(4, true)); // zero-filled: the runs need no writing
-  const count = head.getUint32(8, true);
-  let at = 12 + count * 8;
-  let to = 0;
-  const copy = (length: number) => {
-    if (length < 0 || at + length > packed.byteLength || to + length > image.byteLength)
-      throw new Error('truncated snapshot');
-    image.set(packed.subarray(at, at + length), to);
-    at += length;
-  };
-  for (let i = 0; i < count; i++) {
-    const offset = head.getUint32(12 + i * 8, true);
-    copy(offset - to);
-    to = offset + head.getUint32(16 + i * 8, true);
-  }
-  copy(image.byteLength - to);
-  if (at !== packed.byteLength) throw new Error('snapshot has trailing bytes');
-  return image;
 }
 
 /** Heap bytes inside a snapshot: the header's second word is where the heap starts. */
@@ -175,16 +104,40 @@ async function withHeapOf<T>(snapshot: Promise<Uint8Array>, load: () => Promise<
   }
 }
 
+/** A packed snapshot whose image is still arriving: `image` once its size is known, `complete` once it is whole. */
+export interface ArrivingSnapshot {
+  image: Promise<Uint8Array>;
+  complete: Promise<unknown>;
+}
+
 /**
- * loadPyodide from a snapshot, which may still be downloading (the wasm compiles meanwhile);
- * throws when Pyodide refuses it (another build id, a bad file).
+ * loadPyodide from a packed snapshot (snapshot-format.ts), which may still be arriving; throws
+ * when Pyodide refuses it (another build id, a bad file) or it never arrives whole.
+ *
+ * Pyodide awaits `_loadSnapshot` before it instantiates the wasm. Handed the image as soon as its
+ * size is known, it instantiates and links the wasm while the rest arrives; `fsInit` runs after
+ * that and before the restore (a preRun Pyodide waits for), so the restore waits there for the
+ * last byte. A snapshot that fails to arrive never reaches the restore: its failure ends the load.
  */
 export function loadFromSnapshot(
   loadPyodide: typeof LoadPyodide,
   options: LoadOptions,
-  snapshot: Uint8Array | Promise<Uint8Array>,
+  snapshot: Uint8Array | ArrivingSnapshot,
   hooks: RestoreHooks = {},
 ): Promise<PyodideAPI> {
-  const bytes = Promise.resolve(snapshot).then(unpackSnapshot);
-  return withHeapOf(bytes, () => loadPyodide({ ...options, _loadSnapshot: bytes }), hooks);
+  const { image, complete } =
+    snapshot instanceof Uint8Array
+      ? { image: Promise.resolve().then(() => unpackSnapshot(snapshot)), complete: Promise.resolve() }
+      : snapshot;
+  const never = new Promise<never>(() => {});
+  const failed = complete.then(() => never);
+  const fsInit: LoadOptions['fsInit'] = async (FS, info) => {
+    await complete.catch(() => never);
+    await options.fsInit?.(FS, info);
+  };
+  return withHeapOf(
+    image,
+    () => Promise.race([loadPyodide({ ...options, _loadSnapshot: image, fsInit }), failed]),
+    hooks,
+  );
 }
