@@ -1,7 +1,15 @@
-/** The worker's entry: boots Python, then answers calls. All logic lives in boot.ts and host.ts. */
-import { bootPython, ensurePinnedPackages } from './boot';
+/**
+ * The worker's entry: boots Python, then answers calls. All logic lives in boot.ts and host.ts.
+ * The downloads start first, while the rest of the boot's code (Pyodide's loader, the harness)
+ * is still loading.
+ */
+import { assetBase, Downloads } from './downloads';
 import type { PythonHost } from './host';
 import type { FromWorker, ToWorker } from '../runtime/protocol';
+
+const downloads = new Downloads(assetBase());
+const boot = import('./boot');
+boot.catch(() => {}); // awaited by the boot, which reports a failure
 
 const post = (message: FromWorker) => self.postMessage(message);
 let host: PythonHost | null = null;
@@ -12,12 +20,14 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   if (message.type === 'boot') {
     interruptBuffer = message.interruptBuffer ? new Int32Array(message.interruptBuffer) : null;
     try {
+      const { bootPython } = await boot;
       host = await bootPython(
         {
           progress: (progress) => post({ type: 'progress', progress }),
           output: (session, text) => post({ type: 'output', session, text }),
         },
         interruptBuffer,
+        downloads,
       );
       post({ type: 'ready', pythonVersion: host.pythonVersion });
     } catch (error) {
@@ -33,7 +43,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
   try {
     if (message.method === 'run')
-      await ensurePinnedPackages(host, (message.args as { files: Record<string, string> }).files);
+      await (await boot).ensurePinnedPackages(host, (message.args as { files: Record<string, string> }).files);
     const value = host.call(message.method, message.args as never);
     post({ type: 'result', id: message.id, value });
   } catch (error) {
