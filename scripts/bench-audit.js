@@ -6,7 +6,8 @@
 // Two ways, alternating: the command line as shipped (Python in the confined Deno child) and the
 // same audit with Python in the Node process (NodeRuntime, as before the confinement), so the
 // confinement's cost is printed beside it; and the confined audit again with PRODREADY_NO_SNAPSHOT=1
-// (Pyodide started the ordinary way instead of from the memory snapshot), for the snapshot's gain.
+// (Pyodide started the ordinary way instead of from the memory snapshot, with the archives as they
+// were before it), for the snapshot's gain.
 //
 // Usage: node scripts/bench-audit.js [--files N] [--runs N] [--json]
 //   --json  print only {"files", "medians": {way: ms}} (npm run bench reads it)
@@ -87,7 +88,20 @@ function generate(dir) {
 
 const inProcessArgs = (dir) => ['--import', 'tsx', path.join(root, 'scripts/bench-audit-in-process.ts'), dir];
 
+/**
+ * The assets the ordinary boot had before the snapshot: setup.js's archives, with the bytecode the
+ * served ones leave out for the modules the snapshot holds (scripts/snapshot.ts).
+ */
+function assetsWithFullArchives() {
+  const assets = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-bench-assets-'));
+  fs.cpSync(path.join(root, 'public/pyodide'), assets, { recursive: true });
+  for (const name of ['packages.zip', 'python_stdlib.zip'])
+    fs.copyFileSync(path.join(root, '.cache/pyodide-full', name), path.join(assets, name));
+  return assets;
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prodready-bench-audit-'));
+const fullAssets = assetsWithFullArchives();
 try {
   const written = generate(dir);
   say(`synthetic repository: ${written} Python files, gunicorn.conf.py, Procfile, a systemd unit, an nginx site`);
@@ -95,9 +109,12 @@ try {
   const ways = {
     confined: { args: audit, env: {} },
     'in-process': { args: inProcessArgs(dir), env: {} },
-    'confined, no snapshot': { args: audit, env: { PRODREADY_NO_SNAPSHOT: '1' } },
+    'confined, no snapshot': { args: audit, env: { PRODREADY_NO_SNAPSHOT: '1', PRODREADY_ASSETS: fullAssets } },
     // The command line as it was before the confinement and the snapshot: the baseline of issue 14.
-    'in-process, no snapshot': { args: inProcessArgs(dir), env: { PRODREADY_NO_SNAPSHOT: '1' } },
+    'in-process, no snapshot': {
+      args: inProcessArgs(dir),
+      env: { PRODREADY_NO_SNAPSHOT: '1', PRODREADY_ASSETS: fullAssets },
+    },
   };
   const times = Object.fromEntries(Object.keys(ways).map((way) => [way, []]));
   for (let run = 0; run < runs; run++) {
@@ -135,6 +152,7 @@ try {
   );
   say(`with / without the snapshot: ${(confined / medians['confined, no snapshot']).toFixed(2)}x`);
 } finally {
+  fs.rmSync(fullAssets, { recursive: true, force: true });
   if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(dir);
 }

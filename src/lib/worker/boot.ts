@@ -4,14 +4,7 @@
  * (downloads.ts). Reports bytes as they arrive, against the totals in the asset manifest.
  */
 import { loadPyodide } from 'pyodide';
-import {
-  MANIFEST,
-  PACKAGES_ARCHIVE,
-  PINNED_PACKAGES_ARCHIVE,
-  SNAPSHOT_FILE,
-  STDLIB_ARCHIVE,
-  type AssetManifest,
-} from './assets';
+import { PACKAGES_ARCHIVE, PINNED_PACKAGES_ARCHIVE, SNAPSHOT_FILE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
 import { harnessSources } from './harness-sources';
 import { PythonHost, pinsFlaskOrWerkzeug } from './host';
 import { assetBase, LOADER_FILE, WASM_FILE, type Downloads } from './downloads';
@@ -83,7 +76,7 @@ export async function bootPython(
     reportedAt = now;
     report();
   };
-  const manifest = (await (await fetch(downloads.base + MANIFEST)).json()) as AssetManifest;
+  const manifest = await downloads.manifest;
   let fallback = await snapshotFallback(manifest);
   if (fallback) downloads.dropSnapshot();
   const sizeOf = (name: string) => manifest.files[name]?.bytes ?? 0;

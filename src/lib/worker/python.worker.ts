@@ -7,9 +7,10 @@ import { assetBase, Downloads } from './downloads';
 import type { PythonHost } from './host';
 import type { FromWorker, ToWorker } from '../runtime/protocol';
 
-const downloads = new Downloads(assetBase());
+// The boot's code first: what is requested later waits for one of the six connections to be free.
 const boot = import('./boot');
 boot.catch(() => {}); // awaited by the boot, which reports a failure
+const downloads = new Downloads(assetBase());
 
 const post = (message: FromWorker) => self.postMessage(message);
 let host: PythonHost | null = null;
