@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsPlugin } from './scripts/vite-lessons-plugin.ts';
 import { precompressPlugin } from './scripts/vite-precompress-plugin.ts';
 import { offlineWorkerOptions } from './scripts/vite-offline-worker.ts';
+import { pyodideManifestPlugin } from './scripts/vite-pyodide-manifest-plugin.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which the Stop button
@@ -79,7 +80,8 @@ export default defineConfig({
   // Relative, so the same dist/ also runs under a path (an LMS serves a SCORM package that way).
   base: './',
   plugins: [svelte(), lessonsPlugin(), VitePWA(offlineWorkerOptions), precompressPlugin(), previewFramePolicy()],
-  worker: { format: 'es' },
+  // The worker's own plugins: it names the Python assets by content (vite-pyodide-manifest-plugin.ts).
+  worker: { format: 'es', plugins: () => [pyodideManifestPlugin()] },
   optimizeDeps: { exclude: ['pyodide'] },
   // The dev server injects inline scripts for hot reload, so the CSP applies to the built site only.
   server: { headers: securityHeaders, host: '127.0.0.1' },

@@ -26,6 +26,7 @@ import { register } from 'tsx/esm/api';
 // The lesson loader is TypeScript (templates and overlays resolved as the app resolves them).
 register();
 const { lessonFile } = await import('../src/cli/lessons-fs.ts');
+const { precompressDir } = await import('./vite-precompress-plugin.ts');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -118,8 +119,9 @@ const BARE_WORKER = `import { loadPyodide } from '/pyodide/pyodide.mjs';
 const pyodide = await loadPyodide({ indexURL: '/pyodide/', stdLibURL: '/bench/python_stdlib_stock.zip' });
 postMessage({ name: 'pythonReady' });
 
-// The same packages archive the app serves, unpacked the plain way, then import flask.
-const archive = new Uint8Array(await (await fetch('/pyodide/packages.zip')).arrayBuffer());
+// The packages archive as setup.js builds it (the app serves it without the bytecode its memory
+// snapshot holds), unpacked the plain way, then import flask.
+const archive = new Uint8Array(await (await fetch('/bench/packages.zip')).arrayBuffer());
 pyodide.unpackArchive(archive, 'zip', { extractDir: '/lib/python3.14/site-packages' });
 let started = performance.now();
 pyodide.runPython('import flask');
@@ -196,6 +198,14 @@ function prepareSite() {
   fs.writeFileSync(path.join(dir, 'bench/phases.js'), PHASES_SCRIPT);
   fs.writeFileSync(path.join(dir, 'bench/phases-worker.js'), PHASES_WORKER);
   fs.copyFileSync(stock, path.join(dir, 'bench/python_stdlib_stock.zip'));
+  const packages = path.join(ROOT, '.cache/pyodide-full/packages.zip');
+  if (!fs.existsSync(packages)) {
+    console.error('bench: .cache/pyodide-full/packages.zip is missing: run `npm run setup`');
+    process.exit(2);
+  }
+  fs.copyFileSync(packages, path.join(dir, 'bench/packages.zip'));
+  // Served brotli-compressed, as the app's packages.zip is (cached by content, so once).
+  precompressDir(path.join(dir, 'bench'));
   fs.writeFileSync(path.join(dir, 'bench/app.py'), read(LESSON_1, 'starter/app.py'));
   return dir;
 }

@@ -48,8 +48,9 @@ const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 
 function compress(data: Buffer, encoding: Encoding): Buffer {
   if (encoding === 'gzip') return gzipSync(data, { level: 9 });
-  // Quality 11 takes minutes on the 38 MB memory snapshot for a few percent; 5 above 32 MB (the
-  // snapshot: 9 took four times as long for 4% less), 9 for the rest (the stored stdlib is 20 MB).
+  // Quality 11 takes minutes on a memory snapshot for a few percent; 5 above 32 MB (a 38 MB
+  // snapshot took four times as long at 9 for 4% less), 9 for the rest (the packed snapshot is
+  // 24 MB: 30 s once, cached by content below).
   const quality = data.length > 32e6 ? 5 : 9;
   return brotliCompressSync(data, {
     params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },

@@ -7,7 +7,7 @@ import { loadPyodide } from 'pyodide';
 import { PACKAGES_ARCHIVE, PINNED_PACKAGES_ARCHIVE, SNAPSHOT_FILE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
 import { harnessSources } from './harness-sources';
 import { PythonHost, pinsFlaskOrWerkzeug } from './host';
-import { assetBase, LOADER_FILE, WASM_FILE, type Downloads } from './downloads';
+import { LOADER_FILE, WASM_FILE, type Downloads } from './downloads';
 import { harnessDigest, loadFromSnapshot, snapshotMismatch } from './snapshot';
 import { SNAPSHOT_FORMAT } from './snapshot-format';
 import type { BootProgress, SessionId } from '../runtime/protocol';
@@ -35,19 +35,19 @@ async function snapshotFallback(manifest: AssetManifest): Promise<string | null>
   });
 }
 
-async function download(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.slice(url.lastIndexOf('/') + 1)}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 /**
  * Before a run whose requirements pin Flask or Werkzeug: the pinned old releases, downloaded once
  * (lesson 11 only; every other lesson never fetches them).
  */
-export async function ensurePinnedPackages(host: PythonHost, files: Record<string, string>): Promise<void> {
+export async function ensurePinnedPackages(
+  host: PythonHost,
+  files: Record<string, string>,
+  downloads: Downloads,
+): Promise<void> {
   if (host.hasPinnedPackages || !pinsFlaskOrWerkzeug(files)) return;
-  host.addPinnedPackages(await download(assetBase() + PINNED_PACKAGES_ARCHIVE));
+  const response = await downloads.request(PINNED_PACKAGES_ARCHIVE);
+  if (!response.ok) throw new Error(`${PINNED_PACKAGES_ARCHIVE}: HTTP ${response.status}`);
+  host.addPinnedPackages(new Uint8Array(await response.arrayBuffer()));
 }
 
 /**
@@ -76,7 +76,7 @@ export async function bootPython(
     reportedAt = now;
     report();
   };
-  const manifest = await downloads.manifest;
+  const { manifest } = downloads;
   let fallback = await snapshotFallback(manifest);
   if (fallback) downloads.dropSnapshot();
   const sizeOf = (name: string) => manifest.files[name]?.bytes ?? 0;

@@ -3,7 +3,7 @@
  * boot's code has even loaded, so nothing waits for the manifest, for Pyodide's loader or for the
  * wasm before it. Counts the bytes that arrive, for the progress bar.
  */
-import { ASSET_DIR, MANIFEST, PACKAGES_ARCHIVE, SNAPSHOT_FILE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
+import { ASSET_DIR, PACKAGES_ARCHIVE, SNAPSHOT_FILE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
 import type { ArrivingSnapshot } from './snapshot';
 import { SnapshotUnpacker } from './snapshot-format';
 
@@ -70,7 +70,6 @@ function readSnapshot(response: Promise<Response>, onBytes: (count: number) => v
 
 /** The boot's downloads, all started at once; the snapshot's is cancelled when the manifest says it cannot be restored. */
 export class Downloads {
-  readonly manifest: Promise<AssetManifest>;
   readonly snapshot: ArrivingSnapshot;
   readonly packages: Promise<Uint8Array<ArrayBuffer>>;
   readonly stdlib: Promise<Uint8Array<ArrayBuffer>>;
@@ -86,22 +85,31 @@ export class Downloads {
 
   /**
    * Requested in the order the boot needs them: a browser opens six connections to a server, and
-   * what is requested later waits for one to be free.
+   * what is requested later waits for one to be free. Each URL names the file's content, so a copy
+   * the browser holds is used as it is, without asking the server again.
    */
-  constructor(readonly base: string) {
-    this.manifest = fetch(base + MANIFEST).then((response) => response.json() as Promise<AssetManifest>);
+  constructor(
+    readonly base: string,
+    readonly manifest: AssetManifest,
+  ) {
     this.loader = import(/* @vite-ignore */ base + LOADER_FILE);
     this.loader.catch(() => {}); // Pyodide's own import reports a failure
-    this.wasm = fetch(base + WASM_FILE);
-    this.snapshot = readSnapshot(fetch(base + SNAPSHOT_FILE, { signal: this.cancelSnapshot.signal }), this.count);
+    this.wasm = this.request(WASM_FILE);
+    this.snapshot = readSnapshot(this.request(SNAPSHOT_FILE, this.cancelSnapshot.signal), this.count);
     // Awaited only when the snapshot is used.
     this.snapshot.image.catch(() => {});
     this.snapshot.complete.catch(() => {});
-    const read = (name: string) => fetch(base + name).then((response) => readAll(response, this.count));
+    const read = (name: string) => this.request(name).then((response) => readAll(response, this.count));
     this.stdlib = read(STDLIB_ARCHIVE);
     this.stdlib.catch(() => {}); // handed to Pyodide, which reports a failure
     this.packages = read(PACKAGES_ARCHIVE);
     this.packages.catch(() => {}); // awaited by the boot, once Python is up
+  }
+
+  /** `name` as this build made it: its URL carries its sha256, so a cached copy is never stale. */
+  request(name: string, signal?: AbortSignal): Promise<Response> {
+    const version = this.manifest.files[name]?.sha256.slice(0, 16) ?? 'unbuilt';
+    return fetch(`${this.base}${name}?v=${version}`, { cache: 'force-cache', signal });
   }
 
   readonly count = (bytes: number): void => {

@@ -3,6 +3,7 @@
  * The downloads start first, while the rest of the boot's code (Pyodide's loader, the harness)
  * is still loading.
  */
+import manifest from 'virtual:pyodide-manifest';
 import { assetBase, Downloads } from './downloads';
 import type { PythonHost } from './host';
 import type { FromWorker, ToWorker } from '../runtime/protocol';
@@ -10,7 +11,7 @@ import type { FromWorker, ToWorker } from '../runtime/protocol';
 // The boot's code first: what is requested later waits for one of the six connections to be free.
 const boot = import('./boot');
 boot.catch(() => {}); // awaited by the boot, which reports a failure
-const downloads = new Downloads(assetBase());
+const downloads = new Downloads(assetBase(), manifest);
 
 const post = (message: FromWorker) => self.postMessage(message);
 let host: PythonHost | null = null;
@@ -44,7 +45,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   if (interruptBuffer) Atomics.store(interruptBuffer, 0, 0);
   try {
     if (message.method === 'run')
-      await (await boot).ensurePinnedPackages(host, (message.args as { files: Record<string, string> }).files);
+      await (
+        await boot
+      ).ensurePinnedPackages(host, (message.args as { files: Record<string, string> }).files, downloads);
     const value = host.call(message.method, message.args as never);
     post({ type: 'result', id: message.id, value });
   } catch (error) {
