@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
+import type { ServerResponse } from 'node:http';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsPlugin } from './scripts/vite-lessons-plugin.ts';
@@ -49,19 +50,27 @@ export const previewFrameContentSecurityPolicy = [
 ].join('; ');
 export const PREVIEW_FRAME_PATH = '/preview-frame.html';
 
-/** `vite preview` sends one set of headers to every file; this swaps the CSP for the preview's frame. */
-function previewFramePolicy(): Plugin {
+/** Sets a response header that the headers `vite preview` sets later (every file's same set) do not replace. */
+function pinHeader(res: ServerResponse, name: string, value: string): void {
+  const setHeader = res.setHeader.bind(res);
+  setHeader(name, value);
+  res.setHeader = (header, headerValue) =>
+    header.toLowerCase() === name.toLowerCase() ? res : setHeader(header, headerValue);
+}
+
+/**
+ * `vite preview` (what `npm start` serves) sends one set of headers to every file: this swaps the
+ * CSP for the preview's frame, and lets a browser keep Vite's hashed assets, whose names change
+ * with their content, for a year without asking again, as deploy/nginx/prodready.conf does.
+ */
+function previewHeaders(): Plugin {
   return {
-    name: 'prodready-preview-frame-policy',
+    name: 'prodready-preview-headers',
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] === PREVIEW_FRAME_PATH) {
-          const setHeader = res.setHeader.bind(res);
-          setHeader('Content-Security-Policy', previewFrameContentSecurityPolicy);
-          // The site-wide policy is set after this middleware; it must not replace the frame's.
-          res.setHeader = (name, value) =>
-            name.toLowerCase() === 'content-security-policy' ? res : setHeader(name, value);
-        }
+        const path = req.url?.split('?')[0] ?? '';
+        if (path === PREVIEW_FRAME_PATH) pinHeader(res, 'Content-Security-Policy', previewFrameContentSecurityPolicy);
+        if (/(^|\/)assets\//.test(path)) pinHeader(res, 'Cache-Control', 'public, max-age=31536000, immutable');
         next();
       });
     },
@@ -79,7 +88,7 @@ export const securityHeaders: Record<string, string> = {
 export default defineConfig({
   // Relative, so the same dist/ also runs under a path (an LMS serves a SCORM package that way).
   base: './',
-  plugins: [svelte(), lessonsPlugin(), VitePWA(offlineWorkerOptions), precompressPlugin(), previewFramePolicy()],
+  plugins: [svelte(), lessonsPlugin(), VitePWA(offlineWorkerOptions), precompressPlugin(), previewHeaders()],
   // The worker's own plugins: it names the Python assets by content (vite-pyodide-manifest-plugin.ts).
   worker: { format: 'es', plugins: () => [pyodideManifestPlugin()] },
   optimizeDeps: { exclude: ['pyodide'] },
