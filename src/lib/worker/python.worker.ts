@@ -1,7 +1,7 @@
 /**
- * The worker's entry: boots Python, then answers calls. All logic lives in boot.ts and host.ts.
- * The downloads start first, while the rest of the boot's code (Pyodide's loader, the harness)
- * is still loading.
+ * The worker's entry: boots Python, then answers calls. All logic lives in downloads.ts, boot.ts
+ * and host.ts. The downloads start first, while the rest of the boot's code (Pyodide's loader,
+ * the harness) is still loading.
  */
 import manifest from 'virtual:pyodide-manifest';
 import { assetBase, Downloads } from './downloads';
