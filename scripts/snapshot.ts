@@ -36,8 +36,9 @@ import { packSnapshot } from '../src/lib/worker/snapshot-format';
  * Imported before the snapshot besides what the harness imports itself: modules the lessons' apps
  * import at their first run, and what the first run and request import lazily (Werkzeug's version
  * lookup, the idna codec Map.bind encodes the host with, sysconfig's data), found by diffing
- * sys.modules around a lesson's first Run, request and Check. Gunicorn's config module stays out,
- * since its `chdir` default is the working directory at import.
+ * sys.modules around a lesson's first Run, request and Check. (Gunicorn's config module comes in
+ * through the harness; its `chdir` default, the working directory at import, is set to the project
+ * folder again by gunicorn_server.install().)
  */
 const WARM_IMPORTS = [
   'flask',

@@ -19,8 +19,7 @@ import {
   type AssetManifest,
 } from '../lib/worker/assets';
 import { PythonHost, type HostSources } from '../lib/worker/host';
-import { SNAPSHOT_FORMAT } from '../lib/worker/snapshot-format';
-import { harnessDigest, loadFromSnapshot, snapshotMismatch, type SnapshotInfo } from '../lib/worker/snapshot';
+import { expectedSnapshot, loadFromSnapshot, snapshotMismatch, type SnapshotInfo } from '../lib/worker/snapshot';
 
 /** Where the runtime's files are; nothing outside these folders is read by the runtime. */
 export interface RuntimeAssets {
@@ -92,14 +91,8 @@ export function readSources(assets: RuntimeAssets): RuntimeSources {
 }
 
 /** The snapshot these sources need: made with the same Pyodide, harness, packages and stdlib. */
-export async function snapshotInfoFor(sources: RuntimeSources): Promise<SnapshotInfo> {
-  return {
-    format: SNAPSHOT_FORMAT,
-    pyodideVersion: sources.manifest.pyodideVersion,
-    harness: await harnessDigest(sources.harness),
-    packages: sources.manifest.files[PACKAGES_ARCHIVE]?.sha256 ?? '',
-    stdlib: sources.manifest.files[STDLIB_ARCHIVE]?.sha256 ?? '',
-  };
+export function snapshotInfoFor(sources: RuntimeSources): Promise<SnapshotInfo> {
+  return expectedSnapshot(sources.manifest, sources.harness);
 }
 
 export interface LoadOptions {

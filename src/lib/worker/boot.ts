@@ -8,8 +8,7 @@ import { PACKAGES_ARCHIVE, PINNED_PACKAGES_ARCHIVE, SNAPSHOT_FILE, STDLIB_ARCHIV
 import { harnessSources } from './harness-sources';
 import { PythonHost, pinsFlaskOrWerkzeug } from './host';
 import { LOADER_FILE, WASM_FILE, type Downloads } from './downloads';
-import { harnessDigest, loadFromSnapshot, snapshotMismatch } from './snapshot';
-import { SNAPSHOT_FORMAT } from './snapshot-format';
+import { expectedSnapshot, loadFromSnapshot, snapshotMismatch } from './snapshot';
 import type { BootProgress, SessionId } from '../runtime/protocol';
 
 /** How often the progress bar hears of bytes arriving (a stage change is reported at once). */
@@ -26,13 +25,7 @@ export interface BootHooks {
 /** Why this page cannot restore the build's memory snapshot, or null when it can. */
 async function snapshotFallback(manifest: AssetManifest): Promise<string | null> {
   if (!(SNAPSHOT_FILE in manifest.files)) return `${SNAPSHOT_FILE} was not built`;
-  return snapshotMismatch(manifest.snapshot, {
-    format: SNAPSHOT_FORMAT,
-    pyodideVersion: manifest.pyodideVersion,
-    harness: await harnessDigest(harnessSources),
-    packages: manifest.files[PACKAGES_ARCHIVE]?.sha256 ?? '',
-    stdlib: manifest.files[STDLIB_ARCHIVE]?.sha256 ?? '',
-  });
+  return snapshotMismatch(manifest.snapshot, await expectedSnapshot(manifest, harnessSources));
 }
 
 /**

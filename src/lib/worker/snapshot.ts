@@ -10,7 +10,8 @@
  * random module's state would be every learner's, so connect() seeds it again.
  */
 import type { loadPyodide as LoadPyodide, PyodideAPI } from 'pyodide';
-import { unpackSnapshot } from './snapshot-format';
+import { PACKAGES_ARCHIVE, STDLIB_ARCHIVE, type AssetManifest } from './assets';
+import { SNAPSHOT_FORMAT, unpackSnapshot } from './snapshot-format';
 
 /** What scripts/snapshot.ts records beside the snapshot; a restore happens only when all match. */
 export interface SnapshotInfo {
@@ -36,6 +37,20 @@ export async function harnessDigest(sources: Record<string, string>): Promise<st
     .join('');
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The snapshot a runtime with this manifest's archives and these harness sources can restore. */
+export async function expectedSnapshot(
+  manifest: AssetManifest,
+  harness: Record<string, string>,
+): Promise<SnapshotInfo> {
+  return {
+    format: SNAPSHOT_FORMAT,
+    pyodideVersion: manifest.pyodideVersion,
+    harness: await harnessDigest(harness),
+    packages: manifest.files[PACKAGES_ARCHIVE]?.sha256 ?? '',
+    stdlib: manifest.files[STDLIB_ARCHIVE]?.sha256 ?? '',
+  };
 }
 
 /** Why a snapshot cannot serve this runtime, or null when it can. */
